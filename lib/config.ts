@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Server configuration, parsed once from the environment. The start script (scripts/start.ts)
+ * fills DATABASE_URL (embedded PostgreSQL) and NEXTAUTH_SECRET (persisted) when they are unset.
+ */
+const ZConfig = z.object({
+  DATABASE_URL: z.string().min(1, 'DATABASE_URL is required (npm start sets it for the embedded PostgreSQL)'),
+  NEXTAUTH_SECRET: z.string().min(16, 'NEXTAUTH_SECRET must be at least 16 characters'),
+  /** Invoice tax rate as a decimal fraction; 0.11 is Indonesia's PPN. */
+  TAX_RATE: z
+    .string()
+    .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'TAX_RATE must be a decimal between 0 and 1, e.g. 0.11')
+    .default('0.11'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export type TConfig = z.infer<typeof ZConfig>;
+
+let cached: TConfig | undefined;
+
+export function config(): TConfig {
+  if (cached) return cached;
+  const parsed = ZConfig.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { BillingError, badRequest, notFound, validationFailed, type FieldError } from '@/lib/errors';
+
+/** Bodies larger than this are refused with 413 before being parsed. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else names nothing that exists, so it is 404, never 500 (SPEC §3). */
+export function parseId(raw: string | undefined, entity: string): string {
+  if (!raw || !UUID.test(raw)) throw notFound(entity);
+  return raw.toLowerCase();
+}
+
+export function isUuid(raw: string): boolean {
+  return UUID.test(raw);
+}
+
+/** zod issues as `{ path, message }` per bad field; unknown keys get one entry each. */
+export function zodIssuesToFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: base ? `${base}.${key}` : key, message: 'Unknown field.' }));
+    }
+    return [{ path: base, message: issue.message }];
+  });
+}
+
+export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationFailed(zodIssuesToFieldErrors(result.error));
+  return result.data;
+}
+
+/** Reads a JSON body (size-limited, content-type checked) and validates it with `schema`. */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  return parseWith(schema, await readJson(request));
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  const text = await readBodyText(request);
+  if (text.trim() === '') return {};
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
+    throw new BillingError(415, 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw badRequest('invalid_json', 'The body is not valid JSON.');
+  }
+}
+
+export async function readBodyText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Query parameters as a plain object (repeated keys: the last wins) validated with `schema`. */
+export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.infer<T> {
+  const params = new URL(request.url).searchParams;
+  return parseWith(schema, Object.fromEntries(params.entries()));
+}
+
+function tooLarge(): BillingError {
+  return new BillingError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+}

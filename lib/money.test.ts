@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { decimalFromJsonNumber, fitsCurrency, formatMoney, roundMoney, toDecimal } from './money';
+
+describe('money', () => {
+  it('rounds half-up to the currency minor unit', () => {
+    expect(roundMoney('1499.5', 'IDR').toString()).toBe('1500');
+    expect(roundMoney('1499.4999', 'IDR').toString()).toBe('1499');
+    expect(roundMoney('10.005', 'USD').toString()).toBe('10.01');
+    expect(roundMoney('-10.005', 'USD').toString()).toBe('-10.01');
+  });
+
+  it('knows which amounts fit a currency', () => {
+    expect(fitsCurrency('299000', 'IDR')).toBe(true);
+    expect(fitsCurrency('299000.5', 'IDR')).toBe(false);
+    expect(fitsCurrency('12.34', 'USD')).toBe(true);
+    expect(fitsCurrency('12.345', 'USD')).toBe(false);
+  });
+
+  it('reads JSON numbers by their decimal spelling, without float drift', () => {
+    expect(decimalFromJsonNumber(0.1).plus(decimalFromJsonNumber(0.2)).toString()).toBe('0.3');
+    expect(toDecimal('0.1').plus('0.2').eq('0.3')).toBe(true);
+  });
+
+  it('formats rupiah the Indonesian way', () => {
+    expect(formatMoney('299000', 'IDR')).toBe('Rp 299.000');
+    expect(formatMoney('1250.5', 'USD')).toBe('$1,250.50');
+  });
+});
