@@ -1,15 +1,11 @@
-import { userInfo } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { stateDir } from './state-dir';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres';
 
 /** Where the embedded server keeps its data: it survives restarts. */
 export function embeddedDataDir(): string {
-  if (process.env.EMBEDDED_PG_DIR) return path.resolve(process.env.EMBEDDED_PG_DIR);
-  // As root, PostgreSQL runs as the `postgres` user, which cannot enter /root or a 0700 checkout.
-  return userInfo().uid === 0
-    ? '/var/lib/billing-admin-console/postgres'
-    : path.resolve(process.cwd(), '.data/postgres');
+  return path.resolve(process.env.EMBEDDED_PG_DIR ?? path.join(stateDir(), 'postgres'));
 }
 
 export function embeddedPort(): number {

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrationList } from '@prisma/schema-engine-wasm';
-import { openSchemaEngine } from './schema-engine';
+import { withSchemaEngine } from './schema-engine';
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'prisma/migrations');
 export const SCHEMA_PATH = path.resolve(process.cwd(), 'prisma/schema.prisma');
@@ -34,16 +34,11 @@ export async function readMigrationList(baseDir = MIGRATIONS_DIR): Promise<Migra
  * `_prisma_migrations`, so a deployment may use either this or the Prisma CLI.
  */
 export async function migrateDatabase(connectionString: string): Promise<string[]> {
-  const engine = await openSchemaEngine(connectionString);
-  try {
-    const { appliedMigrationNames } = await engine.applyMigrations({
-      migrationsList: await readMigrationList(),
-      filters: NO_FILTERS,
-    });
+  const migrationsList = await readMigrationList();
+  return withSchemaEngine(connectionString, async (engine) => {
+    const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters: NO_FILTERS });
     return appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
 /**
@@ -53,8 +48,7 @@ export async function migrateDatabase(connectionString: string): Promise<string[
  */
 export async function diffSchemas(connectionString: string, fromContent: string | null, toContent: string): Promise<string> {
   // The engine insists on a connection, although comparing two files reads nothing from it.
-  const engine = await openSchemaEngine(connectionString);
-  try {
+  return withSchemaEngine(connectionString, async (engine) => {
     const result = await engine.diff({
       from: fromContent === null ? { tag: 'empty' } : { tag: 'schemaDatamodel', files: [{ path: 'previous.prisma', content: fromContent }] },
       to: { tag: 'schemaDatamodel', files: [{ path: SCHEMA_PATH, content: toContent }] },
@@ -63,7 +57,5 @@ export async function diffSchemas(connectionString: string, fromContent: string 
       filters: NO_FILTERS,
     });
     return result.stdout ?? '';
-  } finally {
-    engine.free();
-  }
+  });
 }

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
@@ -26,12 +27,17 @@ function loadWasm(): Promise<void> {
   return ready;
 }
 
-export async function openSchemaEngine(connectionString: string, schema?: { path: string; content: string }): Promise<SchemaEngine> {
+/** Runs `work` with an engine on `connectionString`, then frees it and closes its connections. */
+export async function withSchemaEngine<T>(connectionString: string, work: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   await loadWasm();
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
-  return bindings.SchemaEngine.new(
-    { datamodels: schema ? [[schema.path, schema.content]] : undefined },
-    () => {},
-    adapterFactory,
-  );
+  // Our own pool, so that its connections are closed afterwards (freeing the engine does not).
+  const pool = new pg.Pool({ connectionString, max: 2 });
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const engine = await bindings.SchemaEngine.new({ datamodels: undefined }, () => {}, adapterFactory);
+  try {
+    return await work(engine);
+  } finally {
+    engine.free();
+    await pool.end();
+  }
 }

@@ -1,0 +1,78 @@
+// `npm start`: the console in one command. Without DATABASE_URL it starts an embedded PostgreSQL
+// (data kept in $EMBEDDED_PG_DIR), migrates, seeds the demo data, builds if needed, and serves.
+// `npm run dev` does the same with `next dev`.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createClient } from '../lib/db';
+import { migrateDatabase } from '../lib/db/migrations';
+import { resolveDatabase } from '../lib/db/local-database';
+import { ensureSessionSecret } from '../lib/db/session-secret';
+import { buildIsStale } from './lib/build-freshness';
+import { seedDatabase } from '../prisma/seed';
+import { SEED_USERS } from '../prisma/seed-users';
+
+const dev = process.argv.includes('--dev');
+const port = Number(process.env.PORT ?? 3000);
+const log = (message: string) => console.log(`[start] ${message}`);
+
+const database = await resolveDatabase();
+log(database.embedded ? `embedded PostgreSQL at ${database.url} (data: ${database.embedded.dataDir})` : `PostgreSQL from DATABASE_URL`);
+
+const applied = await migrateDatabase(database.url);
+log(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+
+// Demo data by default on the embedded database; on DATABASE_URL only when SEED=true.
+const seed = (process.env.SEED ?? (database.embedded || !process.env.DATABASE_URL ? 'true' : 'false')) === 'true';
+if (seed) {
+  const client = createClient(database.url, 2);
+  try {
+    const summary = await seedDatabase(client);
+    log(`seed: ${JSON.stringify(summary)}`);
+  } finally {
+    await client.$disconnect();
+  }
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await ensureSessionSecret()),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  PORT: String(port),
+};
+
+if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync('.next/BUILD_ID') || (await buildIsStale()))) {
+  log('building the production bundle (next build)…');
+  await run('npx', ['next', 'build'], env);
+}
+
+const server = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env });
+server.stdout.on('data', (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (/Ready in|started server|Local:/i.test(chunk.toString())) printWelcome();
+});
+
+let welcomed = false;
+function printWelcome() {
+  if (welcomed) return;
+  welcomed = true;
+  const superAdmin = SEED_USERS.find((user) => user.role === 'super_admin');
+  console.log(`\n  Billing Admin Console: http://localhost:${port}`);
+  if (seed && superAdmin) console.log(`  Sign in as ${superAdmin.email} / ${superAdmin.password}\n`);
+}
+
+async function shutdown(code: number) {
+  server.kill('SIGTERM');
+  await database.embedded?.stop();
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+server.on('exit', (code) => void shutdown(code ?? 0));
+
+function run(command: string, args: string[], runEnv: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env: runEnv });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}

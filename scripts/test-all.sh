@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm test`: every test, in the order that fails fastest. Nothing is skipped: a missing browser
+# is installed (or the run fails saying how to install it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+
+step "browser for e2e"
+CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)"
+export CHROMIUM_PATH
+echo "using $CHROMIUM_PATH"
+
+step "type-check";            npm run --silent typecheck
+step "lint";                  npm run --silent lint
+step "unit tests";            npx vitest run --project unit
+step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
+step "production build";      npx next build
+step "end-to-end tests (Chromium against the built app)"; npx playwright test

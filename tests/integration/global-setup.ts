@@ -1,0 +1,43 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded-postgres';
+import { migrateDatabase } from '../../lib/db/migrations';
+import { freePort } from '../../lib/db/free-port';
+
+export const TEMPLATE_DATABASE = 'billing_template';
+
+/**
+ * One real PostgreSQL server for the whole integration run, with a migrated template database;
+ * every test file gets its own copy of the template (tests/integration/setup-database.ts).
+ * DATABASE_URL, when set, names a server to use instead of the embedded one.
+ */
+let server: EmbeddedDatabase | undefined;
+let dataRoot: string | undefined;
+
+export async function setup(project: TestProject) {
+  let serverUrl: string;
+  if (process.env.TEST_DATABASE_SERVER_URL) {
+    serverUrl = process.env.TEST_DATABASE_SERVER_URL;
+  } else {
+    dataRoot = await mkdtemp(path.join(tmpdir(), 'billing-it-'));
+    await chmod(dataRoot, 0o755);
+    server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), database: 'postgres' });
+    serverUrl = server.url.replace(/\/postgres$/, '');
+  }
+  await ensureDatabase(`${serverUrl}/postgres`, TEMPLATE_DATABASE);
+  await migrateDatabase(`${serverUrl}/${TEMPLATE_DATABASE}`);
+  project.provide('databaseServerUrl', serverUrl);
+}
+
+export async function teardown() {
+  await server?.stop();
+  if (dataRoot) await rm(dataRoot, { recursive: true, force: true });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseServerUrl: string;
+  }
+}
