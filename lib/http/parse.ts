@@ -39,9 +39,13 @@ export async function parseJsonBody<T extends z.ZodType>(request: Request, schem
 }
 
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await readBodyText(request);
+  return parseJsonText(await readBodyText(request), request.headers.get('content-type'));
+}
+
+/** An empty body is `{}`; anything else must be JSON sent as JSON. */
+export function parseJsonText(text: string, contentType: string | null): unknown {
   if (text.trim() === '') return {};
-  const type = request.headers.get('content-type') ?? '';
+  const type = contentType ?? '';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
     throw new BillingError(415, 'unsupported_media_type', 'Send the body as JSON with `Content-Type: application/json`.');
   }

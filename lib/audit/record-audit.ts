@@ -1,0 +1,35 @@
+import type { TActor } from '@/lib/auth/actor';
+import { actorColumns } from '@/lib/auth/actor';
+import type { Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  requestId?: string;
+}
+
+/**
+ * Writes one audit entry inside the caller's transaction (STYLE rule 6): the entry commits with the
+ * change it describes, or neither does. `before`/`after` are the API representations.
+ */
+export async function recordAudit(tx: Tx, actor: TActor, input: AuditInput): Promise<void> {
+  await tx.auditLogEntry.create({
+    data: {
+      ...actorColumns(actor),
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      before: toJson(input.before),
+      after: toJson(input.after),
+      requestId: input.requestId ?? null,
+    },
+  });
+}
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
