@@ -1,0 +1,58 @@
+'use client';
+
+import { useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { signIn } from 'next-auth/react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { ZLoginInput, type TLoginInput } from './login-schema';
+
+// next-auth reports rejected credentials with this code; anything else is a server failure.
+const WRONG_CREDENTIALS = 'CredentialsSignin';
+
+export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
+  const router = useRouter();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<TLoginInput>({ resolver: zodResolver(ZLoginInput), defaultValues: { email: '', password: '' } });
+
+  const onSubmit = handleSubmit(async ({ email, password }) => {
+    setFormError(null);
+    const result = await signIn('credentials', { email, password, redirect: false }).catch(() => undefined);
+    if (result?.ok && !result.error) {
+      router.replace(callbackUrl || '/');
+      router.refresh();
+      return;
+    }
+    setFormError(
+      result?.error === WRONG_CREDENTIALS
+        ? 'Email or password is incorrect.'
+        : 'Sign-in failed because the server could not check your credentials. Try again in a moment.',
+    );
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {formError ? (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          {formError}
+        </p>
+      ) : null}
+      <Field label="Email" error={errors.email?.message}>
+        {(control) => <Input type="email" autoComplete="username" autoFocus {...control} {...register('email')} />}
+      </Field>
+      <Field label="Password" error={errors.password?.message}>
+        {(control) => <Input type="password" autoComplete="current-password" {...control} {...register('password')} />}
+      </Field>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? 'Signing in…' : 'Sign in'}
+      </Button>
+    </form>
+  );
+}
