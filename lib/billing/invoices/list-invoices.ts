@@ -1,0 +1,34 @@
+import { db } from '@/lib/db';
+import { badRequest } from '@/lib/errors';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { invoiceToDto } from './invoice-dto';
+import { dateBoundEnd, dateBoundStart, type TInvoiceListQuery, type TInvoicePage } from './schemas';
+
+/**
+ * Newest first, keyset-paginated on (created_at, id) (SPEC §3.2a): a page after a cursor stays
+ * the same however many invoices are created meanwhile, and a deep page costs one index range scan.
+ */
+export async function listInvoices(query: TInvoiceListQuery): Promise<TInvoicePage> {
+  const filters: Prisma.InvoiceWhereInput[] = [];
+  if (query.status) filters.push({ status: query.status });
+  if (query.organization_id) filters.push({ organizationId: query.organization_id });
+  if (query.from) filters.push({ issuedAt: { gte: dateBoundStart(query.from) } });
+  if (query.to) filters.push({ issuedAt: { lt: dateBoundEnd(query.to) } });
+  if (query.q) filters.push({ number: { contains: query.q, mode: 'insensitive' } });
+
+  if (query.starting_after) {
+    const cursor = await db().invoice.findUnique({ where: { id: query.starting_after }, select: { id: true, createdAt: true } });
+    if (!cursor) throw badRequest('invalid_cursor', 'starting_after names no invoice; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown invoice id.' }]);
+    filters.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+  }
+
+  const rows = await db().invoice.findMany({
+    where: { AND: filters },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: query.limit + 1,
+    include: { organization: { select: { name: true } } },
+  });
+  const page = rows.slice(0, query.limit);
+  const hasMore = rows.length > query.limit;
+  return { data: page.map(invoiceToDto), has_more: hasMore, next_cursor: hasMore ? (page.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { ZCurrency } from '@/lib/billing/shared/schemas';
+
+export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'partially_refunded', 'refunded', 'void'] as const;
+export const ZInvoiceStatus = z.enum(INVOICE_STATUSES, { error: `Use one of ${INVOICE_STATUSES.join(', ')}.` });
+export const REFUNDABLE_STATUSES = ['paid', 'partially_refunded'] as const;
+
+/** A calendar date (`2026-01-31`, the whole day, UTC) or an ISO 8601 timestamp. */
+const ZDateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date (2026-01-31) or an ISO 8601 timestamp.' });
+
+/** SPEC §3.2a: keyset pagination, limit 1–100 (default 25). */
+export const ZInvoiceListQuery = z
+  .strictObject({
+    status: ZInvoiceStatus.optional(),
+    organization_id: z.uuid({ error: 'Must be an organization id (UUID).' }).optional(),
+    from: ZDateBound.optional(),
+    to: ZDateBound.optional(),
+    q: z.string().trim().max(64, 'At most 64 characters.').optional(),
+    limit: z.coerce.number({ error: 'Must be a whole number from 1 to 100.' }).int('Must be a whole number from 1 to 100.').min(1, 'At least 1.').max(100, 'At most 100.').default(25),
+    starting_after: z.uuid({ error: 'Must be an invoice id from a previous page (next_cursor).' }).optional(),
+  })
+  .superRefine((query, ctx) => {
+    if (query.from && query.to && dateBoundStart(query.from) >= dateBoundEnd(query.to)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: '`to` must be on or after `from`.' });
+    }
+  });
+
+/** Inclusive start of a `from` bound. */
+export function dateBoundStart(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00.000Z` : value);
+}
+
+/** Exclusive end of a `to` bound: a date means the whole of that day. */
+export function dateBoundEnd(value: string): Date {
+  const start = dateBoundStart(value);
+  return value.length === 10 ? new Date(start.getTime() + 86_400_000) : start;
+}
+
+const ZMoney = z.number();
+const ZTime = z.iso.datetime();
+
+export const ZInvoice = z.strictObject({
+  id: z.uuid(),
+  number: z.string(),
+  organization_id: z.uuid(),
+  organization_name: z.string(),
+  subscription_id: z.uuid(),
+  currency: ZCurrency,
+  status: ZInvoiceStatus,
+  period_start: ZTime,
+  period_end: ZTime,
+  subtotal: ZMoney,
+  discount_total: ZMoney,
+  tax_total: ZMoney,
+  total: ZMoney,
+  amount_paid: ZMoney,
+  amount_refunded: ZMoney,
+  amount_refundable: ZMoney,
+  issued_at: ZTime.nullable(),
+  paid_at: ZTime.nullable(),
+  created_at: ZTime,
+});
+
+export const ZRefund = z.strictObject({
+  id: z.uuid(),
+  invoice_id: z.uuid(),
+  amount: ZMoney,
+  currency: ZCurrency,
+  reason: z.string(),
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  failure_reason: z.string().nullable(),
+  created_by: z.string().nullable(),
+  created_at: ZTime,
+});
+
+export const ZInvoiceDetail = ZInvoice.extend({
+  tax_rate: z.number(),
+  coupon_code: z.string().nullable(),
+  lines: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      kind: z.enum(['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax']),
+      description: z.string(),
+      quantity: z.number().int(),
+      unit_amount: ZMoney,
+      amount: ZMoney,
+    }),
+  ),
+  payments: z.array(z.strictObject({ id: z.uuid(), amount: ZMoney, method: z.string(), paid_at: ZTime })),
+  refunds: z.array(ZRefund),
+});
+
+export const ZInvoicePage = z.strictObject({ data: z.array(ZInvoice), has_more: z.boolean(), next_cursor: z.uuid().nullable() });
+
+export type TInvoiceListQuery = z.output<typeof ZInvoiceListQuery>;
+export type TInvoice = z.infer<typeof ZInvoice>;
+export type TInvoiceDetail = z.infer<typeof ZInvoiceDetail>;
+export type TRefund = z.infer<typeof ZRefund>;
+export type TInvoicePage = z.infer<typeof ZInvoicePage>;

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { MAX_AMOUNT } from '@/lib/money';
+import { ZInvoiceStatus, ZRefund } from '@/lib/billing/invoices/schemas';
+
+const ZPositiveAmount = z
+  .number({ error: 'Must be a number.' })
+  .finite('Must be a finite number.')
+  .gt(0, 'Must be greater than 0.')
+  .max(MAX_AMOUNT.toNumber(), 'Too large.');
+
+/** POST /invoices/{id}/refund. Whether `amount` has too many decimals depends on the invoice's currency (refundInvoice checks). */
+export const ZRefundInput = z.strictObject({
+  reason: z.string({ error: 'A reason is required.' }).trim().min(1, 'A reason is required.').max(500, 'At most 500 characters.'),
+  amount: ZPositiveAmount.optional(),
+  // Extension (SPEC §6): the refunded total the caller saw; a different current total is 409 invoice_changed.
+  expected_amount_refunded: z.number().finite().min(0).optional(),
+});
+
+export const ZRefundResult = z.strictObject({
+  status: z.enum(['pending', 'succeeded', 'failed']),
+  refund_amount: z.number(),
+  invoice_status: ZInvoiceStatus,
+  refund: ZRefund,
+});
+
+export type TRefundInput = z.output<typeof ZRefundInput>;
+export type TRefundResult = z.infer<typeof ZRefundResult>;
