@@ -1,19 +1,12 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
+import { AddonsConsole } from '@/components/addons/addons-console';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
+import { listAddons } from '@/lib/billing/addons/list-addons';
 
 export const metadata: Metadata = { title: 'Add-ons' };
 
 export default async function AddonsPage() {
   await requireSuperAdminPage();
-  return (
-    <>
-      <PageHeader title="Add-ons" description="Extras a subscription can add on top of its plan." />
-      <EmptyState
-        title="No add-ons to show yet"
-        description="Add-ons will be listed here once the add-ons API lands. Creating and editing them will be done from this page."
-      />
-    </>
-  );
+  // Loaded here by the same operation as GET /addons; the client refetches that endpoint after changes.
+  return <AddonsConsole initialAddons={await listAddons()} />;
 }

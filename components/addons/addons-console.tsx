@@ -1,0 +1,114 @@
+'use client';
+
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { updateAddonAction } from '@/app/(console)/addons/actions';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Input } from '@/components/ui/input';
+import { PageHeader } from '@/components/ui/page-header';
+import { Select } from '@/components/ui/select';
+import type { TAddon } from '@/lib/billing/addons/schemas';
+import { CreateAddonForm, EditAddonForm } from './addon-form';
+import { AddonsTable } from './addons-table';
+import { ConfirmToggleDialog } from './confirm-toggle-dialog';
+import { useAddons, useRefreshAddons } from './use-addons';
+
+type StatusFilter = 'all' | 'active' | 'inactive';
+type Editing = { mode: 'create' } | { mode: 'edit'; addon: TAddon } | null;
+
+/** The add-ons page's interactive part: list (search, status filter), create/edit dialog, (de)activation. */
+export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
+  const { data: addons, error, isFetching, refetch } = useAddons(initialAddons);
+  const refresh = useRefreshAddons();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [editing, setEditing] = useState<Editing>(null);
+  const [toggling, setToggling] = useState<TAddon | null>(null);
+
+  const needle = query.trim().toLowerCase();
+  const shown = addons.filter(
+    (addon) =>
+      (status === 'all' || addon.is_active === (status === 'active')) &&
+      (!needle || addon.name.toLowerCase().includes(needle) || addon.slug.includes(needle)),
+  );
+
+  const saved = async (addon: TAddon, verb: string) => {
+    setEditing(null);
+    toast.success(`Add-on “${addon.name}” ${verb}.`);
+    await refresh();
+  };
+
+  const toggle = async (addon: TAddon) => {
+    const result = await updateAddonAction(addon.id, { is_active: !addon.is_active });
+    if (!result.ok) {
+      toast.error(result.message);
+      return;
+    }
+    setToggling(null);
+    toast.success(`Add-on “${addon.name}” ${result.data.is_active ? 'activated' : 'deactivated'}.`);
+    await refresh();
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Add-ons"
+        description="Extras a subscription can add on top of its plan, priced in rupiah."
+        actions={<Button onClick={() => setEditing({ mode: 'create' })}>New add-on</Button>}
+      />
+      <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center">
+        <Input
+          type="search"
+          aria-label="Search add-ons by name or slug"
+          placeholder="Search by name or slug"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          className="sm:max-w-xs"
+        />
+        <Select aria-label="Filter by status" value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)} className="sm:w-44">
+          <option value="all">All statuses</option>
+          <option value="active">Active</option>
+          <option value="inactive">Inactive</option>
+        </Select>
+        <p role="status" className="text-sm text-zinc-500 sm:ml-auto">
+          {isFetching ? 'Refreshing…' : `${shown.length} of ${addons.length} add-ons`}
+        </p>
+      </div>
+      {error ? (
+        <div role="alert" className="mb-4 flex items-center justify-between gap-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
+          <span>Could not refresh the list: {error.message}</span>
+          <Button variant="secondary" size="sm" onClick={() => refetch()}>
+            Retry
+          </Button>
+        </div>
+      ) : null}
+      {shown.length > 0 ? (
+        <AddonsTable addons={shown} onEdit={(addon) => setEditing({ mode: 'edit', addon })} onToggleActive={setToggling} />
+      ) : addons.length === 0 ? (
+        <EmptyState
+          title="No add-ons yet"
+          description="Add-ons are extras such as another WhatsApp number or an AI credits pack, billed with the plan."
+          action={<Button onClick={() => setEditing({ mode: 'create' })}>New add-on</Button>}
+        />
+      ) : (
+        <EmptyState title="No add-ons match" description="Try another search or status filter." />
+      )}
+
+      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
+        <DialogContent>
+          <DialogHeader>
+            <DialogTitle>{editing?.mode === 'edit' ? `Edit ${editing.addon.name}` : 'New add-on'}</DialogTitle>
+            <DialogDescription>Prices are in rupiah (whole numbers), per month and per year.</DialogDescription>
+          </DialogHeader>
+          {editing?.mode === 'create' ? <CreateAddonForm onSaved={(addon) => saved(addon, 'created')} onCancel={() => setEditing(null)} /> : null}
+          {editing?.mode === 'edit' ? (
+            <EditAddonForm key={editing.addon.id} addon={editing.addon} onSaved={(addon) => saved(addon, 'saved')} onCancel={() => setEditing(null)} />
+          ) : null}
+        </DialogContent>
+      </Dialog>
+      <ConfirmToggleDialog addon={toggling} onConfirm={toggle} onClose={() => setToggling(null)} />
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { ADDON_CURRENCY, type TAddon } from '@/lib/billing/addons/schemas';
+import { formatMoney } from '@/lib/money';
+import { UNIT_LABELS } from './addon-labels';
+
+type SortKey = 'sort_order' | 'name' | 'slug' | 'unit' | 'price_monthly' | 'price_annual' | 'is_active';
+type Sort = { key: SortKey; direction: 'asc' | 'desc' };
+
+const COMPARE: Record<SortKey, (a: TAddon, b: TAddon) => number> = {
+  // The API's own order: sort_order, then created_at.
+  sort_order: (a, b) => a.sort_order - b.sort_order || a.created_at.localeCompare(b.created_at),
+  name: (a, b) => a.name.localeCompare(b.name),
+  slug: (a, b) => a.slug.localeCompare(b.slug),
+  unit: (a, b) => UNIT_LABELS[a.unit].localeCompare(UNIT_LABELS[b.unit]),
+  // Prices are whole rupiah far below 2^53, so comparing the JSON numbers is exact.
+  price_monthly: (a, b) => a.price_monthly - b.price_monthly,
+  price_annual: (a, b) => a.price_annual - b.price_annual,
+  is_active: (a, b) => Number(b.is_active) - Number(a.is_active),
+};
+
+type AddonsTableProps = {
+  addons: TAddon[];
+  onEdit: (addon: TAddon) => void;
+  onToggleActive: (addon: TAddon) => void;
+};
+
+/** The add-on list: click a column header to sort by it, again to reverse. */
+export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps) {
+  const [sort, setSort] = useState<Sort>({ key: 'sort_order', direction: 'asc' });
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  const rows = [...addons].sort((a, b) => sign * COMPARE[sort.key](a, b) || COMPARE.sort_order(a, b));
+  const header = (key: SortKey, label: string, numeric = false) => (
+    <SortableHeader label={label} numeric={numeric} sort={sort} sortKey={key} onSort={setSort} />
+  );
+
+  return (
+    <Table>
+      <caption className="sr-only">Add-ons, sortable by column</caption>
+      <THead>
+        <tr>
+          {header('sort_order', 'Order', true)}
+          {header('name', 'Name')}
+          {header('slug', 'Slug')}
+          {header('unit', 'Unit')}
+          {header('price_monthly', 'Monthly', true)}
+          {header('price_annual', 'Annual', true)}
+          {header('is_active', 'Status')}
+          <TH className="text-right">
+            <span className="sr-only">Actions</span>
+          </TH>
+        </tr>
+      </THead>
+      <TBody>
+        {rows.map((addon) => (
+          <TR key={addon.id} data-addon-slug={addon.slug}>
+            <TD numeric className="text-zinc-500">
+              {addon.sort_order}
+            </TD>
+            <TD>
+              <span className="font-medium text-zinc-900">{addon.name}</span>
+              {addon.description ? <span className="block max-w-xs truncate text-xs text-zinc-500">{addon.description}</span> : null}
+            </TD>
+            <TD className="font-mono text-xs">{addon.slug}</TD>
+            <TD>{UNIT_LABELS[addon.unit]}</TD>
+            <TD numeric>{formatMoney(addon.price_monthly, ADDON_CURRENCY)}</TD>
+            <TD numeric>{formatMoney(addon.price_annual, ADDON_CURRENCY)}</TD>
+            <TD>
+              <Badge tone={addon.is_active ? 'success' : 'neutral'}>{addon.is_active ? 'Active' : 'Inactive'}</Badge>
+            </TD>
+            <TD className="text-right whitespace-nowrap">
+              <Button variant="ghost" size="sm" onClick={() => onEdit(addon)} aria-label={`Edit ${addon.name}`}>
+                Edit
+              </Button>
+              <Button
+                variant="ghost"
+                size="sm"
+                onClick={() => onToggleActive(addon)}
+                aria-label={`${addon.is_active ? 'Deactivate' : 'Activate'} ${addon.name}`}
+              >
+                {addon.is_active ? 'Deactivate' : 'Activate'}
+              </Button>
+            </TD>
+          </TR>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+type SortableHeaderProps = { label: string; numeric: boolean; sort: Sort; sortKey: SortKey; onSort: (sort: Sort) => void };
+
+function SortableHeader({ label, numeric, sort, sortKey, onSort }: SortableHeaderProps) {
+  const active = sort.key === sortKey;
+  const next: Sort = { key: sortKey, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
+  return (
+    <TH numeric={numeric} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button
+        type="button"
+        onClick={() => onSort(next)}
+        className="inline-flex items-center gap-1 rounded uppercase hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        {label}
+        <span aria-hidden="true" className={active ? 'text-zinc-900' : 'text-zinc-300'}>
+          {active && sort.direction === 'desc' ? '↓' : '↑'}
+        </span>
+      </button>
+    </TH>
+  );
+}

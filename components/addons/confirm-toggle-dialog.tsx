@@ -1,0 +1,54 @@
+'use client';
+
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import type { TAddon } from '@/lib/billing/addons/schemas';
+
+type ConfirmToggleDialogProps = {
+  addon: TAddon | null;
+  onConfirm: (addon: TAddon) => Promise<void>;
+  onClose: () => void;
+};
+
+/** Asks before (de)activating: add-ons are never deleted, so deactivation is the way out of the catalog. */
+export function ConfirmToggleDialog({ addon, onConfirm, onClose }: ConfirmToggleDialogProps) {
+  const [pending, setPending] = useState(false);
+  const deactivating = addon?.is_active ?? true;
+  const verb = deactivating ? 'Deactivate' : 'Activate';
+
+  const confirm = async () => {
+    if (!addon) return;
+    setPending(true);
+    try {
+      await onConfirm(addon);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open={addon !== null} onOpenChange={(open) => !open && !pending && onClose()}>
+      <DialogContent role="alertdialog">
+        <DialogHeader>
+          <DialogTitle>
+            {verb} {addon?.name}?
+          </DialogTitle>
+          <DialogDescription>
+            {deactivating
+              ? 'It stays in the catalog with its history and prices, marked inactive. You can activate it again at any time.'
+              : 'It will be listed as active again.'}
+          </DialogDescription>
+        </DialogHeader>
+        <DialogFooter>
+          <Button variant="secondary" onClick={onClose} disabled={pending}>
+            Cancel
+          </Button>
+          <Button variant={deactivating ? 'danger' : 'primary'} onClick={confirm} disabled={pending}>
+            {pending ? `${verb.replace(/e$/, '')}ing…` : verb}
+          </Button>
+        </DialogFooter>
+      </DialogContent>
+    </Dialog>
+  );
+}
