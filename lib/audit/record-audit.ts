@@ -1,5 +1,5 @@
 import type { TActor } from '@/lib/auth/actor';
-import { actorColumns } from '@/lib/auth/actor';
+import { SYSTEM_ACTOR_LABEL, actorColumns } from '@/lib/auth/actor';
 import type { Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -16,10 +16,10 @@ export interface AuditInput {
  * Writes one audit entry inside the caller's transaction (STYLE rule 6): the entry commits with the
  * change it describes, or neither does. `before`/`after` are the API representations.
  */
-export async function recordAudit(tx: Tx, actor: TActor, input: AuditInput): Promise<void> {
+export async function recordAudit(tx: Tx, actor: TActor | 'system', input: AuditInput): Promise<void> {
   await tx.auditLogEntry.create({
     data: {
-      ...actorColumns(actor),
+      ...(actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor)),
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId,
@@ -29,6 +29,9 @@ export async function recordAudit(tx: Tx, actor: TActor, input: AuditInput): Pro
     },
   });
 }
+
+// Work nobody asked for in a request (scheduled invoicing, the seed) is the system's.
+const SYSTEM_COLUMNS = { actorType: 'system' as const, actorUserId: null, actorApiKeyId: null, actorLabel: SYSTEM_ACTOR_LABEL };
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { createSubscriptionFixture } from '@/tests/integration/billing-fixtures';
+import { issueInvoice } from './issue-invoice';
+
+const period = { periodStart: new Date('2026-10-01T00:00:00Z'), periodEnd: new Date('2026-11-01T00:00:00Z') };
+
+async function couponFor(subscriptionId: string, coupon: { maxUses?: number | null; duration?: 'once' | 'repeating' | 'forever'; cycles?: number | null; value?: string }) {
+  const created = await db().coupon.create({
+    data: {
+      code: `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      discountType: 'percentage',
+      discountValue: coupon.value ?? '10',
+      duration: coupon.duration ?? 'once',
+      durationInCycles: coupon.cycles ?? null,
+      maxUses: coupon.maxUses ?? null,
+      validFrom: new Date('2026-01-01T00:00:00Z'),
+    },
+  });
+  await db().subscription.update({ where: { id: subscriptionId }, data: { couponId: created.id } });
+  return created;
+}
+
+describe('issueInvoice', () => {
+  it('prices the subscription with the engine, numbers the invoice, and audits it', async () => {
+    // Fixture plan: Rp 100.000/month, 2 agents included, Rp 10.000 per extra agent, 1,000 messages, Rp 100 per extra message.
+    const { subscription } = await createSubscriptionFixture();
+    await db().subscription.update({ where: { id: subscription.id }, data: { agentCount: 3 } });
+    const invoice = await issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 1_500, issuedAt: new Date('2026-11-01T00:00:00Z') });
+    // 100,000 + 1 × 10,000 + 500 × 100 = 160,000; PPN 11% = 17,600; total 177,600.
+    expect(invoice).toMatchObject({ status: 'open', currency: 'IDR' });
+    expect(invoice.subtotal.toString()).toBe('160000');
+    expect(invoice.taxTotal.toString()).toBe('17600');
+    expect(invoice.total.toString()).toBe('177600');
+    expect(invoice.number).toMatch(/^INV-202611-\d{6}$/);
+    const lines = await db().invoiceLine.findMany({ where: { invoiceId: invoice.id }, orderBy: { position: 'asc' } });
+    expect(lines.map((line) => line.kind)).toEqual(['plan_base', 'per_agent', 'overage', 'tax']);
+    expect(await db().auditLogEntry.count({ where: { entityId: invoice.id, action: 'invoice.issued', actorType: 'system' } })).toBe(1);
+  });
+
+  it('redeems the coupon with the invoice: the discount, the redemption and the use commit together', async () => {
+    const { subscription } = await createSubscriptionFixture();
+    const coupon = await couponFor(subscription.id, { duration: 'once' });
+    const invoice = await issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 });
+    // 10% of 100,000 = 10,000 off; tax 11% of 90,000 = 9,900; total 99,900.
+    expect(invoice.discountTotal.toString()).toBe('10000');
+    expect(invoice.total.toString()).toBe('99900');
+    expect((await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } })).currentUses).toBe(1);
+    const redemption = await db().couponRedemption.findUniqueOrThrow({ where: { invoiceId: invoice.id } });
+    expect(redemption.amount.toString()).toBe('10000');
+  });
+
+  it('a `once` coupon discounts only the first invoice', async () => {
+    const { subscription } = await createSubscriptionFixture();
+    await couponFor(subscription.id, { duration: 'once' });
+    await issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 });
+    const second = await issueInvoice({ subscriptionId: subscription.id, periodStart: period.periodEnd, periodEnd: new Date('2026-12-01T00:00:00Z'), messagesUsed: 0 });
+    expect(second.discountTotal.toString()).toBe('0');
+  });
+
+  it('the same period is not invoiced twice', async () => {
+    const { subscription } = await createSubscriptionFixture();
+    await issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 });
+    await expect(issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 })).rejects.toMatchObject({ status: 409, code: 'period_already_invoiced' });
+  });
+
+  it('20 subscriptions invoiced in parallel share a coupon with 5 uses: exactly 5 invoices are discounted', async () => {
+    const fixtures = await Promise.all(Array.from({ length: 20 }, () => createSubscriptionFixture()));
+    const shared = await couponFor(fixtures[0]!.subscription.id, { maxUses: 5, duration: 'forever' });
+    await db().subscription.updateMany({ where: { id: { in: fixtures.map((f) => f.subscription.id) } }, data: { couponId: shared.id } });
+    const invoices = await Promise.all(fixtures.map(({ subscription }) => issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 })));
+    expect(invoices.filter((invoice) => invoice.discountTotal.gt(0))).toHaveLength(5);
+    expect((await db().coupon.findUniqueOrThrow({ where: { id: shared.id } })).currentUses).toBe(5);
+    expect(await db().couponRedemption.count({ where: { couponId: shared.id } })).toBe(5);
+  });
+});
