@@ -1,7 +1,7 @@
 import type { ComponentProps } from 'react';
 import { clsx } from 'clsx';
 
-export type BadgeTone = 'neutral' | 'brand' | 'success' | 'warning' | 'danger' | 'info';
+export type BadgeTone = 'neutral' | 'brand' | 'success' | 'warning' | 'danger' | 'info' | 'violet';
 
 const tones: Record<BadgeTone, string> = {
   neutral: 'bg-zinc-100 text-zinc-700 ring-zinc-500/20',
@@ -10,6 +10,7 @@ const tones: Record<BadgeTone, string> = {
   warning: 'bg-amber-50 text-amber-800 ring-amber-600/20',
   danger: 'bg-red-50 text-red-700 ring-red-600/20',
   info: 'bg-sky-50 text-sky-700 ring-sky-600/20',
+  violet: 'bg-violet-50 text-violet-700 ring-violet-600/20',
 };
 
 export function Badge({ tone = 'neutral', className, ...props }: ComponentProps<'span'> & { tone?: BadgeTone }) {

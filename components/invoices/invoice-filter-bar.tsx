@@ -1,0 +1,101 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
+import type { TInvoiceOrganization } from '@/lib/billing/invoices/list-invoice-organizations';
+import { INVOICE_STATUSES } from '@/lib/billing/invoices/schemas';
+import { hasInvoiceFilters, type TInvoiceFilters } from './invoice-filters';
+import { INVOICE_STATUS_LABELS } from './invoice-status-badge';
+
+const SEARCH_DEBOUNCE_MS = 300;
+
+type FilterBarProps = {
+  filters: TInvoiceFilters;
+  organizations: TInvoiceOrganization[];
+  onChange: (patch: TInvoiceFilters) => void;
+  onClear: () => void;
+  /** Changes on every clear, so the search box forgets its text and any pending keystrokes. */
+  resetKey: number;
+};
+
+export function InvoiceFilterBar({ filters, organizations, onChange, onClear, resetKey }: FilterBarProps) {
+  return (
+    <div className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1.2fr)_repeat(2,minmax(0,1fr))_repeat(2,minmax(0,0.8fr))_auto] lg:items-end">
+      <NumberSearch key={resetKey} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
+      <Field label="Status">
+        {(control) => (
+          <Select {...control} value={filters.status ?? ''} onChange={(event) => onChange({ status: event.target.value })}>
+            <option value="">All statuses</option>
+            {INVOICE_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {INVOICE_STATUS_LABELS[status]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Organization">
+        {(control) => (
+          <Select {...control} value={filters.organization_id ?? ''} onChange={(event) => onChange({ organization_id: event.target.value })}>
+            <option value="">All organizations</option>
+            {organizations.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="Issued from">
+        {(control) => (
+          <Input {...control} type="date" value={filters.from ?? ''} max={filters.to} onChange={(event) => onChange({ from: event.target.value })} />
+        )}
+      </Field>
+      <Field label="Issued to">
+        {(control) => (
+          <Input {...control} type="date" value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange({ to: event.target.value })} />
+        )}
+      </Field>
+      <Button variant="ghost" onClick={onClear} disabled={!hasInvoiceFilters(filters)} className="lg:mb-0">
+        Clear filters
+      </Button>
+    </div>
+  );
+}
+
+/** Searches as the operator types, once they pause; Enter searches at once. */
+function NumberSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const search = (next: string, delay: number) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onSearch(next.trim()), delay);
+  };
+
+  return (
+    <form role="search" onSubmit={(event) => (event.preventDefault(), search(text, 0))}>
+      <Field label="Number">
+        {(control) => (
+          <Input
+            {...control}
+            type="search"
+            placeholder="INV-202603-0001"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              search(event.target.value, SEARCH_DEBOUNCE_MS);
+            }}
+          />
+        )}
+      </Field>
+    </form>
+  );
+}

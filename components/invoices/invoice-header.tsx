@@ -1,0 +1,59 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
+import { formatMoney } from '@/lib/money';
+import { formatDate, formatPeriod } from './invoice-dates';
+import { InvoiceStatusBadge } from './invoice-status-badge';
+import { RefundDialog } from './refund-dialog';
+import { refundFiguresOf } from './refund-parts';
+
+export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
+  const money = (value: number) => formatMoney(value, invoice.currency);
+  return (
+    <header className="mb-6 space-y-5">
+      <Link href="/invoices" className="text-sm text-zinc-500 hover:text-zinc-900">
+        ← Invoices
+      </Link>
+      <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-3">
+            <h1 className="font-mono text-2xl font-semibold tracking-tight text-zinc-900">{invoice.number}</h1>
+            <InvoiceStatusBadge status={invoice.status} />
+          </div>
+          <p className="mt-1 text-sm text-zinc-500">
+            <Link href={`/invoices?organization_id=${invoice.organization_id}`} className="hover:text-zinc-900 hover:underline">
+              {invoice.organization_name}
+            </Link>
+          </p>
+        </div>
+        {/* Only what can still be refunded offers a refund; after the last one the button goes. */}
+        {invoice.amount_refundable > 0 ? (
+          <RefundDialog invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
+        ) : null}
+      </div>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-4 rounded-lg border border-zinc-200 bg-white px-5 py-4 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-6">
+        <Fact label="Period">{formatPeriod(invoice.period_start, invoice.period_end)}</Fact>
+        <Fact label="Issued">{formatDate(invoice.issued_at)}</Fact>
+        <Fact label="Paid">{formatDate(invoice.paid_at)}</Fact>
+        <Fact label="Amount paid" numeric>
+          {money(invoice.amount_paid)}
+        </Fact>
+        <Fact label="Refunded" numeric>
+          {money(invoice.amount_refunded)}
+        </Fact>
+        <Fact label="Refundable" numeric>
+          {money(invoice.amount_refundable)}
+        </Fact>
+      </dl>
+    </header>
+  );
+}
+
+function Fact({ label, numeric, children }: { label: string; numeric?: boolean; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-zinc-500">{label}</dt>
+      <dd className={numeric ? 'font-medium text-zinc-900 tabular-nums' : 'text-zinc-900'}>{children}</dd>
+    </div>
+  );
+}

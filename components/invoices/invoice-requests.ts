@@ -1,0 +1,58 @@
+import { ZInvoiceDetail, ZInvoicePage, type TInvoiceDetail, type TInvoicePage } from '@/lib/billing/invoices/schemas';
+import { ZRefundResult, type TRefundInput, type TRefundResult } from '@/lib/billing/refunds/schemas';
+import type { TProblem } from '@/lib/http/problem';
+import { invoiceFiltersSearch, type TInvoiceFilters } from './invoice-filters';
+
+// The browser reads and refunds through the public REST endpoints (STYLE rule 7), authenticated by
+// the session cookie: one API, one set of rules, and the refund gets adminRoute's Idempotency-Key.
+
+const BASE = '/api/v1/admin/billing/invoices';
+export const INVOICE_PAGE_SIZE = 25;
+
+/** The API's problem+json, thrown so react-query and the dialog can show `detail` and act on `code`. */
+export class ApiProblemError extends Error {
+  constructor(readonly problem: TProblem) {
+    super(problem.detail);
+    this.name = 'ApiProblemError';
+  }
+}
+
+export function fetchInvoicePage(filters: TInvoiceFilters, startingAfter: string | null): Promise<TInvoicePage> {
+  const params = new URLSearchParams(invoiceFiltersSearch(filters));
+  params.set('limit', String(INVOICE_PAGE_SIZE));
+  if (startingAfter) params.set('starting_after', startingAfter);
+  return requestJson(`${BASE}?${params}`).then((body) => ZInvoicePage.parse(body));
+}
+
+export function fetchInvoice(id: string): Promise<TInvoiceDetail> {
+  return requestJson(`${BASE}/${encodeURIComponent(id)}`).then((body) => ZInvoiceDetail.parse(body));
+}
+
+/** One refund attempt; the same key with the same body is replayed by the API, never executed twice. */
+export function postRefund(id: string, body: TRefundInput, idempotencyKey: string): Promise<TRefundResult> {
+  return requestJson(`${BASE}/${encodeURIComponent(id)}/refund`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  }).then((result) => ZRefundResult.parse(result));
+}
+
+async function requestJson(url: string, init: RequestInit = {}): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json', ...init.headers } });
+  } catch {
+    throw new ApiProblemError(problem(0, 'network_error', 'The server could not be reached. Check your connection and try again.'));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) return body;
+  throw new ApiProblemError(isProblem(body) ? body : problem(response.status, 'http_error', `The request failed (HTTP ${response.status}).`));
+}
+
+function isProblem(body: unknown): body is TProblem {
+  return typeof body === 'object' && body !== null && typeof (body as TProblem).code === 'string' && typeof (body as TProblem).detail === 'string';
+}
+
+function problem(status: number, code: string, detail: string): TProblem {
+  return { type: 'about:blank', title: 'Error', status, code, detail };
+}

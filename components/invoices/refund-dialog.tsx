@@ -1,0 +1,164 @@
+'use client';
+
+import { useRef, useState } from 'react';
+import { useRouter } from 'next/navigation';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
+import type { TRefundResult } from '@/lib/billing/refunds/schemas';
+import { formatMoney } from '@/lib/money';
+import { ApiProblemError, fetchInvoice, postRefund } from './invoice-requests';
+import { RefundForm, type TRefundDraft } from './refund-form';
+import { InlineAlert, RefundFigures, refundFiguresOf, type TRefundFigures } from './refund-parts';
+import { useInvalidateInvoices } from './use-invoice-pages';
+
+type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & TRefundFigures;
+
+/**
+ * Refund: choose → confirm → POST. The request goes from the browser straight to
+ * POST /invoices/{id}/refund (session cookie) rather than through a server action, because a
+ * server action cannot send the Idempotency-Key header that adminRoute stores and replays: this
+ * way a double click or a retry after a lost response is answered from the stored response and
+ * refunds once, with no second idempotency mechanism to keep in step with the API's.
+ *
+ * The key is made when the dialog opens and reused for every retry of the same body. A different
+ * body (the operator went back and changed the amount, or reviews again after invoice_changed)
+ * needs a new key, since the API rejects a key reused with another body (idempotency_key_reused).
+ */
+export function RefundDialog({ invoice }: { invoice: TRefundableInvoice }) {
+  const router = useRouter();
+  const invalidateInvoices = useInvalidateInvoices();
+  const [open, setOpen] = useState(false);
+  const [figures, setFigures] = useState<TRefundFigures>(invoice);
+  const [draft, setDraft] = useState<TRefundDraft | null>(null);
+  const [step, setStep] = useState<'form' | 'confirm'>('form');
+  const [changed, setChanged] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [formVersion, setFormVersion] = useState(0);
+  const attempt = useRef({ key: '', body: null as string | null });
+  const inFlight = useRef(false);
+
+  const openDialog = () => {
+    // A snapshot: what the operator sees is what the stale-page guard compares against.
+    setFigures(invoice);
+    setDraft(null);
+    setStep('form');
+    setChanged(null);
+    setError(null);
+    attempt.current = { key: crypto.randomUUID(), body: null };
+    setOpen(true);
+  };
+
+  const refreshEverywhere = () => {
+    void invalidateInvoices();
+    router.refresh();
+  };
+
+  const confirm = async () => {
+    if (inFlight.current || !draft) return; // a second click while the first is on its way
+    inFlight.current = true;
+    setPending(true);
+    setError(null);
+    const body = { reason: draft.reason, amount: draft.amount, expected_amount_refunded: figures.amount_refunded };
+    const bodyText = JSON.stringify(body);
+    if (attempt.current.body !== null && attempt.current.body !== bodyText) attempt.current.key = crypto.randomUUID();
+    attempt.current.body = bodyText;
+    try {
+      announce(await postRefund(invoice.id, body, attempt.current.key), invoice);
+      setOpen(false);
+      refreshEverywhere();
+    } catch (caught) {
+      await showFailure(caught);
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  };
+
+  const showFailure = async (caught: unknown) => {
+    const problem = caught instanceof ApiProblemError ? caught.problem : null;
+    if (problem?.code !== 'invoice_changed') {
+      setError(problem?.detail ?? 'The refund could not be sent. Try again.');
+      if (problem?.code === 'invoice_not_refundable') refreshEverywhere();
+      return;
+    }
+    // Someone refunded meanwhile: show the invoice as it is now and let the operator review again.
+    const fresh = await fetchInvoice(invoice.id).then(refundFiguresOf, () => null);
+    const next = fresh ?? { ...figures, ...pickFigures(problem) };
+    setFigures(next);
+    setChanged(`This invoice changed since you opened it: ${formatMoney(next.amount_refunded, invoice.currency)} is refunded now.`);
+    attempt.current = { key: crypto.randomUUID(), body: null };
+    setFormVersion((version) => version + 1);
+    setStep('form');
+    refreshEverywhere();
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(next) => (next ? openDialog() : !pending && setOpen(false))}>
+      <DialogTrigger asChild>
+        <Button variant="secondary">Refund</Button>
+      </DialogTrigger>
+      <DialogContent>
+        <DialogHeader>
+          <DialogTitle>Refund {invoice.number}</DialogTitle>
+          <DialogDescription>Returns money to the customer through the payment gateway.</DialogDescription>
+        </DialogHeader>
+        <div className="space-y-4">
+          {changed ? <InlineAlert tone="warning">{changed} Review the refund again.</InlineAlert> : null}
+          <RefundFigures figures={figures} currency={invoice.currency} />
+          {figures.amount_refundable <= 0 ? <InlineAlert tone="warning">Nothing is left to refund on this invoice.</InlineAlert> : null}
+          {step === 'form' || !draft ? (
+            <RefundForm
+              key={formVersion}
+              currency={invoice.currency}
+              figures={figures}
+              draft={draft}
+              onReview={(next) => {
+                setDraft(next);
+                setError(null);
+                setStep('confirm');
+              }}
+            />
+          ) : (
+            <>
+              <p className="text-sm text-zinc-800">
+                Refund <strong className="tabular-nums">{formatMoney(draft.amount, invoice.currency)}</strong> of{' '}
+                <strong className="font-mono">{invoice.number}</strong>? This returns money to the customer.
+              </p>
+              <p className="rounded-md bg-zinc-50 px-3 py-2 text-sm text-zinc-600">
+                <span className="font-medium text-zinc-800">Reason:</span> {draft.reason}
+              </p>
+              {error ? <InlineAlert>{error}</InlineAlert> : null}
+              <DialogFooter>
+                <Button variant="secondary" onClick={() => setStep('form')} disabled={pending}>
+                  Back
+                </Button>
+                <Button variant="danger" onClick={confirm} disabled={pending} aria-busy={pending}>
+                  {pending ? 'Refunding…' : 'Confirm refund'}
+                </Button>
+              </DialogFooter>
+            </>
+          )}
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function pickFigures(problem: Record<string, unknown>): Partial<TRefundFigures> {
+  const figures: Partial<TRefundFigures> = {};
+  for (const key of ['amount_paid', 'amount_refunded', 'amount_refundable'] as const) {
+    if (typeof problem[key] === 'number') figures[key] = problem[key];
+  }
+  return figures;
+}
+
+/** A refund the gateway rejected is still a 201: say so, not "refunded". */
+function announce(result: TRefundResult, invoice: { number: string; currency: string }) {
+  const amount = formatMoney(result.refund_amount, invoice.currency);
+  if (result.status === 'succeeded') toast.success(`Refunded ${amount} of ${invoice.number}.`);
+  else if (result.status === 'pending') toast.info(`Refund of ${amount} sent; the payment gateway has not settled it yet.`);
+  else toast.error(`The payment gateway rejected the refund of ${amount}: ${result.refund.failure_reason ?? 'no reason given'}.`);
+}
