@@ -15,7 +15,9 @@ export function db(): PrismaClient {
 
 export function createClient(connectionString: string, max = 10): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 });
-  return new PrismaClient({ adapter });
+  // Requests queue for a pooled connection under contention (many refunds of one invoice, a
+  // burst of redemptions); the default 2 s wait turned that queueing into errors.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
 }
 
 export type Db = PrismaClient;

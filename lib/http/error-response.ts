@@ -24,7 +24,8 @@ export function errorResponse(error: unknown, requestId: string): Response {
   return problemResponse(problemBody(500, 'internal_error', 'Something went wrong on our side. Quote the request id when reporting it.', { request_id: requestId }), headers);
 }
 
-const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03']);
+// P2024/P2028: no pooled connection or transaction slot in time — overload, retryable like an outage.
+const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2028', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03']);
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
