@@ -1,22 +1,24 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
+import { CreatePlanButton } from '@/components/plans/plan-dialogs';
+import { PlansTable } from '@/components/plans/plans-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
+import { listPlans } from '@/lib/billing/plans/list-plans';
 
 export const metadata: Metadata = { title: 'Plans' };
 
 export default async function PlansPage() {
   await requireSuperAdminPage();
+  // First paint from the server; the table then keeps it fresh through GET /api/v1/admin/billing/plans.
+  const plans = await listPlans();
   return (
     <>
       <PageHeader
         title="Plans"
-        description="The billing plans tenants subscribe to: prices, limits and features."
+        description="The billing plans tenants subscribe to: prices, limits and features. Plans are deactivated, never deleted."
+        actions={<CreatePlanButton />}
       />
-      <EmptyState
-        title="No plans to show yet"
-        description="Plans will be listed here once the catalog API lands. Creating, editing and deactivating them will be done from this page."
-      />
+      <PlansTable initialPlans={plans} />
     </>
   );
 }

@@ -1,0 +1,163 @@
+'use client';
+
+import { useState } from 'react';
+import { Badge } from '@/components/ui/badge';
+import { Button } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import type { TPlan, TPlanLimits } from '@/lib/billing/plans/schemas';
+import { formatMoney } from '@/lib/money';
+import { CreatePlanButton, EditPlanDialog, PlanActivationDialog } from './plan-dialogs';
+import { DEFAULT_PLAN_SORT, visiblePlans, type TPlanSort, type TPlanSortKey, type TPlanStatusFilter } from './plan-list-view';
+import { PlansToolbar } from './plans-toolbar';
+import { usePlans } from './plans-query';
+
+const COLUMNS: { key: TPlanSortKey | null; label: string; numeric?: boolean }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'slug', label: 'Slug' },
+  { key: 'base_price_monthly', label: 'Monthly', numeric: true },
+  { key: 'base_price_annual', label: 'Annual', numeric: true },
+  { key: 'per_agent_price', label: 'Per agent', numeric: true },
+  { key: null, label: 'Limits' },
+  { key: null, label: 'Features' },
+  { key: 'is_active', label: 'Status' },
+  { key: 'sort_order', label: 'Order', numeric: true },
+];
+
+export function PlansTable({ initialPlans }: { initialPlans: TPlan[] }) {
+  const plans = usePlans(initialPlans);
+  const [status, setStatus] = useState<TPlanStatusFilter>('all');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<TPlanSort>(DEFAULT_PLAN_SORT);
+  const [editing, setEditing] = useState<TPlan | null>(null);
+  const [toggling, setToggling] = useState<TPlan | null>(null);
+
+  const rows = visiblePlans(plans.data, { status, query, sort });
+  const toggleSort = (key: TPlanSortKey) =>
+    setSort((current) => (current.key === key ? { key, direction: current.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
+
+  if (plans.data.length === 0) {
+    return <EmptyState title="No plans yet" description="Create the first plan tenants can subscribe to." action={<CreatePlanButton />} />;
+  }
+
+  return (
+    <div className="space-y-4">
+      <PlansToolbar
+        status={status}
+        onStatusChange={setStatus}
+        query={query}
+        onQueryChange={setQuery}
+        shown={rows.length}
+        total={plans.data.length}
+        refreshing={plans.isFetching}
+        error={plans.error}
+      />
+      {rows.length === 0 ? (
+        <EmptyState
+          title="No plans match"
+          description="Change the search or the status filter."
+          action={
+            <Button variant="secondary" onClick={() => (setQuery(''), setStatus('all'))}>
+              Clear filters
+            </Button>
+          }
+        />
+      ) : (
+        <Table aria-label="Plans">
+          <THead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <SortableHeader key={column.label} column={column} sort={sort} onSort={toggleSort} />
+              ))}
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
+            </tr>
+          </THead>
+          <TBody>
+            {rows.map((plan) => (
+              <PlanRow key={plan.id} plan={plan} onEdit={() => setEditing(plan)} onToggle={() => setToggling(plan)} />
+            ))}
+          </TBody>
+        </Table>
+      )}
+      <EditPlanDialog plan={editing} onClose={() => setEditing(null)} />
+      <PlanActivationDialog plan={toggling} onClose={() => setToggling(null)} />
+    </div>
+  );
+}
+
+function SortableHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[number]; sort: TPlanSort; onSort: (key: TPlanSortKey) => void }) {
+  const { key } = column;
+  if (!key) return <TH numeric={column.numeric}>{column.label}</TH>;
+  const active = sort.key === key;
+  return (
+    <TH numeric={column.numeric} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+      <button
+        type="button"
+        onClick={() => onSort(key)}
+        className="inline-flex items-center gap-1 rounded-sm tracking-wide uppercase hover:text-zinc-900"
+      >
+        {column.label}
+        <span aria-hidden="true" className={active ? 'text-zinc-900' : 'text-zinc-300'}>
+          {active && sort.direction === 'desc' ? '↓' : '↑'}
+        </span>
+      </button>
+    </TH>
+  );
+}
+
+function PlanRow({ plan, onEdit, onToggle }: { plan: TPlan; onEdit: () => void; onToggle: () => void }) {
+  return (
+    <TR className={plan.is_active ? undefined : 'text-zinc-500'}>
+      <TD className="font-medium text-zinc-900">{plan.name}</TD>
+      <TD className="font-mono text-xs">{plan.slug}</TD>
+      <TD numeric>{formatMoney(plan.base_price_monthly, plan.currency)}</TD>
+      <TD numeric>{formatMoney(plan.base_price_annual, plan.currency)}</TD>
+      <TD numeric>{formatMoney(plan.per_agent_price, plan.currency)}</TD>
+      <TD className="text-xs whitespace-nowrap">
+        <dl className="grid grid-cols-[auto_auto] gap-x-2">
+          <dt className="text-zinc-500">Agents</dt>
+          <dd className="text-right tabular-nums">{limit(plan.limits.max_agents)}</dd>
+          <dt className="text-zinc-500">Messages/mo</dt>
+          <dd className="text-right tabular-nums">{limit(plan.limits.max_messages_month)}</dd>
+        </dl>
+      </TD>
+      <TD>
+        <FeatureBadges features={plan.features} />
+      </TD>
+      <TD>{plan.is_active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</TD>
+      <TD numeric>{plan.sort_order}</TD>
+      <TD className="text-right whitespace-nowrap">
+        <Button variant="ghost" size="sm" aria-label={`Edit ${plan.name}`} onClick={onEdit}>
+          Edit
+        </Button>
+        <Button variant="ghost" size="sm" aria-label={`${plan.is_active ? 'Deactivate' : 'Activate'} ${plan.name}`} onClick={onToggle}>
+          {plan.is_active ? 'Deactivate' : 'Activate'}
+        </Button>
+      </TD>
+    </TR>
+  );
+}
+
+const FEATURE_BADGES: { key: keyof TPlan['features']; label: string }[] = [
+  { key: 'ai_agent', label: 'AI agent' },
+  { key: 'api_access', label: 'API' },
+  { key: 'dedicated_support', label: 'Dedicated support' },
+];
+
+function FeatureBadges({ features }: { features: TPlan['features'] }) {
+  const enabled = FEATURE_BADGES.filter(({ key }) => features[key]);
+  if (enabled.length === 0) return <span className="text-xs text-zinc-400">None</span>;
+  return (
+    <ul className="flex flex-wrap gap-1" aria-label="Features">
+      {enabled.map(({ key, label }) => (
+        <li key={key}>
+          <Badge tone="brand">{label}</Badge>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const limit = (value: TPlanLimits[keyof TPlanLimits]) => (value === null ? 'Unlimited' : value.toLocaleString('en-US'));
