@@ -5,7 +5,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { forbidden, unauthenticated } from '@/lib/errors';
 import type { TActor } from './actor';
-import { authenticateApiKey } from './api-keys';
+import { authenticateApiKey } from './api-keys/authenticate-api-key';
 import { authOptions } from './options';
 
 /**

@@ -6,6 +6,17 @@ import { Prisma } from '@/lib/generated/prisma/client';
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const REPLAYED_HEADERS = ['content-type', 'location'];
+const STORED_INSTEAD = new WeakMap<Response, Response>();
+
+/**
+ * Stores `stored` for replays in place of `response`, which goes to this caller only. For a
+ * response that must never be written down, like a new API key's secret: its retries get
+ * `stored` (say, a problem explaining why the original cannot be repeated) instead.
+ */
+export function replayAs(response: Response, stored: Response): Response {
+  STORED_INSTEAD.set(response, stored);
+  return response;
+}
 
 /**
  * `Idempotency-Key` for POSTs (SPEC §3.2), stored in PostgreSQL so it holds across instances.
@@ -45,16 +56,17 @@ export async function withIdempotency(
     await release(scope, key);
     return response;
   }
-  const body = await response.text();
+  const stored = STORED_INSTEAD.get(response) ?? response;
+  const body = await stored.text();
   const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((name) => {
-    const value = response.headers.get(name);
+    const value = stored.headers.get(name);
     return value === null ? [] : [[name, value]];
   }));
   await db().idempotencyRecord.update({
     where: { scope_key: { scope, key } },
-    data: { state: 'completed', responseStatus: response.status, responseBody: body, responseHeaders: headers },
+    data: { state: 'completed', responseStatus: stored.status, responseBody: body, responseHeaders: headers },
   });
-  return new Response(body, { status: response.status, headers: response.headers });
+  return stored === response ? new Response(body, { status: response.status, headers: response.headers }) : response;
 }
 
 type StoredRecord = NonNullable<Awaited<ReturnType<typeof findRecord>>>;

@@ -1,5 +1,5 @@
 import { encode } from 'next-auth/jwt';
-import { createApiKey } from '@/lib/auth/api-keys';
+import { createApiKey } from '@/lib/auth/api-keys/create-api-key';
 import { hashPassword } from '@/lib/auth/passwords';
 import { db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -25,6 +25,7 @@ export async function credentialsFor(role: Role): Promise<TestCredentials> {
     token: { sub: user.id, email: user.email, name: user.name, role },
     secret: process.env.NEXTAUTH_SECRET!,
   });
-  const { secret } = await createApiKey({ name: `${role} key ${suffix}`, role, createdById: user.id });
+  const actor = { type: 'user' as const, id: user.id, label: user.email, role };
+  const { secret } = await createApiKey({ name: `${role} key ${suffix}`, role }, actor);
   return { userId: user.id, email: user.email, sessionCookie: `next-auth.session-token=${token}`, bearer: `Bearer ${secret}` };
 }
