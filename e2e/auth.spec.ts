@@ -12,7 +12,8 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
   await page.getByLabel('Email').fill(seedUser('super_admin').email);
   await page.getByLabel('Password').fill('not-the-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText('Email or password is incorrect.');
+  // Next's route announcer is an empty role=alert too: match ours by its text.
+  await expect(page.getByRole('alert').filter({ hasText: 'Email or password is incorrect.' })).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });
 

