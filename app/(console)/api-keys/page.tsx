@@ -1,22 +1,13 @@
 import type { Metadata } from 'next';
-import { EmptyState } from '@/components/ui/empty-state';
-import { PageHeader } from '@/components/ui/page-header';
+import { ApiKeysConsole } from '@/components/api-keys/api-keys-console';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
+import { listApiKeys } from '@/lib/auth/api-keys/list-api-keys';
 
 export const metadata: Metadata = { title: 'API keys' };
 
 export default async function ApiKeysPage() {
   await requireSuperAdminPage();
-  return (
-    <>
-      <PageHeader
-        title="API keys"
-        description="Keys that let other services call the billing API as a super-admin."
-      />
-      <EmptyState
-        title="No API keys to show yet"
-        description="API keys will be listed here once key management lands. A new key's secret will be shown once, at creation."
-      />
-    </>
-  );
+  // Same operation as GET /api-keys; mutations call router.refresh(), which re-runs this.
+  // `now` anchors "5 minutes ago" so the server and browser render the same text.
+  return <ApiKeysConsole apiKeys={await listApiKeys()} now={new Date().toISOString()} />;
 }
