@@ -43,7 +43,7 @@ export function annualPriceHint(monthly: unknown, annual: unknown, emptyMeans: '
   }
   const described = describeAnnualDiscount(discount, ADDON_CURRENCY);
   return discount.isDefault
-    ? `Empty: ${formatMoney(discount.annual, ADDON_CURRENCY)} (monthly × 10), ${described}.`
+    ? `Left empty: ${formatMoney(discount.annual, ADDON_CURRENCY)} (monthly × 10), ${described}.`
     : `Annual billing: ${described}.`;
 }
 

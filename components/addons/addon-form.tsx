@@ -55,19 +55,22 @@ export function CreateAddonForm({ onSaved, onCancel }: FormProps) {
         {(control) => <Input className="font-mono" autoComplete="off" {...control} {...register('slug')} />}
       </Field>
       <DescriptionField error={errors.description?.message} registration={register('description')} />
-      <Field label="Unit" error={errors.unit?.message} hint={`${UNIT_HINTS[unit]} Fixed after creation.`}>
-        {(control) => (
-          <Select {...control} {...register('unit')}>
-            {ADDON_UNITS.map((value) => (
-              <option key={value} value={value}>
-                {UNIT_LABELS[value]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field label="Monthly price" error={errors.price_monthly?.message}>
+        <Field label="Unit" error={errors.unit?.message} hint={`${UNIT_HINTS[unit]} Fixed after creation.`}>
+          {(control) => (
+            <Select {...control} {...register('unit')}>
+              {ADDON_UNITS.map((value) => (
+                <option key={value} value={value}>
+                  {UNIT_LABELS[value]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <SortOrderField error={errors.sort_order?.message} registration={register('sort_order', { setValueAs: asOptionalNumber })} />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Monthly price" error={errors.price_monthly?.message} hint={unit === 'per_agent' ? 'For each agent seat.' : undefined}>
           {(control) => <PriceInput {...control} {...register('price_monthly', { setValueAs: asOptionalNumber })} />}
         </Field>
         <Field
@@ -78,7 +81,6 @@ export function CreateAddonForm({ onSaved, onCancel }: FormProps) {
           {(control) => <PriceInput placeholder="monthly × 10" {...control} {...register('price_annual', { setValueAs: asOptionalNumber })} />}
         </Field>
       </div>
-      <SortOrderField error={errors.sort_order?.message} registration={register('sort_order', { setValueAs: asOptionalNumber })} />
       <DialogFooter>
         <Button variant="secondary" onClick={onCancel}>
           Cancel

@@ -23,33 +23,45 @@ const COMPARE: Record<SortKey, (a: TAddon, b: TAddon) => number> = {
   is_active: (a, b) => Number(b.is_active) - Number(a.is_active),
 };
 
+const COLUMN_LABELS: Record<Exclude<SortKey, 'sort_order'>, string> = {
+  name: 'Name',
+  slug: 'Slug',
+  unit: 'Unit',
+  price_monthly: 'Monthly',
+  price_annual: 'Annual',
+  is_active: 'Status',
+};
+
+const LIST_ORDER: Sort = { key: 'sort_order', direction: 'asc' };
+
 type AddonsTableProps = {
   addons: TAddon[];
   onEdit: (addon: TAddon) => void;
   onToggleActive: (addon: TAddon) => void;
 };
 
-/** The add-on list: click a column header to sort by it, again to reverse. */
+/** The add-on list in the API's order; a column header sorts by it, a second click reverses, a third restores. */
 export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps) {
-  const [sort, setSort] = useState<Sort>({ key: 'sort_order', direction: 'asc' });
+  const [sort, setSort] = useState<Sort>(LIST_ORDER);
   const sign = sort.direction === 'asc' ? 1 : -1;
   const rows = [...addons].sort((a, b) => sign * COMPARE[sort.key](a, b) || COMPARE.sort_order(a, b));
-  const header = (key: SortKey, label: string, numeric = false) => (
-    <SortableHeader label={label} numeric={numeric} sort={sort} sortKey={key} onSort={setSort} />
+  const header = (key: keyof typeof COLUMN_LABELS, numeric = false) => (
+    <SortableHeader label={COLUMN_LABELS[key]} numeric={numeric} sort={sort} sortKey={key} onSort={setSort} />
   );
 
   return (
     <Table>
-      <caption className="sr-only">Add-ons, sortable by column</caption>
+      <caption className="sr-only">
+        Add-ons, {sort.key === 'sort_order' ? 'in list order (sort order, then creation)' : `sorted by ${COLUMN_LABELS[sort.key]}, ${sort.direction}ending`}
+      </caption>
       <THead>
         <tr>
-          {header('sort_order', 'Order', true)}
-          {header('name', 'Name')}
-          {header('slug', 'Slug')}
-          {header('unit', 'Unit')}
-          {header('price_monthly', 'Monthly', true)}
-          {header('price_annual', 'Annual', true)}
-          {header('is_active', 'Status')}
+          {header('name')}
+          {header('slug')}
+          {header('unit')}
+          {header('price_monthly', true)}
+          {header('price_annual', true)}
+          {header('is_active')}
           <TH className="text-right">
             <span className="sr-only">Actions</span>
           </TH>
@@ -57,16 +69,17 @@ export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps
       </THead>
       <TBody>
         {rows.map((addon) => (
-          <TR key={addon.id} data-addon-slug={addon.slug}>
-            <TD numeric className="text-zinc-500">
-              {addon.sort_order}
+          <TR key={addon.id} className={addon.is_active ? undefined : 'text-zinc-500'}>
+            <TD className="min-w-40">
+              <span className={addon.is_active ? 'font-medium text-zinc-900' : 'font-medium'}>{addon.name}</span>
+              {addon.description ? (
+                <span title={addon.description} className="line-clamp-1 text-xs text-zinc-500">
+                  {addon.description}
+                </span>
+              ) : null}
             </TD>
-            <TD>
-              <span className="font-medium text-zinc-900">{addon.name}</span>
-              {addon.description ? <span className="block max-w-xs truncate text-xs text-zinc-500">{addon.description}</span> : null}
-            </TD>
-            <TD className="font-mono text-xs">{addon.slug}</TD>
-            <TD>{UNIT_LABELS[addon.unit]}</TD>
+            <TD className="font-mono text-xs whitespace-nowrap">{addon.slug}</TD>
+            <TD className="whitespace-nowrap">{UNIT_LABELS[addon.unit]}</TD>
             <TD numeric>{formatMoney(addon.price_monthly, ADDON_CURRENCY)}</TD>
             <TD numeric>{formatMoney(addon.price_annual, ADDON_CURRENCY)}</TD>
             <TD>
@@ -96,7 +109,11 @@ type SortableHeaderProps = { label: string; numeric: boolean; sort: Sort; sortKe
 
 function SortableHeader({ label, numeric, sort, sortKey, onSort }: SortableHeaderProps) {
   const active = sort.key === sortKey;
-  const next: Sort = { key: sortKey, direction: active && sort.direction === 'asc' ? 'desc' : 'asc' };
+  const next: Sort = !active
+    ? { key: sortKey, direction: 'asc' }
+    : sort.direction === 'asc'
+      ? { key: sortKey, direction: 'desc' }
+      : LIST_ORDER;
   return (
     <TH numeric={numeric} aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button
