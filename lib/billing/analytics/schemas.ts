@@ -7,7 +7,7 @@ import { MAX_RANGE_YEARS, addYears, resolveRange } from './date-range';
 
 const DATE_MESSAGE = 'Use a calendar date as YYYY-MM-DD, e.g. 2026-03-01.';
 /** A real calendar date (2026-02-30 is refused), from the Unix epoch on. */
-const ZDate = z.iso.date({ error: DATE_MESSAGE }).refine((date) => date >= '1970-01-01', 'Dates start at 1970-01-01.');
+const ZDate = z.iso.date({ error: DATE_MESSAGE, abort: true }).refine((date) => date >= '1970-01-01', 'Dates start at 1970-01-01.');
 
 export const ANALYTICS_INTERVALS = ['day', 'week', 'month'] as const;
 export const ZAnalyticsInterval = z.enum(ANALYTICS_INTERVALS, { error: `Use one of ${ANALYTICS_INTERVALS.join(', ')}.` });
