@@ -1,0 +1,30 @@
+import type { z } from 'zod';
+import type { ZodObjectInput } from 'zod-openapi';
+
+export type THttpMethod = 'get' | 'post' | 'patch' | 'put';
+/** Statuses an operation's own rules may add; the ones every route shares are added by buildOpenApiDocument. */
+export type TOperationErrorStatus = 400 | 404 | 409 | 422;
+
+/**
+ * One documented operation: everything the document says about it comes from the schemas named
+ * here, the very ones its route handler parses and its tests parse responses with.
+ */
+export interface TApiOperation {
+  operationId: string;
+  method: THttpMethod;
+  /** Under the API's base path; `{id}` is a UUID path parameter (a non-UUID is 404, SPEC §3). */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  /** The object schema the handler parses the query string with (parseQuery). */
+  query?: ZodObjectInput;
+  /** The schema the handler's `body(…)` parses; documented in its input shape (before defaults and transforms). */
+  body?: { schema: z.ZodType; example: unknown };
+  /** Documented in the schema's output shape: what the API sends. */
+  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown };
+  /** Error codes of this operation's own rules, by status (e.g. 409 `slug_taken`). */
+  errors?: Partial<Record<TOperationErrorStatus, string[]>>;
+  /** SPEC §3: the route also accepts PUT as an alias of this PATCH; documented as an operation of its own. */
+  putAlias?: boolean;
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
+import type { TApiOperation } from './api-operation';
+import { errorResponses } from './error-responses';
+import { ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRequestIdHeader } from './http-headers';
+import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
+
+/*
+ * Generated with zod-openapi (samchungy), pinned at 5.4.6: it reads zod 4's own `.meta()` and
+ * JSON Schema conversion (no monkey-patching of zod), renders request bodies in a schema's input
+ * shape and responses in its output shape (our schemas use defaults and transforms), and emits
+ * OpenAPI 3.1. 5.x is its last line that supports Node 20 (6.x needs Node 22).
+ */
+
+export const API_BASE_PATH = '/api/v1/admin/billing';
+export const OPENAPI_DOCUMENT_PATH = `${API_BASE_PATH}/openapi.json`;
+
+const DESCRIPTION = `Billing plans, coupons, add-ons, invoices, refunds and analytics of the messaging SaaS — **super-admin only**.
+
+- **Authentication**: an API key (\`Authorization: Bearer bk_…\`, issued on the console's API keys page) or the console's session cookie. No or bad credentials: 401; a role other than \`super_admin\`: 403.
+- **Money** is a JSON number in major units (\`799000\` IDR is Rp 799.000), with at most the currency's decimals (IDR 0, USD 2); more is 400.
+- **Errors** are \`application/problem+json\` (RFC 9457) with a stable \`code\` and, for bad fields, \`errors: [{ path, message }]\`. Unknown body fields are 400. An id that is not a UUID is 404.
+- **Idempotency**: every POST accepts an \`Idempotency-Key\` header (1–255 characters).`;
+
+const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
+  apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'bk_…', description: 'An API key of a super-admin: `Authorization: Bearer bk_…` (create one on the API keys page; the secret is shown once).' },
+  sessionCookie: { type: 'apiKey', in: 'cookie', name: 'next-auth.session-token', description: 'The console\'s sign-in session (named `__Secure-next-auth.session-token` over HTTPS). Requests from this page send it.' },
+};
+
+function successResponse(operation: TApiOperation) {
+  const { response } = operation;
+  const headers = z.object({
+    'X-Request-Id': ZRequestIdHeader,
+    ...(operation.method === 'post' ? { 'Idempotent-Replayed': ZIdempotentReplayedHeader } : {}),
+  });
+  const example = response.example === undefined ? {} : { example: response.example };
+  return { [response.status]: { description: response.description, headers, content: { 'application/json': { schema: response.schema, ...example } } } };
+}
+
+function toOperationObject(operation: TApiOperation, method = operation.method): ZodOpenApiOperationObject {
+  const { body, query } = operation;
+  const isAlias = method !== operation.method;
+  return {
+    operationId: isAlias ? `${operation.operationId}Put` : operation.operationId,
+    summary: isAlias ? `${operation.summary} (PUT alias)` : operation.summary,
+    ...(operation.description || isAlias ? { description: [isAlias ? 'Same as PATCH: a partial update (SPEC §3).' : '', operation.description ?? ''].filter(Boolean).join(' ') } : {}),
+    tags: [operation.tag],
+    requestParams: {
+      ...(operation.path.includes('{id}') ? { path: z.object({ id: z.uuid().meta({ description: 'The record\'s id (a UUID). Anything else is 404.' }) }) } : {}),
+      ...(query ? { query } : {}),
+      ...(method === 'post' ? { header: z.object({ 'Idempotency-Key': ZIdempotencyKeyHeader }) } : {}),
+    },
+    ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body.schema, example: body.example } } } } : {}),
+    responses: { ...successResponse(operation), ...errorResponses(operation) },
+  };
+}
+
+/** Each documented (method, path): the PATCH routes' PUT aliases included. */
+export function documentedOperations(): { method: string; path: string; operation: TApiOperation }[] {
+  return OPERATIONS.flatMap((operation) => [
+    { method: operation.method, path: operation.path, operation },
+    ...(operation.putAlias ? [{ method: 'put', path: operation.path, operation }] : []),
+  ]);
+}
+
+function buildPaths(): ZodOpenApiPathsObject {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const { method, path, operation } of documentedOperations()) {
+    paths[path] = { ...paths[path], [method]: toOperationObject(operation, method as TApiOperation['method']) };
+  }
+  return paths;
+}
+
+let cached: oas31.OpenAPIObject | undefined;
+
+/** The OpenAPI 3.1 document of the API, generated from the zod schemas its handlers parse with. */
+export function buildOpenApiDocument(): oas31.OpenAPIObject {
+  cached ??= createDocument({
+    openapi: '3.1.0',
+    info: { title: 'Billing Admin API', version: '1.0.0', description: DESCRIPTION },
+    servers: [{ url: API_BASE_PATH, description: 'This deployment' }],
+    tags: TAGS,
+    security: [{ apiKey: [] }, { sessionCookie: [] }],
+    components: { schemas: SCHEMA_COMPONENTS, securitySchemes: SECURITY_SCHEMES },
+    paths: buildPaths(),
+  });
+  return cached;
+}

@@ -1,0 +1,123 @@
+import { CREATE_ADDON_BODY, CREATE_COUPON_BODY, CREATE_PLAN_BODY } from './examples/catalog';
+
+/** Records the contract test creates first, so every operation has something real to act on. */
+export interface TContractFixtures {
+  planId: string;
+  planSlug: string;
+  /** Another plan's slug: taking it in an update is 409. */
+  otherPlanSlug: string;
+  couponId: string;
+  couponCode: string;
+  addonId: string;
+  addonSlug: string;
+  apiKeyId: string;
+  paidInvoiceId: string;
+  draftInvoiceId: string;
+}
+
+/** One call of an operation, and the status it must answer with (the document must describe that response). */
+export interface TContractCase {
+  name: string;
+  status: number;
+  params?: { id: string };
+  query?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+const NOT_A_UUID = { name: 'a non-UUID id is 404', status: 404, params: { id: 'not-a-uuid' } };
+const UNKNOWN_ID = { name: 'an unknown id is 404', status: 404, params: { id: '00000000-0000-4000-8000-000000000000' } };
+
+const planUpdate = (fixtures: TContractFixtures): TContractCase[] => [
+  { name: 'a valid update', status: 200, params: { id: fixtures.planId }, body: { base_price_monthly: 849_000, features: { ai_agent: true } } },
+  { name: 'incomplete limits are 400', status: 400, params: { id: fixtures.planId }, body: { limits: { max_agents: 1 } } },
+  { name: 'a plan\'s taken slug is 409', status: 409, params: { id: fixtures.planId }, body: { slug: fixtures.otherPlanSlug } },
+  NOT_A_UUID,
+];
+const couponUpdate = (fixtures: TContractFixtures): TContractCase[] => [
+  { name: 'a valid update', status: 200, params: { id: fixtures.couponId }, body: { max_uses: 500, is_active: true } },
+  { name: 'an unknown field is 400', status: 400, params: { id: fixtures.couponId }, body: { current_uses: 3 } },
+  NOT_A_UUID,
+];
+const addonUpdate = (fixtures: TContractFixtures): TContractCase[] => [
+  { name: 'a valid update', status: 200, params: { id: fixtures.addonId }, body: { price_monthly: 175_000, description: '' } },
+  { name: 'a slug is fixed after creation: 400', status: 400, params: { id: fixtures.addonId }, body: { slug: 'renamed' } },
+  UNKNOWN_ID,
+];
+const analyticsCases = (): TContractCase[] => [
+  { name: 'the default range', status: 200 },
+  { name: 'a monthly series over a year', status: 200, query: { from: '2025-01-01', to: '2026-01-01', interval: 'month', currency: 'IDR' } },
+  { name: 'an impossible date is 400', status: 400, query: { from: '2026-02-30' } },
+  { name: 'an unknown parameter is 400', status: 400, query: { period: 'week' } },
+];
+
+/**
+ * The calls the contract test makes per operationId, beside the ones it makes for every
+ * operation (no credentials → 401, a non-super-admin → 403). Every documented operation needs an
+ * entry here, with a success and at least one failure.
+ */
+export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TContractCase[]> = {
+  listPlans: (): TContractCase[] => [{ name: 'every plan', status: 200 }],
+  createPlan: (fixtures): TContractCase[] => [
+    { name: 'a valid plan', status: 201, body: { ...CREATE_PLAN_BODY, slug: `contract-${unique()}` }, headers: { 'Idempotency-Key': `contract-${unique()}` } },
+    { name: 'a bad slug and a negative price are 400', status: 400, body: { ...CREATE_PLAN_BODY, slug: 'Not A Slug', base_price_monthly: -1 } },
+    { name: 'a taken slug is 409', status: 409, body: { ...CREATE_PLAN_BODY, slug: fixtures.planSlug } },
+    { name: 'invalid JSON is 400', status: 400, rawBody: '{"name": ' },
+    { name: 'a body that is not JSON is 415', status: 415, rawBody: 'name=Growth', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+    { name: 'a body over 64 KiB is 413', status: 413, body: { ...CREATE_PLAN_BODY, name: 'x'.repeat(70_000) } },
+    { name: 'an Idempotency-Key over 255 characters is 400', status: 400, body: CREATE_PLAN_BODY, headers: { 'Idempotency-Key': 'k'.repeat(256) } },
+  ],
+  getPlan: (fixtures): TContractCase[] => [{ name: 'a plan', status: 200, params: { id: fixtures.planId } }, NOT_A_UUID, UNKNOWN_ID],
+  updatePlan: planUpdate,
+  updatePlanPut: planUpdate,
+
+  listCoupons: (): TContractCase[] => [{ name: 'every coupon', status: 200 }],
+  createCoupon: (fixtures): TContractCase[] => [
+    { name: 'a valid coupon', status: 201, body: { ...CREATE_COUPON_BODY, code: `C${unique()}` } },
+    { name: 'a percentage coupon with a currency is 400', status: 400, body: { code: `P${unique()}`, discount_type: 'percentage', discount_value: 20, currency: 'IDR' } },
+    { name: 'a taken code (any case) is 409', status: 409, body: { ...CREATE_COUPON_BODY, code: fixtures.couponCode.toLowerCase() } },
+  ],
+  getCoupon: (fixtures): TContractCase[] => [{ name: 'a coupon', status: 200, params: { id: fixtures.couponId } }, UNKNOWN_ID],
+  updateCoupon: couponUpdate,
+  updateCouponPut: couponUpdate,
+
+  listAddons: (): TContractCase[] => [{ name: 'every add-on', status: 200 }],
+  createAddon: (fixtures): TContractCase[] => [
+    { name: 'a valid add-on', status: 201, body: { ...CREATE_ADDON_BODY, slug: `addon-${unique()}`, unit: 'per_agent' } },
+    { name: 'a fractional rupiah price is 400', status: 400, body: { ...CREATE_ADDON_BODY, slug: `addon-${unique()}`, price_monthly: 150_000.5 } },
+    { name: 'a taken slug is 409', status: 409, body: { ...CREATE_ADDON_BODY, slug: fixtures.addonSlug } },
+  ],
+  getAddon: (fixtures): TContractCase[] => [{ name: 'an add-on', status: 200, params: { id: fixtures.addonId } }, NOT_A_UUID],
+  updateAddon: addonUpdate,
+  updateAddonPut: addonUpdate,
+
+  listInvoices: (): TContractCase[] => [
+    { name: 'the first page', status: 200, query: { limit: '5' } },
+    { name: 'filtered by status and dates', status: 200, query: { status: 'paid', from: '2020-01-01', to: '2100-01-01', q: 'TEST' } },
+    { name: 'a limit of 0 is 400', status: 400, query: { limit: '0' } },
+    { name: 'a cursor naming no invoice is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+  getInvoice: (fixtures): TContractCase[] => [{ name: 'an invoice with lines', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
+  refundInvoice: (fixtures): TContractCase[] => [
+    { name: 'a partial refund', status: 201, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Contract test', amount: 1_000 }, headers: { 'Idempotency-Key': `refund-${unique()}` } },
+    { name: 'an empty reason is 400', status: 400, params: { id: fixtures.paidInvoiceId }, body: { reason: '' } },
+    { name: 'more than is refundable is 422', status: 422, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Too much', amount: 999_999_999 } },
+    { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { reason: 'Not paid' } },
+    { ...NOT_A_UUID, body: { reason: 'x' } },
+  ],
+
+  listApiKeys: (): TContractCase[] => [{ name: 'every key', status: 200 }],
+  createApiKey: (): TContractCase[] => [
+    { name: 'a valid key', status: 201, body: { name: `Contract ${unique()}`, role: 'support' } },
+    { name: 'an unknown role is 400', status: 400, body: { name: 'Contract', role: 'owner' } },
+  ],
+  revokeApiKey: (fixtures): TContractCase[] => [{ name: 'a key', status: 200, params: { id: fixtures.apiKeyId } }, NOT_A_UUID, UNKNOWN_ID],
+
+  getAnalyticsOverview: analyticsCases,
+  getRevenueSeries: analyticsCases,
+  getPlanBreakdown: analyticsCases,
+  getCouponBreakdown: analyticsCases,
+  getAddonAttach: analyticsCases,
+};

@@ -1,0 +1,63 @@
+import type { TInvoice, TInvoiceDetail, TInvoicePage, TRefund } from '@/lib/billing/invoices/schemas';
+import type { TRefundResult } from '@/lib/billing/refunds/schemas';
+import { GROWTH_PLAN } from './catalog';
+
+/** A Growth subscription with 12 agents: base + 2 extra agents, 11% tax, paid by bank transfer. */
+export const PAID_INVOICE: TInvoice = {
+  id: 'b1e5c8a2-7d4f-4a36-9c1b-5e8d2f7a4c90',
+  number: 'INV-202610-000123',
+  organization_id: 'c4a8e2f6-0b3d-4c71-8a5e-6f1b9d3c7e24',
+  organization_name: 'Toko Sinar Jaya',
+  subscription_id: 'd7f1b3e5-2a4c-4e86-b0d2-8c6a4e2f1b39',
+  currency: 'IDR',
+  status: 'paid',
+  period_start: '2026-10-01T00:00:00.000Z',
+  period_end: '2026-11-01T00:00:00.000Z',
+  subtotal: 957_000,
+  discount_total: 0,
+  tax_total: 105_270,
+  total: 1_062_270,
+  amount_paid: 1_062_270,
+  amount_refunded: 0,
+  amount_refundable: 1_062_270,
+  issued_at: '2026-10-01T00:00:00.000Z',
+  paid_at: '2026-10-03T08:15:00.000Z',
+  created_at: '2026-10-01T00:00:00.000Z',
+};
+
+export const INVOICE_PAGE: TInvoicePage = { data: [PAID_INVOICE], has_more: true, next_cursor: PAID_INVOICE.id };
+
+const REFUND: TRefund = {
+  id: 'e2c6a0f4-8b1d-4f93-a5c7-3d9e1b5f7a62',
+  invoice_id: PAID_INVOICE.id,
+  amount: 200_000,
+  currency: 'IDR',
+  reason: 'Two agent seats were billed after the customer removed them.',
+  status: 'succeeded',
+  failure_reason: null,
+  created_by: 'superadmin@example.com',
+  created_at: '2026-10-10T04:30:00.000Z',
+};
+
+const line = (id: string, kind: TInvoiceDetail['lines'][number]['kind'], description: string, quantity: number, unitAmount: number) =>
+  ({ id, kind, description, quantity, unit_amount: unitAmount, amount: quantity * unitAmount });
+
+export const INVOICE_DETAIL: TInvoiceDetail = {
+  ...PAID_INVOICE,
+  status: 'partially_refunded',
+  amount_refunded: 200_000,
+  amount_refundable: 862_270,
+  tax_rate: 0.11,
+  coupon_code: null,
+  lines: [
+    line('f3a7c1e5-9d2b-4a84-b6c8-4e0f2a6c8d13', 'plan_base', `${GROWTH_PLAN.name} plan, monthly`, 1, 799_000),
+    line('a4b8d2f6-0e3c-4b95-87d9-5f1a3b7d9e24', 'per_agent', 'Agents above the 10 included', 2, 79_000),
+    line('b5c9e3a7-1f4d-4ca6-98ea-6a2b4c8eaf35', 'tax', 'VAT 11%', 1, 105_270),
+  ],
+  payments: [{ id: 'c6daf4b8-2a5e-4db7-a9fb-7b3c5d9fb046', amount: 1_062_270, method: 'bank_transfer', paid_at: '2026-10-03T08:15:00.000Z' }],
+  refunds: [REFUND],
+};
+
+export const REFUND_BODY = { reason: 'Two agent seats were billed after the customer removed them.', amount: 200_000, expected_amount_refunded: 0 };
+
+export const REFUND_RESULT: TRefundResult = { status: 'succeeded', refund_amount: 200_000, invoice_status: 'partially_refunded', refund: REFUND };
