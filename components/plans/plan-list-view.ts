@@ -1,7 +1,7 @@
 import type { TPlan } from '@/lib/billing/plans/schemas';
 
 export type TPlanStatusFilter = 'all' | 'active' | 'inactive';
-export type TPlanSortKey = 'name' | 'slug' | 'base_price_monthly' | 'base_price_annual' | 'per_agent_price' | 'is_active' | 'sort_order';
+export type TPlanSortKey = 'name' | 'base_price_monthly' | 'base_price_annual' | 'per_agent_price' | 'is_active' | 'sort_order';
 export type TPlanSort = { key: TPlanSortKey; direction: 'asc' | 'desc' };
 
 export interface TPlanListView {
@@ -29,8 +29,7 @@ export function visiblePlans(plans: readonly TPlan[], view: TPlanListView): TPla
 function compare(a: TPlan, b: TPlan, key: TPlanSortKey): number {
   switch (key) {
     case 'name':
-    case 'slug':
-      return a[key].localeCompare(b[key], 'en', { sensitivity: 'base', numeric: true });
+      return a.name.localeCompare(b.name, 'en', { sensitivity: 'base', numeric: true });
     case 'is_active':
       // Ascending puts active plans first.
       return Number(b.is_active) - Number(a.is_active);

@@ -13,8 +13,7 @@ import { PlansToolbar } from './plans-toolbar';
 import { usePlans } from './plans-query';
 
 const COLUMNS: { key: TPlanSortKey | null; label: string; numeric?: boolean }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'slug', label: 'Slug' },
+  { key: 'name', label: 'Name / slug' },
   { key: 'base_price_monthly', label: 'Monthly', numeric: true },
   { key: 'base_price_annual', label: 'Annual', numeric: true },
   { key: 'per_agent_price', label: 'Per agent', numeric: true },
@@ -23,6 +22,9 @@ const COLUMNS: { key: TPlanSortKey | null; label: string; numeric?: boolean }[] 
   { key: 'is_active', label: 'Status' },
   { key: 'sort_order', label: 'Order', numeric: true },
 ];
+
+// Slightly tighter cells than the default: nine columns share the console width.
+const TIGHT_CELLS = '[&_td]:px-3 [&_th]:px-3';
 
 export function PlansTable({ initialPlans }: { initialPlans: TPlan[] }) {
   const plans = usePlans(initialPlans);
@@ -63,7 +65,7 @@ export function PlansTable({ initialPlans }: { initialPlans: TPlan[] }) {
           }
         />
       ) : (
-        <Table aria-label="Plans">
+        <Table aria-label="Plans" className={TIGHT_CELLS}>
           <THead>
             <tr>
               {COLUMNS.map((column) => (
@@ -109,21 +111,21 @@ function SortableHeader({ column, sort, onSort }: { column: (typeof COLUMNS)[num
 
 function PlanRow({ plan, onEdit, onToggle }: { plan: TPlan; onEdit: () => void; onToggle: () => void }) {
   return (
-    <TR className={plan.is_active ? undefined : 'text-zinc-500'}>
-      <TD className="font-medium text-zinc-900">{plan.name}</TD>
-      <TD className="font-mono text-xs">{plan.slug}</TD>
+    <TR>
+      <TD className="max-w-56">
+        <span className="block font-medium text-zinc-900">{plan.name}</span>
+        <span className="block font-mono text-xs text-zinc-500">{plan.slug}</span>
+      </TD>
       <TD numeric>{formatMoney(plan.base_price_monthly, plan.currency)}</TD>
       <TD numeric>{formatMoney(plan.base_price_annual, plan.currency)}</TD>
       <TD numeric>{formatMoney(plan.per_agent_price, plan.currency)}</TD>
       <TD className="text-xs whitespace-nowrap">
-        <dl className="grid grid-cols-[auto_auto] gap-x-2">
-          <dt className="text-zinc-500">Agents</dt>
-          <dd className="text-right tabular-nums">{limit(plan.limits.max_agents)}</dd>
-          <dt className="text-zinc-500">Messages/mo</dt>
-          <dd className="text-right tabular-nums">{limit(plan.limits.max_messages_month)}</dd>
-        </dl>
+        <ul aria-label="Key limits">
+          <li>{limit(plan.limits.max_agents, 'agents')}</li>
+          <li className="text-zinc-500">{limit(plan.limits.max_messages_month, 'messages/mo')}</li>
+        </ul>
       </TD>
-      <TD>
+      <TD className="max-w-44">
         <FeatureBadges features={plan.features} />
       </TD>
       <TD>{plan.is_active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</TD>
@@ -160,4 +162,4 @@ function FeatureBadges({ features }: { features: TPlan['features'] }) {
   );
 }
 
-const limit = (value: TPlanLimits[keyof TPlanLimits]) => (value === null ? 'Unlimited' : value.toLocaleString('en-US'));
+const limit = (value: TPlanLimits[keyof TPlanLimits], unit: string) => `${value === null ? 'Unlimited' : value.toLocaleString('en-US')} ${unit}`;

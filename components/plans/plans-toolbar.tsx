@@ -41,7 +41,7 @@ export function PlansToolbar({ status, onStatusChange, query, onQueryChange, sho
               <label
                 key={option.value}
                 className={clsx(
-                  'cursor-pointer rounded px-3 py-1 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-brand-600',
+                  'cursor-pointer rounded px-3 py-1 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600',
                   status === option.value ? 'bg-brand-600 text-white' : 'text-zinc-600 hover:bg-zinc-100',
                 )}
               >
