@@ -44,7 +44,7 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
       <TBody>
         {sortCoupons(coupons, sort).map((coupon) => (
           <TR key={coupon.id} data-coupon-code={coupon.code}>
-            <TD className="font-mono font-medium whitespace-nowrap text-zinc-900">{coupon.code}</TD>
+            <TD className="font-mono font-medium break-words text-zinc-900">{coupon.code}</TD>
             <TD numeric>{formatDiscount(coupon)}</TD>
             <TD className="whitespace-nowrap">{formatDuration(coupon)}</TD>
             <TD numeric>{formatUsage(coupon)}</TD>
