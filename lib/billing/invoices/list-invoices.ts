@@ -1,20 +1,15 @@
 import { db } from '@/lib/db';
 import { badRequest } from '@/lib/errors';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { invoiceToDto } from './invoice-dto';
-import { dateBoundEnd, dateBoundStart, type TInvoiceListQuery, type TInvoicePage } from './schemas';
+import { invoiceFilters } from './invoice-filters';
+import type { TInvoiceListQuery, TInvoicePage } from './schemas';
 
 /**
  * Newest first, keyset-paginated on (created_at, id) (SPEC §3.2a): a page after a cursor stays
  * the same however many invoices are created meanwhile, and a deep page costs one index range scan.
  */
 export async function listInvoices(query: TInvoiceListQuery): Promise<TInvoicePage> {
-  const filters: Prisma.InvoiceWhereInput[] = [];
-  if (query.status) filters.push({ status: query.status });
-  if (query.organization_id) filters.push({ organizationId: query.organization_id });
-  if (query.from) filters.push({ issuedAt: { gte: dateBoundStart(query.from) } });
-  if (query.to) filters.push({ issuedAt: { lt: dateBoundEnd(query.to) } });
-  if (query.q) filters.push({ number: { contains: query.q, mode: 'insensitive' } });
+  const filters = invoiceFilters(query);
 
   if (query.starting_after) {
     const cursor = await db().invoice.findUnique({ where: { id: query.starting_after }, select: { id: true, createdAt: true } });

@@ -1,6 +1,12 @@
+import { exportInvoices } from '@/lib/billing/invoices/export-invoices';
 import { listInvoices } from '@/lib/billing/invoices/list-invoices';
-import { ZInvoiceListQuery } from '@/lib/billing/invoices/schemas';
-import { adminRoute, json } from '@/lib/http/admin-route';
-import { parseQuery } from '@/lib/http/parse';
+import { ZInvoice, ZInvoiceListQuery } from '@/lib/billing/invoices/schemas';
+import { adminRoute } from '@/lib/http/admin-route';
+import { parseListQuery } from '@/lib/http/list-format';
+import { respondPagedList } from '@/lib/http/respond-list';
 
-export const GET = adminRoute(async ({ request }) => json(await listInvoices(parseQuery(request, ZInvoiceListQuery))));
+// JSON: one page. CSV (`Accept: text/csv` / `?format=csv`): every invoice matching the filters.
+export const GET = adminRoute(async ({ request }) => {
+  const query = parseListQuery(request, ZInvoiceListQuery);
+  return respondPagedList(request, { name: 'invoices', schema: ZInvoice }, () => listInvoices(query), () => exportInvoices(query));
+});
