@@ -4,6 +4,7 @@ import type { TApiOperation } from './api-operation';
 import { errorResponses } from './error-responses';
 import { ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRequestIdHeader } from './http-headers';
 import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
+import { API_BASE_PATH } from './paths';
 
 /*
  * Generated with zod-openapi (samchungy), pinned at 5.4.6: it reads zod 4's own `.meta()` and
@@ -11,9 +12,6 @@ import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
  * shape and responses in its output shape (our schemas use defaults and transforms), and emits
  * OpenAPI 3.1. 5.x is its last line that supports Node 20 (6.x needs Node 22).
  */
-
-export const API_BASE_PATH = '/api/v1/admin/billing';
-export const OPENAPI_DOCUMENT_PATH = `${API_BASE_PATH}/openapi.json`;
 
 const DESCRIPTION = `Billing plans, coupons, add-ons, invoices, refunds and analytics of the messaging SaaS — **super-admin only**.
 

@@ -7,7 +7,8 @@ import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { callRoute, type CallResult } from '@/tests/integration/call-route';
 import { openApiValidator } from '@/tests/integration/openapi-validator';
 import { listRouteHandlers, loadRouteHandler } from '@/tests/integration/route-handlers';
-import { API_BASE_PATH, buildOpenApiDocument } from './build-document';
+import { buildOpenApiDocument } from './build-document';
+import { API_BASE_PATH } from './paths';
 import { CONTRACT_CASES, type TContractCase, type TContractFixtures } from './contract-cases';
 import { CREATE_ADDON_BODY, CREATE_COUPON_BODY, CREATE_PLAN_BODY } from './examples/catalog';
 
