@@ -32,8 +32,8 @@ export function PlanForm({ plan, onSaved }: PlanFormProps) {
   const { handleSubmit, setError, formState } = form;
   const values = useWatch({ control: form.control });
 
-  const onSubmit = handleSubmit(async (values) => {
-    const result = plan ? await updatePlanAction(plan.id, changedFields(values, formState.dirtyFields)) : await createPlanAction(values);
+  const onSubmit = handleSubmit(async (submitted) => {
+    const result = plan ? await updatePlanAction(plan.id, changedFields(submitted, formState.dirtyFields)) : await createPlanAction(submitted);
     if (!result.ok) return showServerError(result, setError);
     await queryClient.invalidateQueries({ queryKey: PLANS_QUERY_KEY });
     toast.success(plan ? `Plan "${result.data.name}" saved.` : `Plan "${result.data.name}" created.`);
