@@ -18,10 +18,27 @@ export function formatDateTime(iso: string): string {
   return `${formatDate(iso)}, ${time} UTC`;
 }
 
-/** A billing period, the year written once when both ends share it: `1 Mar – 1 Apr 2026`. */
+/**
+ * A billing period. Whole calendar months (the product bills on the 1st) read as months —
+ * `Mar 2026`, or `Mar 2026 – Feb 2027` for an annual one; any other span as dates, with the year
+ * written once when both ends share it: `3 Mar – 3 Apr 2026`. The end is exclusive, as stored.
+ */
 export function formatPeriod(startIso: string, endIso: string): string {
   const start = new Date(startIso);
   const end = new Date(endIso);
+  const months = (end.getUTCFullYear() - start.getUTCFullYear()) * 12 + end.getUTCMonth() - start.getUTCMonth();
+  if (isMonthStart(start) && isMonthStart(end) && months >= 1) {
+    const last = new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 1, 1));
+    return months === 1 ? monthYear(start) : `${monthYear(start)} – ${monthYear(last)}`;
+  }
   if (start.getUTCFullYear() !== end.getUTCFullYear()) return `${formatDate(startIso)} – ${formatDate(endIso)}`;
   return `${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]} – ${formatDate(endIso)}`;
+}
+
+function isMonthStart(date: Date): boolean {
+  return date.getUTCDate() === 1 && date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
+}
+
+function monthYear(date: Date): string {
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }

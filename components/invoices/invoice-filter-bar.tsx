@@ -17,13 +17,13 @@ type FilterBarProps = {
   organizations: TInvoiceOrganization[];
   onChange: (patch: TInvoiceFilters) => void;
   onClear: () => void;
-  /** Changes on every clear, so the search box forgets its text and any pending keystrokes. */
+  /** Changes on every clear, so the search box drops any keystrokes still waiting to be searched. */
   resetKey: number;
 };
 
 export function InvoiceFilterBar({ filters, organizations, onChange, onClear, resetKey }: FilterBarProps) {
   return (
-    <div className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1.2fr)_repeat(2,minmax(0,1fr))_repeat(2,minmax(0,0.8fr))_auto] lg:items-end">
+    <div className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1.1fr)_repeat(2,minmax(0,1fr))_repeat(2,minmax(9.5rem,0.8fr))_auto] lg:items-end">
       <NumberSearch key={resetKey} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
       <Field label="Status">
         {(control) => (
@@ -59,7 +59,7 @@ export function InvoiceFilterBar({ filters, organizations, onChange, onClear, re
           <Input {...control} type="date" value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange({ to: event.target.value })} />
         )}
       </Field>
-      <Button variant="ghost" onClick={onClear} disabled={!hasInvoiceFilters(filters)} className="lg:mb-0">
+      <Button variant="ghost" onClick={onClear} disabled={!hasInvoiceFilters(filters)}>
         Clear filters
       </Button>
     </div>
@@ -69,6 +69,12 @@ export function InvoiceFilterBar({ filters, organizations, onChange, onClear, re
 /** Searches as the operator types, once they pause; Enter searches at once. */
 function NumberSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // The URL changed under the box (Clear filters, Back): show its value, unless it is what is typed.
+  if (value !== seen) {
+    setSeen(value);
+    if (value !== text.trim()) setText(value);
+  }
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -5,6 +5,20 @@ import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
 import { formatMoney } from '@/lib/money';
 import { formatDateTime } from './invoice-dates';
 
+const PAYMENT_METHODS: Record<string, string> = {
+  bank_transfer: 'Bank transfer',
+  virtual_account: 'Virtual account',
+  credit_card: 'Credit card',
+  qris: 'QRIS',
+  ewallet: 'E-wallet',
+};
+
+/** Methods are free text in the data model; known ones get their usual name, others are shown readably. */
+function paymentMethodLabel(method: string): string {
+  const readable = method.replaceAll('_', ' ');
+  return PAYMENT_METHODS[method] ?? readable.charAt(0).toUpperCase() + readable.slice(1);
+}
+
 export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
   return (
     <Card>
@@ -27,7 +41,7 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
               {invoice.payments.map((payment) => (
                 <TR key={payment.id}>
                   <TD className="whitespace-nowrap">{formatDateTime(payment.paid_at)}</TD>
-                  <TD>{payment.method.replaceAll('_', ' ')}</TD>
+                  <TD>{paymentMethodLabel(payment.method)}</TD>
                   <TD numeric>{formatMoney(payment.amount, invoice.currency)}</TD>
                 </TR>
               ))}
@@ -70,14 +84,14 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
                   <TD numeric className="text-zinc-900">
                     {formatMoney(refund.amount, refund.currency)}
                   </TD>
-                  <TD className="max-w-72 break-words">{refund.reason}</TD>
+                  <TD className="min-w-48 break-words">{refund.reason}</TD>
                   <TD>
                     <Badge tone={REFUND_TONES[refund.status]} title={refund.failure_reason ?? undefined}>
                       {REFUND_LABELS[refund.status]}
                     </Badge>
                     {refund.failure_reason ? <p className="mt-1 text-xs text-red-600">{refund.failure_reason}</p> : null}
                   </TD>
-                  <TD className="break-all">{refund.created_by ?? 'System'}</TD>
+                  <TD className="whitespace-nowrap">{refund.created_by ?? 'System'}</TD>
                 </TR>
               ))}
             </TBody>

@@ -43,15 +43,15 @@ export function InvoicesTable({ invoices, loading = false, busy = false }: { inv
                   <Link
                     href={invoiceHref(invoice.id)}
                     onClick={(event) => event.stopPropagation()}
-                    className="font-mono text-brand-700 hover:underline"
+                    className="text-brand-700 tabular-nums hover:underline"
                   >
                     {invoice.number}
                   </Link>
                 </TD>
-                <TD className="max-w-56 truncate" title={invoice.organization_name}>
+                <TD className="max-w-44 truncate" title={invoice.organization_name}>
                   {invoice.organization_name}
                 </TD>
-                <TD className="whitespace-nowrap">{formatPeriod(invoice.period_start, invoice.period_end)}</TD>
+                <TD className="min-w-24">{formatPeriod(invoice.period_start, invoice.period_end)}</TD>
                 <TD className="whitespace-nowrap">{formatDate(invoice.issued_at)}</TD>
                 <TD>
                   <InvoiceStatusBadge status={invoice.status} />

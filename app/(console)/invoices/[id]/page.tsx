@@ -33,10 +33,8 @@ export default async function InvoicePage({ params }: PageProps) {
       <InvoiceHeader invoice={invoice} />
       <div className="grid gap-6">
         <InvoiceLinesCard invoice={invoice} />
-        <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <PaymentsCard invoice={invoice} />
-          <RefundHistoryCard invoice={invoice} />
-        </div>
+        <PaymentsCard invoice={invoice} />
+        <RefundHistoryCard invoice={invoice} />
       </div>
     </>
   );
