@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ZodObjectInput } from 'zod-openapi';
+import type { TCsvExport } from '@/lib/http/respond-list';
 
 export type THttpMethod = 'get' | 'post' | 'patch' | 'put';
 /** Statuses an operation's own rules may add; the ones every route shares are added by buildOpenApiDocument. */
@@ -23,6 +24,8 @@ export interface TApiOperation {
   body?: { schema: z.ZodType; example: unknown };
   /** Documented in the schema's output shape: what the API sends. */
   response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown };
+  /** A list route that also answers as CSV (respondList): the same rows, columns from this schema. */
+  csv?: TCsvExport;
   /** Error codes of this operation's own rules, by status (e.g. 409 `slug_taken`). */
   errors?: Partial<Record<TOperationErrorStatus, string[]>>;
   /** SPEC §3: the route also accepts PUT as an alias of this PATCH; documented as an operation of its own. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { TApiOperation } from './api-operation';
+import { ZContentDispositionHeader, ZListFormatParam, ZVaryHeader, csvMediaType } from './csv-response';
 import { errorResponses } from './error-responses';
 import { ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRequestIdHeader } from './http-headers';
 import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
@@ -30,9 +31,15 @@ function successResponse(operation: TApiOperation) {
   const headers = z.object({
     'X-Request-Id': ZRequestIdHeader,
     ...(operation.method === 'post' ? { 'Idempotent-Replayed': ZIdempotentReplayedHeader } : {}),
+    ...(operation.csv ? { Vary: ZVaryHeader, 'Content-Disposition': ZContentDispositionHeader } : {}),
   });
   const example = response.example === undefined ? {} : { example: response.example };
-  return { [response.status]: { description: response.description, headers, content: { 'application/json': { schema: response.schema, ...example } } } };
+  const rows = Array.isArray(response.example) ? response.example : (response.example as { data?: unknown[] } | undefined)?.data;
+  const content = {
+    'application/json': { schema: response.schema, ...example },
+    ...(operation.csv ? { 'text/csv': csvMediaType(operation.csv, rows) } : {}),
+  };
+  return { [response.status]: { description: response.description, headers, content } };
 }
 
 function toOperationObject(operation: TApiOperation, method = operation.method): ZodOpenApiOperationObject {
@@ -48,6 +55,7 @@ function toOperationObject(operation: TApiOperation, method = operation.method):
       ...(query ? { query } : {}),
       ...(method === 'post' ? { header: z.object({ 'Idempotency-Key': ZIdempotencyKeyHeader }) } : {}),
     },
+    ...(operation.csv ? { parameters: [ZListFormatParam] } : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body.schema, example: body.example } } } } : {}),
     responses: { ...successResponse(operation), ...errorResponses(operation) },
   };

@@ -12,6 +12,8 @@ const EXAMPLE_DETAILS: Record<string, string> = {
   validation_failed: 'slug: Lowercase letters, digits and single hyphens only (e.g. "pro-annual").',
   invalid_json: 'The body is not valid JSON.',
   invalid_idempotency_key: 'Idempotency-Key must be 1–255 characters.',
+  invalid_format: '`format` must be csv or json.',
+  export_too_large: 'More than 100,000 invoices match; a CSV export holds at most 100,000. Narrow the filters (from/to, status, organization_id) and export in parts.',
   invalid_cursor: 'starting_after names no invoice; use next_cursor from the previous page.',
   unauthenticated: 'Sign in or send a valid API key as `Authorization: Bearer <key>`.',
   forbidden: 'Only super-admins may use the billing console and its API.',
@@ -42,7 +44,13 @@ export function errorCodes(operation: TApiOperation): Record<number, string[]> {
   const isPost = operation.method === 'post';
   const own = operation.errors ?? {};
   const codes: Record<number, string[]> = {
-    400: [...(hasBody || operation.query ? ['validation_failed'] : []), ...(hasBody ? ['invalid_json'] : []), ...(isPost ? ['invalid_idempotency_key'] : []), ...(own[400] ?? [])],
+    400: [
+      ...(hasBody || operation.query ? ['validation_failed'] : []),
+      ...(hasBody ? ['invalid_json'] : []),
+      ...(isPost ? ['invalid_idempotency_key'] : []),
+      ...(operation.csv ? ['invalid_format'] : []),
+      ...(own[400] ?? []),
+    ],
     401: ['unauthenticated'],
     403: ['forbidden'],
     404: [...(operation.path.includes('{id}') ? ['not_found'] : []), ...(own[404] ?? [])],

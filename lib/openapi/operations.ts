@@ -40,7 +40,7 @@ const analytics = (path: string, operationId: string, summary: string, schema: z
 
 /** Every operation of the API, in reading order. A new route is one more entry here (the drift test insists). */
 export const OPERATIONS: TApiOperation[] = [
-  { operationId: 'listPlans', method: 'get', path: '/plans', tag: 'Plans', summary: 'List all billing plans', description: 'Active and inactive, ordered by `sort_order`, then `created_at`.',
+  { operationId: 'listPlans', method: 'get', path: '/plans', tag: 'Plans', summary: 'List all billing plans', description: 'Active and inactive, ordered by `sort_order`, then `created_at`. As CSV with `?format=csv` or `Accept: text/csv`.', csv: { name: 'plans', schema: ZPlan },
     response: { status: 200, description: 'Every plan.', schema: z.array(ZPlan), example: [catalog.STARTER_PLAN, catalog.GROWTH_PLAN] } },
   { operationId: 'createPlan', method: 'post', path: '/plans', tag: 'Plans', summary: 'Create a billing plan', description: 'Defaults: `currency` IDR, `base_price_annual` = monthly × 10, `sort_order` 0; missing features are false.',
     body: { schema: ZCreatePlanInput, example: catalog.CREATE_PLAN_BODY },
@@ -52,7 +52,7 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZUpdatePlanInput, example: catalog.UPDATE_PLAN_BODY },
     response: { status: 200, description: 'The updated plan.', schema: ZPlan, example: { ...catalog.GROWTH_PLAN, ...catalog.UPDATE_PLAN_BODY } }, errors: { 409: ['slug_taken', 'plan_currency_locked'] } },
 
-  { operationId: 'listCoupons', method: 'get', path: '/coupons', tag: 'Coupons', summary: 'List all coupons', description: 'Newest first, each with its derived `status`.',
+  { operationId: 'listCoupons', method: 'get', path: '/coupons', tag: 'Coupons', summary: 'List all coupons', description: 'Newest first, each with its derived `status`. As CSV with `?format=csv` or `Accept: text/csv`.', csv: { name: 'coupons', schema: ZCoupon },
     response: { status: 200, description: 'Every coupon.', schema: z.array(ZCoupon), example: [catalog.WELCOME_COUPON] } },
   { operationId: 'createCoupon', method: 'post', path: '/coupons', tag: 'Coupons', summary: 'Create a coupon', description: 'The code is stored uppercase and unique ignoring case. `valid_from` defaults to now.',
     body: { schema: ZCreateCouponInput, example: catalog.CREATE_COUPON_BODY },
@@ -65,7 +65,7 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 200, description: 'The updated coupon.', schema: ZCoupon, example: { ...catalog.WELCOME_COUPON, max_uses: 200 } },
     errors: { 409: ['code_taken', 'coupon_in_use', 'max_uses_below_current_uses'] } },
 
-  { operationId: 'listAddons', method: 'get', path: '/addons', tag: 'Add-ons', summary: 'List all add-ons', description: 'Ordered by `sort_order`, then `created_at`.',
+  { operationId: 'listAddons', method: 'get', path: '/addons', tag: 'Add-ons', summary: 'List all add-ons', description: 'Ordered by `sort_order`, then `created_at`. As CSV with `?format=csv` or `Accept: text/csv`.', csv: { name: 'addons', schema: ZAddon },
     response: { status: 200, description: 'Every add-on.', schema: z.array(ZAddon), example: [catalog.WHATSAPP_ADDON] } },
   { operationId: 'createAddon', method: 'post', path: '/addons', tag: 'Add-ons', summary: 'Create an add-on', description: 'Defaults: `price_annual` = monthly × 10, `unit` flat, `sort_order` 0. Priced in IDR.',
     body: { schema: ZCreateAddonInput, example: catalog.CREATE_ADDON_BODY },
@@ -78,8 +78,9 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 200, description: 'The updated add-on.', schema: ZAddon, example: { ...catalog.WHATSAPP_ADDON, ...catalog.UPDATE_ADDON_BODY } } },
 
   { operationId: 'listInvoices', method: 'get', path: '/invoices', tag: 'Invoices', summary: 'List invoices',
-    description: 'Newest first. Keyset pages: pass `next_cursor` as `starting_after`; stable under inserts.', query: ZInvoiceListQuery,
-    response: { status: 200, description: 'One page of invoices.', schema: ZInvoicePage, example: INVOICE_PAGE }, errors: { 400: ['invalid_cursor'] } },
+    description: 'Newest first. Keyset pages: pass `next_cursor` as `starting_after`; stable under inserts. As CSV (`?format=csv` or `Accept: text/csv`): every matching invoice, not one page, at most 100,000.',
+    query: ZInvoiceListQuery, csv: { name: 'invoices', schema: ZInvoice },
+    response: { status: 200, description: 'One page of invoices (JSON), or all of them (CSV).', schema: ZInvoicePage, example: INVOICE_PAGE }, errors: { 400: ['invalid_cursor', 'export_too_large'] } },
   { operationId: 'getInvoice', method: 'get', path: '/invoices/{id}', tag: 'Invoices', summary: 'Get an invoice by ID', description: 'With its lines, payments and refunds.',
     response: { status: 200, description: 'The invoice.', schema: ZInvoiceDetail, example: INVOICE_DETAIL } },
   { operationId: 'refundInvoice', method: 'post', path: '/invoices/{id}/refund', tag: 'Invoices', summary: 'Refund an invoice',
