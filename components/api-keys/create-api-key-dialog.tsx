@@ -27,7 +27,8 @@ export function CreateApiKeyDialog({ open, onOpenChange, onCreated }: CreateApiK
 
   return (
     <Dialog open={open} onOpenChange={change}>
-      <DialogContent>
+      {/* While the secret shows, a stray click outside must not throw it away: Done or Escape close. */}
+      <DialogContent onInteractOutside={(event) => created && event.preventDefault()}>
         {created ? (
           <NewKeySecret created={created} onDone={() => change(false)} />
         ) : (
