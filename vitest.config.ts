@@ -2,6 +2,8 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
+// Request logs would drown the test report; set LOG_LEVEL to see them. Tests of logging capture their own.
+const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
 
 export default defineConfig({
   resolve: { alias },
@@ -14,6 +16,7 @@ export default defineConfig({
           include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          env,
         },
       },
       {
@@ -24,6 +27,7 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.next/**'],
           environment: 'node',
+          env,
           globalSetup: ['tests/integration/global-setup.ts'],
           setupFiles: ['tests/integration/setup-database.ts'],
           testTimeout: 60_000,

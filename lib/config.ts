@@ -1,5 +1,14 @@
 import { z } from 'zod';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** Shared with lib/log.ts, which reads LOG_LEVEL itself: logging must work before (and without) a valid config. */
+export const ZLogLevel = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }))
+  .default('info');
+
 /**
  * Server configuration, parsed once from the environment. The start script (scripts/start.ts)
  * fills DATABASE_URL (embedded PostgreSQL) and NEXTAUTH_SECRET (persisted) when they are unset.
@@ -13,6 +22,7 @@ const ZConfig = z.object({
     .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'TAX_RATE must be a decimal between 0 and 1, e.g. 0.11')
     .default('0.11'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  LOG_LEVEL: ZLogLevel,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { TActor } from '@/lib/auth/actor';
 import { requireSuperAdminAction } from '@/lib/auth/guard';
 import { BillingError, type FieldError } from '@/lib/errors';
+import { logger } from '@/lib/log';
 import { isDatabaseUnavailable } from './error-response';
 import { parseWith } from './parse';
 
@@ -31,7 +32,7 @@ export async function runAdminAction<S extends z.ZodType, T>(
       return { ok: false, status: 503, code: 'database_unavailable', message: 'The database is unreachable; retry shortly.' };
     }
     const reference = crypto.randomUUID();
-    console.error(JSON.stringify({ level: 'error', msg: 'server action failed', reference, error: String(error), stack: (error as Error)?.stack }));
+    logger().error({ reference, err: error }, 'server action failed');
     return { ok: false, status: 500, code: 'internal_error', message: `Something went wrong on our side (reference ${reference}).` };
   }
 }

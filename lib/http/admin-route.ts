@@ -5,6 +5,7 @@ import { authenticateRequest, requireSuperAdmin } from '@/lib/auth/guard';
 import { errorResponse } from './error-response';
 import { withIdempotency } from './idempotency';
 import { parseJsonText, parseWith, readBodyText } from './parse';
+import { logRequest } from './request-log';
 
 export interface AdminRouteContext<P> {
   request: NextRequest;
@@ -24,26 +25,35 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 /**
  * The wrapper every /api/v1/admin route goes through (STYLE rule 2): request id, authentication
  * (session or API key), the super_admin check, body size limit, Idempotency-Key on every POST,
- * and errors → problem+json. No route repeats any of it.
+ * errors → problem+json, and one log line per request (lib/http/request-log.ts). No route
+ * repeats any of it.
  */
 export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async function route(request: NextRequest, context: NextContext<P>): Promise<Response> {
+    const startedAt = performance.now();
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    let actor: TActor | null = null;
+    let thrown: unknown;
+    // Every failure is answered here and remembered for the request's log line (logged once, there).
+    const fail = (error: unknown) => ((thrown = error), errorResponse(error, requestId));
+    let response: Response;
     try {
-      const actor = requireSuperAdmin(await authenticateRequest(request));
+      actor = await authenticateRequest(request);
+      const superAdmin = requireSuperAdmin(actor);
       const params = await context.params;
       const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request) : '';
       const contentType = request.headers.get('content-type');
       const body = <T extends z.ZodType>(schema: T): z.infer<T> => parseWith(schema, parseJsonText(bodyText, contentType));
       // Failures are responses too, so an idempotent POST stores and replays its 4xx like its 2xx.
-      const run = () => handler({ request, params, actor, requestId, body }).catch((error: unknown) => errorResponse(error, requestId));
-      const response = request.method === 'POST' ? await withIdempotency(request, actor, bodyText, run) : await run();
+      const run = () => handler({ request, params, actor: superAdmin, requestId, body }).catch(fail);
+      response = request.method === 'POST' ? await withIdempotency(request, superAdmin, bodyText, run) : await run();
       response.headers.set('X-Request-Id', requestId);
-      return response;
     } catch (error) {
-      return errorResponse(error, requestId);
+      response = fail(error);
     }
+    logRequest({ request, requestId, response, startedAt, actor, error: thrown });
+    return response;
   };
 }
 

@@ -5,7 +5,10 @@ import { billingErrorToProblem, problemBody, problemResponse } from './problem';
 /** Seconds a client should wait before retrying when the database is unreachable. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
-/** Maps anything thrown by an operation to problem+json. Unknown errors are logged 500s. */
+/**
+ * Maps anything thrown by an operation to problem+json; unknown errors are 500s. It logs nothing:
+ * the caller does, once (adminRoute's request line carries the error with the request id).
+ */
 export function errorResponse(error: unknown, requestId: string): Response {
   const headers = { 'X-Request-Id': requestId };
   if (error instanceof BillingError) {
@@ -20,7 +23,6 @@ export function errorResponse(error: unknown, requestId: string): Response {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
     return problemResponse(problemBody(409, 'conflict', 'A record with these unique values already exists.', { request_id: requestId }), headers);
   }
-  console.error(JSON.stringify({ level: 'error', msg: 'unhandled error', request_id: requestId, error: String(error), stack: (error as Error)?.stack }));
   return problemResponse(problemBody(500, 'internal_error', 'Something went wrong on our side. Quote the request id when reporting it.', { request_id: requestId }), headers);
 }
 
