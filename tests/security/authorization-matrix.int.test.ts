@@ -1,0 +1,232 @@
+import type { NextAuthOptions } from 'next-auth';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { db } from '@/lib/db';
+import { adminRoute, json } from '@/lib/http/admin-route';
+import { authenticateRequest, sessionActor } from '@/lib/auth/guard';
+import { CREATE_ADDON_BODY, CREATE_PLAN_BODY } from '@/lib/openapi/examples/catalog';
+import { credentialsFor, type TestCredentials } from '@/tests/integration/actors';
+import { callRoute } from '@/tests/integration/call-route';
+import {
+  PUBLIC_ROUTES,
+  checkCell,
+  credentialColumns,
+  discoverRouteHandlers,
+  isPublicRoute,
+  type TCredentialColumn,
+  type TRouteUnderTest,
+} from './route-authorization';
+import { checkActionCell, discoverServerActions, type TActionColumn, type TActionUnderTest } from './server-actions';
+
+/*
+ * Server actions read the session with getServerSession(authOptions), which in the App Router form
+ * reads next/headers — only available inside Next's request scope. next-auth's Pages form takes the
+ * request explicitly and runs the same decoding and callbacks, so the mock hands it a request that
+ * carries the cookie of the cell under test. Nothing else about authentication is replaced.
+ */
+process.env.NEXTAUTH_URL ??= 'http://localhost:3000';
+const session = vi.hoisted(() => ({ cookie: undefined as string | undefined }));
+vi.mock('next-auth', async (importOriginal) => {
+  const real = await importOriginal<typeof import('next-auth')>();
+  const getServerSession = (options: NextAuthOptions) => {
+    const cookies = Object.fromEntries((session.cookie ?? '').split(/;\s*/).filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+    const request = { headers: session.cookie ? { cookie: session.cookie } : {}, cookies };
+    const response = { getHeader() {}, setCookie() {}, setHeader() {} };
+    return real.getServerSession(request as never, response as never, options);
+  };
+  return { ...real, getServerSession };
+});
+
+async function withSession<T>(cookie: string | undefined, run: () => Promise<T>): Promise<T> {
+  session.cookie = cookie;
+  // next-auth logs every undecryptable cookie (the forged cell) as an error; that is the point here.
+  const logged = console.error;
+  const quiet = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    if (!String(args[0]).startsWith('[next-auth][error][JWT_SESSION_ERROR]')) logged(...args);
+  });
+  try {
+    return await run();
+  } finally {
+    session.cookie = undefined;
+    quiet.mockRestore();
+  }
+}
+
+const discoveredRoutes = await discoverRouteHandlers();
+const guardedRoutes = discoveredRoutes.filter((route) => !isPublicRoute(route));
+const { files: actionFiles, actions, inline: inlineActionFiles } = await discoverServerActions();
+
+describe('authorization matrix: every route handler under app/api', () => {
+  let columns: TCredentialColumn[];
+  let checked = 0;
+
+  beforeAll(async () => {
+    columns = await credentialColumns();
+  });
+
+  it('is read from the filesystem, and the public exclusions are the justified ones only', () => {
+    const found = new Set(discoveredRoutes.map((route) => route.folder));
+    for (const entry of PUBLIC_ROUTES) {
+      // openapi.json may not exist yet (another change adds it): excluded if present, never required.
+      if (entry.required) expect(found, `${entry.folder} is missing: is the exclusion stale?`).toContain(entry.folder);
+      expect(entry.reason.length).toBeGreaterThan(20);
+    }
+    expect(discoveredRoutes.filter(isPublicRoute).every((route) => route.folder.startsWith('auth/') || route.folder.endsWith('/openapi.json'))).toBe(true);
+    // Plans, coupons, add-ons, invoices, refunds, analytics, API keys and the guarded 404: far more than a handful.
+    expect(guardedRoutes.length).toBeGreaterThanOrEqual(25);
+    expect(guardedRoutes.map((route) => `${route.method} ${route.folder}`)).toEqual(
+      expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'GET v1/admin/billing/[...path]']),
+    );
+  });
+
+  it.each(guardedRoutes.map((route) => [`${route.method} ${route.folder}`, route] as const))('%s', async (_name, route: TRouteUnderTest) => {
+    const failures: string[] = [];
+    for (const column of columns) {
+      const failure = await checkCell(route, column);
+      checked++;
+      if (failure) failures.push(failure);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('checked every cell: handlers × credentials, so it cannot pass vacuously', () => {
+    expect(columns).toHaveLength(11);
+    expect(checked).toBe(guardedRoutes.length * columns.length);
+  });
+
+  it('the public openapi.json, when present, answers anonymous callers and holds no data', async () => {
+    const route = discoveredRoutes.find((candidate) => candidate.folder === 'v1/admin/billing/openapi.json' && candidate.method === 'GET');
+    if (!route) return;
+    const result = await callRoute(route.handler, { path: '/api/v1/admin/billing/openapi.json' });
+    expect(result.status).toBe(200);
+    expect(result.body.openapi).toMatch(/^3\.1/);
+  });
+});
+
+describe('authorization matrix canaries: the checker flags a missing guard', () => {
+  let columns: TCredentialColumn[];
+
+  beforeAll(async () => {
+    columns = await credentialColumns();
+  });
+
+  it('an unguarded handler fails every denied cell', async () => {
+    const unguarded: TRouteUnderTest = { folder: 'v1/admin/billing/leaky', method: 'GET', handler: async () => Response.json([{ secret: 'data' }]) };
+    const failures = await Promise.all(columns.map((column) => checkCell(unguarded, column)));
+    const denied = columns.filter((column) => column.expect !== 'allowed');
+    expect(failures.filter(Boolean)).toHaveLength(denied.length);
+  });
+
+  it('a handler that authenticates but skips the role check fails the admin and support cells', async () => {
+    const roleBlind = async (request: Parameters<TRouteUnderTest['handler']>[0]) =>
+      (await authenticateRequest(request)) ? Response.json({ ok: true }) : Response.json({ status: 401, code: 'unauthenticated' }, { status: 401, headers: { 'content-type': 'application/problem+json' } });
+    const route: TRouteUnderTest = { folder: 'v1/admin/billing/role-blind', method: 'POST', handler: roleBlind };
+    const flagged = [];
+    for (const column of columns) if (await checkCell(route, column)) flagged.push(column.name);
+    expect(flagged).toEqual(['admin session', 'admin API key', 'support session', 'support API key']);
+  });
+
+  it('the real wrapper passes the same checker', async () => {
+    const guarded: TRouteUnderTest = { folder: 'v1/admin/billing/guarded', method: 'POST', handler: adminRoute(async () => json({ ok: true })) };
+    for (const column of columns) expect(await checkCell(guarded, column)).toBeNull();
+  });
+});
+
+type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string };
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+/**
+ * For each server action, arguments that succeed for a super_admin — so a denied call that left
+ * the database unchanged proves the guard stopped it, not a validation error. A new action without
+ * an entry here fails the matrix until someone writes one.
+ */
+const ACTION_ARGUMENTS: Record<string, (fixtures: Fixtures) => unknown[]> = {
+  'app/(console)/addons/actions.ts#createAddonAction': () => [{ ...CREATE_ADDON_BODY, slug: `matrix-${unique()}` }],
+  'app/(console)/addons/actions.ts#updateAddonAction': ({ addonId }) => [addonId, { name: `Renamed ${unique()}` }],
+  'app/(console)/api-keys/actions.ts#createApiKeyAction': () => [{ name: `matrix ${unique()}`, role: 'super_admin' }],
+  'app/(console)/api-keys/actions.ts#revokeApiKeyAction': ({ apiKeyId }) => [apiKeyId],
+  'app/(console)/coupons/actions.ts#createCouponAction': () => [{ code: `MATRIX${unique().toUpperCase()}`, discount_type: 'percentage', discount_value: 10 }],
+  'app/(console)/coupons/actions.ts#updateCouponAction': ({ couponId }) => [couponId, { max_uses: 1000 + Math.floor(Math.random() * 1000) }],
+  'app/(console)/plans/actions.ts#createPlanAction': () => [{ ...CREATE_PLAN_BODY, slug: `matrix-${unique()}` }],
+  'app/(console)/plans/actions.ts#updatePlanAction': ({ planId }) => [planId, { name: `Renamed ${unique()}` }],
+  'app/(console)/plans/actions.ts#previewPlanChangeAction': ({ planId }) => [planId, { base_price_monthly: 123_000 }],
+};
+
+describe('authorization matrix: every server action', () => {
+  let columns: TActionColumn[];
+  let fixtures: Fixtures;
+  let superAdmin: TestCredentials;
+  let checked = 0;
+
+  beforeAll(async () => {
+    const [admin, support] = await Promise.all([credentialsFor('admin'), credentialsFor('support')]);
+    superAdmin = await credentialsFor('super_admin');
+    columns = [
+      { name: 'anonymous', cookie: undefined, deniedWith: 401 },
+      { name: 'forged session cookie', cookie: superAdmin.sessionCookie.replace(/.{8}$/, 'AAAAAAAA'), deniedWith: 401 },
+      { name: 'admin session', cookie: admin.sessionCookie, deniedWith: 403 },
+      { name: 'support session', cookie: support.sessionCookie, deniedWith: 403 },
+      // Last: it runs the operation, and the denied cells must see the fixtures untouched.
+      { name: 'super_admin session', cookie: superAdmin.sessionCookie, deniedWith: null },
+    ];
+    const plan = await db().plan.create({ data: { ...planRow(), slug: `matrix-plan-${unique()}` } });
+    const coupon = await db().coupon.create({ data: { code: `MX${unique().toUpperCase()}`, discountType: 'percentage', discountValue: '10', duration: 'once', validFrom: new Date() } });
+    const addon = await db().addon.create({ data: { name: 'Matrix add-on', slug: `matrix-addon-${unique()}`, priceMonthly: '50000', priceAnnual: '500000' } });
+    const apiKey = await db().apiKey.findFirstOrThrow({ where: { createdById: superAdmin.userId } });
+    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id };
+  });
+
+  it('finds the action modules on the filesystem: every actions.ts is a \'use server\' module, and no action is declared inline', () => {
+    expect(actionFiles).toEqual(expect.arrayContaining(['app/(console)/plans/actions.ts', 'app/(console)/coupons/actions.ts', 'app/(console)/addons/actions.ts', 'app/(console)/api-keys/actions.ts']));
+    expect(inlineActionFiles).toEqual([]);
+    expect(actions.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('has arguments for every discovered action, and none for an action that no longer exists', () => {
+    expect(Object.keys(ACTION_ARGUMENTS).sort()).toEqual(actions.map((target) => target.id).sort());
+  });
+
+  it.each(actions.map((target) => [target.id, target] as const))('%s', async (id, target: TActionUnderTest) => {
+    const args = ACTION_ARGUMENTS[id];
+    expect(args, `no arguments for ${id} in ACTION_ARGUMENTS`).toBeDefined();
+    const failures: string[] = [];
+    for (const column of columns) {
+      const failure = await checkActionCell(target, column, args!(fixtures), withSession);
+      checked++;
+      if (failure) failures.push(failure);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('checked every cell: actions × sessions, so it cannot pass vacuously', () => {
+    expect(checked).toBe(actions.length * columns.length);
+  });
+
+  it('canary: an action that skips runAdminAction is flagged in every denied cell', async () => {
+    const leaky: TActionUnderTest = {
+      id: 'canary#createPlanUnguarded',
+      action: async () => ({ ok: true, data: await db().plan.create({ data: { ...planRow(), slug: `leak-${unique()}` } }) }),
+    };
+    const failures = [];
+    for (const column of columns) failures.push(await checkActionCell(leaky, column, [], withSession));
+    expect(failures.slice(0, 4).every((failure) => failure?.includes('the database changed: plans'))).toBe(true);
+    expect(failures[4]).toBeNull();
+  });
+
+  it('canary: an action that checks the session but not the role is flagged for admin and support', async () => {
+    const roleBlind: TActionUnderTest = {
+      id: 'canary#roleBlind',
+      action: async () => ((await sessionActor()) ? { ok: true, data: null } : { ok: false, status: 401, code: 'unauthenticated', message: '' }),
+    };
+    const flagged = [];
+    for (const column of columns) if (await checkActionCell(roleBlind, column, [], withSession)) flagged.push(column.name);
+    expect(flagged).toEqual(['admin session', 'support session']);
+  });
+});
+
+function planRow() {
+  return {
+    name: 'Leaked', currency: 'IDR', basePriceMonthly: '1', basePriceAnnual: '10', perAgentPrice: '0', overageMessagePrice: '0',
+    limits: { max_agents: null, max_contacts: null, max_messages_month: null, max_channels: null, max_ai_agents: null },
+    features: { ai_agent: false, api_access: false, dedicated_support: false },
+  };
+}
