@@ -14,6 +14,7 @@ import { SEED_USERS } from '../prisma/seed-users';
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
 const distDir = process.env.NEXT_DIST_DIR || '.next';
+const NEXT_BIN = 'node_modules/.bin/next';
 const log = (message: string) => console.log(`[start] ${message}`);
 
 const database = await resolveDatabase();
@@ -44,10 +45,11 @@ const env = {
 
 if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync(`${distDir}/BUILD_ID`) || (await buildIsStale(`${distDir}/BUILD_ID`)))) {
   log('building the production bundle (next build)…');
-  await run('npx', ['next', 'build'], env);
+  await run(NEXT_BIN, ['build'], env);
 }
 
-const server = spawn('npx', ['next', dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env });
+// Its own process group, so that stopping the console stops every process Next starts.
+const server = spawn(NEXT_BIN, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env, detached: true });
 server.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready in|started server|Local:/i.test(chunk.toString())) printWelcome();
@@ -62,8 +64,15 @@ function printWelcome() {
   if (seed && superAdmin) console.log(`  Sign in as ${superAdmin.email} / ${superAdmin.password}\n`);
 }
 
+let stopping = false;
 async function shutdown(code: number) {
-  server.kill('SIGTERM');
+  if (stopping) return;
+  stopping = true;
+  try {
+    if (server.pid && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
   await database.embedded?.stop();
   process.exit(code);
 }
