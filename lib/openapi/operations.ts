@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZAddon, ZCreateAddonInput, ZUpdateAddonInput } from '@/lib/billing/addons/schemas';
 import { ZAddonAttach, ZAnalyticsQuery, ZCouponBreakdown, ZOverview, ZPlanBreakdown, ZRevenueSeries } from '@/lib/billing/analytics/schemas';
 import { ZApiKey, ZCreateApiKeyInput, ZCreatedApiKey } from '@/lib/auth/api-keys/schemas';
+import { ZAuditEntry, ZAuditListQuery, ZAuditPage } from '@/lib/audit/schemas';
 import { ZCoupon, ZCreateCouponInput, ZUpdateCouponInput } from '@/lib/billing/coupons/schemas';
 import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } from '@/lib/billing/invoices/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
@@ -9,6 +10,7 @@ import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
+import { AUDIT_PAGE } from './examples/audit-log';
 import * as catalog from './examples/catalog';
 import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
 import { ZProblem } from './problem-schema';
@@ -18,6 +20,7 @@ export const SCHEMA_COMPONENTS = {
   Plan: ZPlan, Coupon: ZCoupon, Addon: ZAddon,
   Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult,
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
+  AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
   AnalyticsOverview: ZOverview, RevenueSeries: ZRevenueSeries, PlanBreakdown: ZPlanBreakdown, CouponBreakdown: ZCouponBreakdown, AddonAttach: ZAddonAttach,
   Problem: ZProblem,
 };
@@ -28,6 +31,7 @@ export const TAGS = [
   { name: 'Add-ons', description: 'Extras billed on top of a plan, flat or per agent.' },
   { name: 'Invoices', description: 'Issued invoices (keyset-paginated) and their refunds.' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
+  { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
   { name: 'Analytics', description: 'MRR, revenue and breakdowns per currency over [from, to). Definitions: docs/METRICS.md.' },
 ];
 
@@ -97,6 +101,11 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 201, description: 'The key, and its secret (once).', schema: ZCreatedApiKey, example: CREATED_API_KEY }, errors: { 409: ['api_key_secret_not_replayable'] } },
   { operationId: 'revokeApiKey', method: 'post', path: '/api-keys/{id}/revoke', tag: 'API keys', summary: 'Revoke an API key', description: 'For good. Revoking a revoked key returns it unchanged.',
     response: { status: 200, description: 'The revoked key.', schema: ZApiKey, example: REVOKED_API_KEY } },
+
+  { operationId: 'listAuditEntries', method: 'get', path: '/audit-log', tag: 'Audit log', summary: 'List audit log entries',
+    description: 'Newest first, keyset pages like /invoices. `actor` is a user or API key id (exact) or part of the actor\'s email or key name. `before`/`after` are the entity as the API showed it.',
+    query: ZAuditListQuery,
+    response: { status: 200, description: 'One page of audit entries.', schema: ZAuditPage, example: AUDIT_PAGE }, errors: { 400: ['invalid_cursor'] } },
 
   analytics('overview', 'getAnalyticsOverview', 'Get the analytics overview', ZOverview, OVERVIEW),
   analytics('revenue', 'getRevenueSeries', 'Get the revenue time series', ZRevenueSeries, REVENUE_SERIES),

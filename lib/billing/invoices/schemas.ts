@@ -6,7 +6,7 @@ export const ZInvoiceStatus = z.enum(INVOICE_STATUSES, { error: `Use one of ${IN
 export const REFUNDABLE_STATUSES = ['paid', 'partially_refunded'] as const;
 
 /** A calendar date (`2026-01-31`, the whole day, UTC) or an ISO 8601 timestamp. */
-const ZDateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date (2026-01-31) or an ISO 8601 timestamp.' });
+export const ZDateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date (2026-01-31) or an ISO 8601 timestamp.' });
 
 /** SPEC §3.2a: keyset pagination, limit 1–100 (default 25). */
 export const ZInvoiceListQuery = z
