@@ -54,6 +54,23 @@ describe('request parsing', () => {
     expect((await rejection(parseJsonBody(post(big), ZBody))).status).toBe(413);
   });
 
+  // Found by tests/security/fuzz-bodies: PostgreSQL text refuses U+0000, so such a name was a 500.
+  it.each([
+    ['a NUL character', '{"name":"a\\u0000b"}', 'name'],
+    ['a lone surrogate', '{"name":"a\\ud800"}', 'name'],
+    ['a NUL deep inside', '{"name":"a","nested":{"n":1,"x":["ok","\\u0000"]}}', 'nested.x.1'],
+    ['a NUL in a key', '{"name":"a","k\\u0000":1}', 'k\u0000'],
+  ])('text PostgreSQL cannot store is 400 before the schema runs: %s', async (_name, body, path) => {
+    const error = await rejection(parseJsonBody(post(body), ZBody));
+    expect(error.status).toBe(400);
+    expect(error.code).toBe('validation_failed');
+    expect(error.options.errors).toEqual([{ path, message: expect.stringContaining('NUL') }]);
+  });
+
+  it('valid surrogate pairs (emoji) and other control characters pass', async () => {
+    await expect(parseJsonBody(post(JSON.stringify({ name: '👨‍👩‍👧 \t\u202e' })), ZBody)).resolves.toEqual({ name: '👨‍👩‍👧 \t\u202e' });
+  });
+
   it('field errors carry dotted paths', async () => {
     const error = await rejection(parseJsonBody(post('{"name":"","nested":{"n":1.5}}'), ZBody));
     expect(error.options.errors?.map((e) => e.path).sort()).toEqual(['name', 'nested.n']);

@@ -28,9 +28,39 @@ export function zodIssuesToFieldErrors(error: z.ZodError): FieldError[] {
 }
 
 export function parseWith<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const unstorable = findUnstorableText(input);
+  if (unstorable) throw validationFailed([unstorable]);
   const result = schema.safeParse(input);
   if (!result.success) throw validationFailed(zodIssuesToFieldErrors(result.error));
   return result.data;
+}
+
+const UNSTORABLE_TEXT_MESSAGE = 'Text must be valid Unicode without NUL (U+0000) characters.';
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+const isStorableText = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+
+/**
+ * The first string (value or key) PostgreSQL cannot store as sent: `text` refuses U+0000 (the
+ * insert fails, which was a 500), and a lone UTF-16 surrogate would be stored silently as U+FFFD.
+ * Checked for every body, query and server-action input before its schema, so no operation meets
+ * one. Iterative: a body may nest thousands deep.
+ */
+function findUnstorableText(input: unknown): FieldError | undefined {
+  const stack: [unknown, string][] = [[input, '']];
+  while (stack.length > 0) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) return { path, message: UNSTORABLE_TEXT_MESSAGE };
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const child = path ? `${path}.${key}` : key;
+        if (!isStorableText(key)) return { path: child, message: UNSTORABLE_TEXT_MESSAGE };
+        stack.push([item, child]);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Reads a JSON body (size-limited, content-type checked) and validates it with `schema`. */
