@@ -1,7 +1,8 @@
-import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { TCurrency } from '@/lib/money';
 import { startOfDay } from './date-range';
 import { activeAt, instant } from './mrr-sql';
+import { queryAnalytics } from './query-analytics';
 import type { TAddonAttach, TAnalyticsQuery } from './schemas';
 
 interface AddonRow {
@@ -24,7 +25,7 @@ interface AddonRow {
 export async function getAddonAttach(query: TAnalyticsQuery): Promise<TAddonAttach> {
   const { currency, from, to } = query;
 
-  const rows = await db().$queryRaw<AddonRow[]>`
+  const rows = await queryAnalytics<AddonRow>(Prisma.sql`
     WITH active AS (
       SELECT id FROM subscriptions WHERE currency = ${currency} AND ${activeAt(instant(startOfDay(to)))}
     ),
@@ -44,7 +45,7 @@ export async function getAddonAttach(query: TAnalyticsQuery): Promise<TAddonAtta
       FROM total t
       LEFT JOIN addons a ON true
       LEFT JOIN attached att ON att.addon_id = a.id
-     ORDER BY a.sort_order, a.created_at, a.id`;
+     ORDER BY a.sort_order, a.created_at, a.id`);
 
   return {
     currency: currency as TCurrency,

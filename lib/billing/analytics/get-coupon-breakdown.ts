@@ -1,7 +1,8 @@
-import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { moneyToJson, type DecimalLike, type TCurrency } from '@/lib/money';
 import { startOfDay } from './date-range';
 import { instant } from './mrr-sql';
+import { queryAnalytics } from './query-analytics';
 import type { TAnalyticsQuery, TCouponBreakdown } from './schemas';
 
 interface CouponRow {
@@ -25,7 +26,7 @@ export async function getCouponBreakdown(query: TAnalyticsQuery): Promise<TCoupo
   const { currency, from, to } = query;
   const [tFrom, tTo] = [instant(startOfDay(from)), instant(startOfDay(to))];
 
-  const rows = await db().$queryRaw<CouponRow[]>`
+  const rows = await queryAnalytics<CouponRow>(Prisma.sql`
     WITH redeemed AS (
       SELECT coupon_id, count(*)::int AS redemptions, sum(amount) AS redeemed_amount
         FROM coupon_redemptions
@@ -45,7 +46,7 @@ export async function getCouponBreakdown(query: TAnalyticsQuery): Promise<TCoupo
       FROM redeemed r
       FULL JOIN paid p USING (coupon_id)
       JOIN coupons c ON c.id = coupon_id
-     ORDER BY redemptions DESC, paid_discounts DESC, c.code`;
+     ORDER BY redemptions DESC, paid_discounts DESC, c.code`);
 
   return {
     currency: currency as TCurrency,

@@ -1,118 +1,138 @@
-import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { currencyDecimals, moneyToJson, type DecimalLike, type TCurrency } from '@/lib/money';
 import { previousRange, startOfDay, type TDateRange } from './date-range';
 import { activeAt, arrAt, instant, subscriptionArrCtes } from './mrr-sql';
+import { queryAnalytics } from './query-analytics';
 import type { TAnalyticsQuery, TOverview, TOverviewPeriod } from './schemas';
 
-interface PeriodRow {
-  period: 'current' | 'previous';
+/** The statement returns every figure twice: `cur_…` for the range, `prev_…` for the period before it. */
+type Figures = {
   mrr: DecimalLike;
   arr: DecimalLike;
+  arpa: DecimalLike | null;
   active_subscriptions: number;
   active_organizations: number;
   active_subscriptions_at_start: number;
   new_subscriptions: number;
   churned_subscriptions: number;
   churn_rate: number | null;
-  arpa: DecimalLike | null;
   gross_revenue: DecimalLike;
   refunds: DecimalLike;
   net_revenue: DecimalLike;
   discounts: DecimalLike;
   coupon_redemptions: number;
-}
+};
+type Row = { [K in keyof Figures as `cur_${K}` | `prev_${K}`]: Figures[K] };
 
 /**
  * The dashboard tiles for [from, to) and for the period of equal length just before it
- * (definitions: docs/METRICS.md). One statement over a two-row `periods` table: subscriptions are
- * read once (snapshots at each period's ends, flows within it); invoices, refunds and redemptions
- * are each summed by one index range scan per period on (currency, date).
+ * (definitions: docs/METRICS.md). One statement, each source read once for both periods:
+ * subscriptions priced in one pass (snapshots at the three period boundaries, flows between them)
+ * and their organizations counted in another, narrow one; invoices, refunds and redemptions each
+ * by one index range scan over [previous from, to), split by FILTER. The previous period's
+ * snapshot is the current one's start.
  */
 export async function getOverview(query: TAnalyticsQuery): Promise<TOverview> {
   const { currency } = query;
   const current: TDateRange = { from: query.from, to: query.to };
   const previous = previousRange(current);
   const decimals = currencyDecimals(currency);
-  const [previousStart, currentStart, currentEnd] = [startOfDay(previous.from), startOfDay(current.from), startOfDay(current.to)];
-  const periodEnd = Prisma.sql`p.period_end`;
-  const periodStart = Prisma.sql`p.period_start`;
+  const [start, middle, end] = [startOfDay(previous.from), startOfDay(current.from), startOfDay(current.to)];
+  const [tStart, tMiddle, tEnd] = [instant(start), instant(middle), instant(end)];
+  const inCurrent = (column: string) => Prisma.sql`${Prisma.raw(column)} >= ${tMiddle}`;
+  const inPrevious = (column: string) => Prisma.sql`${Prisma.raw(column)} < ${tMiddle}`;
+  const money = (sum: Prisma.Sql) => Prisma.sql`COALESCE(${sum}, 0)`;
 
-  const rows = await db().$queryRaw<PeriodRow[]>`
-    WITH ${subscriptionArrCtes(currency, previousStart, currentEnd)},
-    periods (period, period_start, period_end) AS (
-      VALUES ('current', ${instant(currentStart)}, ${instant(currentEnd)}),
-             ('previous', ${instant(previousStart)}, ${instant(currentStart)})
+  const [row] = await queryAnalytics<Row>(Prisma.sql`
+    WITH ${subscriptionArrCtes(currency, start, end)},
+    subscription_figures AS (
+      SELECT count(*) FILTER (WHERE ${activeAt(tEnd)})::int AS active_end,
+             count(*) FILTER (WHERE ${activeAt(tMiddle)})::int AS active_middle,
+             count(*) FILTER (WHERE ${activeAt(tStart)})::int AS active_start,
+             ${money(Prisma.sql`sum(${arrAt(tEnd)}) FILTER (WHERE ${activeAt(tEnd)})`)} AS arr_end,
+             ${money(Prisma.sql`sum(${arrAt(tMiddle)}) FILTER (WHERE ${activeAt(tMiddle)})`)} AS arr_middle,
+             count(*) FILTER (WHERE started_at >= ${tMiddle} AND started_at < ${tEnd})::int AS new_current,
+             count(*) FILTER (WHERE started_at >= ${tStart} AND started_at < ${tMiddle})::int AS new_previous,
+             count(*) FILTER (WHERE cancelled_at >= ${tMiddle} AND cancelled_at < ${tEnd})::int AS churned_current,
+             count(*) FILTER (WHERE cancelled_at >= ${tStart} AND cancelled_at < ${tMiddle})::int AS churned_previous
+        FROM subscription_arr
     ),
-    subscriptions_agg AS (
-      SELECT p.period,
-             count(s.id) FILTER (WHERE ${activeAt(periodEnd)})::int AS active_subscriptions,
-             count(s.id) FILTER (WHERE ${activeAt(periodStart)})::int AS active_subscriptions_at_start,
-             count(DISTINCT s.organization_id) FILTER (WHERE ${activeAt(periodEnd)})::int AS active_organizations,
-             COALESCE(sum(${arrAt(periodEnd)}) FILTER (WHERE ${activeAt(periodEnd)}), 0) AS arr_exact,
-             count(s.id) FILTER (WHERE s.started_at >= p.period_start AND s.started_at < p.period_end)::int AS new_subscriptions,
-             count(s.id) FILTER (WHERE s.cancelled_at >= p.period_start AND s.cancelled_at < p.period_end)::int AS churned_subscriptions
-        FROM periods p
-        LEFT JOIN subscription_arr s ON true
-       GROUP BY p.period
+    organization_figures AS (
+      -- Apart from subscription_figures: count(DISTINCT) sorts its input, and these rows are narrow.
+      SELECT count(DISTINCT organization_id) FILTER (WHERE ${activeAt(tEnd)})::int AS organizations_end,
+             count(DISTINCT organization_id) FILTER (WHERE ${activeAt(tMiddle)})::int AS organizations_middle
+        FROM subscriptions
+       WHERE currency = ${currency} AND started_at < ${tEnd} AND (cancelled_at IS NULL OR cancelled_at >= ${tMiddle})
     ),
-    invoices_agg AS (
-      SELECT p.period, COALESCE(sum(i.amount_paid), 0) AS gross_revenue, COALESCE(sum(i.discount_total), 0) AS discounts
-        FROM periods p
-        LEFT JOIN invoices i ON i.currency = ${currency} AND i.paid_at >= p.period_start AND i.paid_at < p.period_end
-       GROUP BY p.period
+    invoice_figures AS (
+      SELECT ${money(Prisma.sql`sum(amount_paid) FILTER (WHERE ${inCurrent('paid_at')})`)} AS gross_current,
+             ${money(Prisma.sql`sum(amount_paid) FILTER (WHERE ${inPrevious('paid_at')})`)} AS gross_previous,
+             ${money(Prisma.sql`sum(discount_total) FILTER (WHERE ${inCurrent('paid_at')})`)} AS discounts_current,
+             ${money(Prisma.sql`sum(discount_total) FILTER (WHERE ${inPrevious('paid_at')})`)} AS discounts_previous
+        FROM invoices
+       WHERE currency = ${currency} AND paid_at >= ${tStart} AND paid_at < ${tEnd}
     ),
-    refunds_agg AS (
-      SELECT p.period, COALESCE(sum(r.amount), 0) AS refunds
-        FROM periods p
-        LEFT JOIN refunds r ON r.currency = ${currency} AND r.status = 'succeeded'
-                           AND r.created_at >= p.period_start AND r.created_at < p.period_end
-       GROUP BY p.period
+    refund_figures AS (
+      SELECT ${money(Prisma.sql`sum(amount) FILTER (WHERE ${inCurrent('created_at')})`)} AS refunds_current,
+             ${money(Prisma.sql`sum(amount) FILTER (WHERE ${inPrevious('created_at')})`)} AS refunds_previous
+        FROM refunds
+       WHERE currency = ${currency} AND status = 'succeeded' AND created_at >= ${tStart} AND created_at < ${tEnd}
     ),
-    redemptions_agg AS (
-      SELECT p.period, count(cr.id)::int AS coupon_redemptions
-        FROM periods p
-        LEFT JOIN coupon_redemptions cr ON cr.currency = ${currency} AND cr.redeemed_at >= p.period_start AND cr.redeemed_at < p.period_end
-       GROUP BY p.period
+    redemption_figures AS (
+      SELECT (count(*) FILTER (WHERE ${inCurrent('redeemed_at')}))::int AS redemptions_current,
+             (count(*) FILTER (WHERE ${inPrevious('redeemed_at')}))::int AS redemptions_previous
+        FROM coupon_redemptions
+       WHERE currency = ${currency} AND redeemed_at >= ${tStart} AND redeemed_at < ${tEnd}
     )
-    SELECT period, active_subscriptions, active_organizations, active_subscriptions_at_start,
-           new_subscriptions, churned_subscriptions,
-           -- Rounded once, after the sum: the sum of ARR is exact, so annual subscriptions are divided by 12 only here.
-           round(arr_exact / 12, ${decimals}::int) AS mrr,
-           round(arr_exact, ${decimals}::int) AS arr,
-           round(arr_exact / (12 * NULLIF(active_organizations, 0)), ${decimals}::int) AS arpa,
-           round(churned_subscriptions::numeric / NULLIF(active_subscriptions_at_start, 0), 4)::float8 AS churn_rate,
-           gross_revenue, refunds, gross_revenue - refunds AS net_revenue, discounts, coupon_redemptions
-      FROM subscriptions_agg
-      JOIN invoices_agg USING (period)
-      JOIN refunds_agg USING (period)
-      JOIN redemptions_agg USING (period)`;
+    SELECT -- Snapshots: the current period's at its end, the previous period's at the current one's start.
+           -- MRR is rounded once, after the sum: the sum of ARR is exact, divided by 12 only here.
+           round(arr_end / 12, ${decimals}::int) AS cur_mrr,
+           round(arr_middle / 12, ${decimals}::int) AS prev_mrr,
+           round(arr_end, ${decimals}::int) AS cur_arr,
+           round(arr_middle, ${decimals}::int) AS prev_arr,
+           round(arr_end / (12 * NULLIF(organizations_end, 0)), ${decimals}::int) AS cur_arpa,
+           round(arr_middle / (12 * NULLIF(organizations_middle, 0)), ${decimals}::int) AS prev_arpa,
+           active_end AS cur_active_subscriptions, active_middle AS prev_active_subscriptions,
+           organizations_end AS cur_active_organizations, organizations_middle AS prev_active_organizations,
+           active_middle AS cur_active_subscriptions_at_start, active_start AS prev_active_subscriptions_at_start,
+           -- Flows within each period.
+           new_current AS cur_new_subscriptions, new_previous AS prev_new_subscriptions,
+           churned_current AS cur_churned_subscriptions, churned_previous AS prev_churned_subscriptions,
+           round(churned_current::numeric / NULLIF(active_middle, 0), 4)::float8 AS cur_churn_rate,
+           round(churned_previous::numeric / NULLIF(active_start, 0), 4)::float8 AS prev_churn_rate,
+           gross_current AS cur_gross_revenue, gross_previous AS prev_gross_revenue,
+           refunds_current AS cur_refunds, refunds_previous AS prev_refunds,
+           gross_current - refunds_current AS cur_net_revenue, gross_previous - refunds_previous AS prev_net_revenue,
+           discounts_current AS cur_discounts, discounts_previous AS prev_discounts,
+           redemptions_current AS cur_coupon_redemptions, redemptions_previous AS prev_coupon_redemptions
+      FROM subscription_figures, organization_figures, invoice_figures, refund_figures, redemption_figures`);
 
-  const byPeriod = new Map(rows.map((row) => [row.period, row]));
   return {
     currency: currency as TCurrency,
-    current: toPeriod(byPeriod.get('current')!, current),
-    previous: toPeriod(byPeriod.get('previous')!, previous),
+    current: toPeriod(row!, 'cur', current),
+    previous: toPeriod(row!, 'prev', previous),
   };
 }
 
-function toPeriod(row: PeriodRow, range: TDateRange): TOverviewPeriod {
+function toPeriod(row: Row, prefix: 'cur' | 'prev', range: TDateRange): TOverviewPeriod {
+  const figure = <K extends keyof Figures>(key: K): Figures[K] => row[`${prefix}_${key}`] as Figures[K];
+  const arpa = figure('arpa');
   return {
     from: range.from,
     to: range.to,
-    mrr: moneyToJson(row.mrr),
-    arr: moneyToJson(row.arr),
-    active_subscriptions: row.active_subscriptions,
-    active_organizations: row.active_organizations,
-    active_subscriptions_at_start: row.active_subscriptions_at_start,
-    new_subscriptions: row.new_subscriptions,
-    churned_subscriptions: row.churned_subscriptions,
-    churn_rate: row.churn_rate,
-    arpa: row.arpa === null ? null : moneyToJson(row.arpa),
-    gross_revenue: moneyToJson(row.gross_revenue),
-    refunds: moneyToJson(row.refunds),
-    net_revenue: moneyToJson(row.net_revenue),
-    discounts: moneyToJson(row.discounts),
-    coupon_redemptions: row.coupon_redemptions,
+    mrr: moneyToJson(figure('mrr')),
+    arr: moneyToJson(figure('arr')),
+    active_subscriptions: figure('active_subscriptions'),
+    active_organizations: figure('active_organizations'),
+    active_subscriptions_at_start: figure('active_subscriptions_at_start'),
+    new_subscriptions: figure('new_subscriptions'),
+    churned_subscriptions: figure('churned_subscriptions'),
+    churn_rate: figure('churn_rate'),
+    arpa: arpa === null ? null : moneyToJson(arpa),
+    gross_revenue: moneyToJson(figure('gross_revenue')),
+    refunds: moneyToJson(figure('refunds')),
+    net_revenue: moneyToJson(figure('net_revenue')),
+    discounts: moneyToJson(figure('discounts')),
+    coupon_redemptions: figure('coupon_redemptions'),
   };
 }

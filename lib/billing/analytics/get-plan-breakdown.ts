@@ -1,7 +1,8 @@
-import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { currencyDecimals, moneyToJson, type DecimalLike, type TCurrency } from '@/lib/money';
 import { startOfDay } from './date-range';
 import { activeAt, arrAt, instant, subscriptionArrCtes } from './mrr-sql';
+import { queryAnalytics } from './query-analytics';
 import type { TAnalyticsQuery, TPlanBreakdown } from './schemas';
 
 interface PlanRow {
@@ -17,8 +18,8 @@ interface PlanRow {
 /**
  * Per plan: subscriptions active at `to` and their MRR, and revenue paid in [from, to)
  * (docs/METRICS.md). Every plan priced in the currency is listed, inactive and idle ones too (with
- * zeros), plus any other plan that has figures in it, in the plans list's order. Revenue is
- * summed per subscription in one range scan of invoices, then attributed to the subscription's
+ * zeros), plus any other plan that has figures in it, in the plans list's order. Revenue comes
+ * from one range scan of invoices, hash-joined to subscriptions and attributed to each one's
  * current plan (invoices keep prices, not plan ids). Each row's MRR is rounded on its own, so the
  * rows may differ from the overview's total by a minor unit.
  */
@@ -28,7 +29,7 @@ export async function getPlanBreakdown(query: TAnalyticsQuery): Promise<TPlanBre
   const end = startOfDay(to);
   const tEnd = instant(end);
 
-  const rows = await db().$queryRaw<PlanRow[]>`
+  const rows = await queryAnalytics<PlanRow>(Prisma.sql`
     WITH ${subscriptionArrCtes(currency, end, end)},
     plan_mrr AS (
       SELECT plan_id, count(*)::int AS active_subscriptions, sum(${arrAt(tEnd)}) AS arr_exact
@@ -36,16 +37,11 @@ export async function getPlanBreakdown(query: TAnalyticsQuery): Promise<TPlanBre
        WHERE ${activeAt(tEnd)}
        GROUP BY plan_id
     ),
-    subscription_revenue AS (
-      SELECT subscription_id, sum(amount_paid) AS gross_revenue
-        FROM invoices
-       WHERE currency = ${currency} AND paid_at >= ${instant(startOfDay(from))} AND paid_at < ${tEnd}
-       GROUP BY subscription_id
-    ),
     plan_revenue AS (
-      SELECT s.plan_id, sum(sr.gross_revenue) AS gross_revenue
-        FROM subscription_revenue sr
-        JOIN subscriptions s ON s.id = sr.subscription_id
+      SELECT s.plan_id, sum(i.amount_paid) AS gross_revenue
+        FROM invoices i
+        JOIN subscriptions s ON s.id = i.subscription_id
+       WHERE i.currency = ${currency} AND i.paid_at >= ${instant(startOfDay(from))} AND i.paid_at < ${tEnd}
        GROUP BY s.plan_id
     )
     SELECT p.id AS plan_id, p.name, p.slug, p.is_active,
@@ -56,7 +52,7 @@ export async function getPlanBreakdown(query: TAnalyticsQuery): Promise<TPlanBre
       LEFT JOIN plan_mrr m ON m.plan_id = p.id
       LEFT JOIN plan_revenue r ON r.plan_id = p.id
      WHERE p.currency = ${currency} OR m.plan_id IS NOT NULL OR r.plan_id IS NOT NULL
-     ORDER BY p.sort_order, p.created_at, p.id`;
+     ORDER BY p.sort_order, p.created_at, p.id`);
 
   return {
     currency: currency as TCurrency,

@@ -1,7 +1,8 @@
-import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { moneyToJson, type DecimalLike, type TCurrency } from '@/lib/money';
 import { addDays, startOfDay } from './date-range';
 import { instant } from './mrr-sql';
+import { queryAnalytics } from './query-analytics';
 import type { TAnalyticsQuery, TRevenueSeries } from './schemas';
 
 interface BucketRow {
@@ -25,7 +26,7 @@ export async function getRevenueSeries(query: TAnalyticsQuery): Promise<TRevenue
   const step = `1 ${interval}`;
   const [tFrom, tTo] = [instant(startOfDay(from)), instant(startOfDay(to))];
 
-  const rows = await db().$queryRaw<BucketRow[]>`
+  const rows = await queryAnalytics<BucketRow>(Prisma.sql`
     WITH buckets AS (
       SELECT b::date AS bucket
         FROM generate_series(date_trunc(${interval}::text, ${from}::date::timestamp),
@@ -54,7 +55,7 @@ export async function getRevenueSeries(query: TAnalyticsQuery): Promise<TRevenue
       FROM buckets b
       LEFT JOIN paid p USING (bucket)
       LEFT JOIN refunded r USING (bucket)
-     ORDER BY b.bucket`;
+     ORDER BY b.bucket`);
 
   return {
     currency: currency as TCurrency,

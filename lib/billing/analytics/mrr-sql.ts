@@ -34,11 +34,11 @@ export function arrAt(at: Prisma.Sql): Prisma.Sql {
 
 /**
  * CTEs (without the leading WITH) ending in `subscription_arr`: one row per subscription in
- * `currency` that is active at some instant of [activeFrom, activeTo], with `subscriptions`'
- * columns plus its annual recurring revenue without (`arr_full`) and with (`arr_discounted`) its
- * recurring discount, and the coupon's validity window (`discount_from`, `discount_until`; null
- * when no recurring discount applies). Read it through arrAt(); MRR = sum(arrAt) / 12, divided
- * once, after the sum.
+ * `currency` that is active at some instant of [activeFrom, activeTo], with the columns activeAt()
+ * reads (and id, organization_id, plan_id), its annual recurring revenue without (`arr_full`) and
+ * with (`arr_discounted`) its recurring discount, and that coupon's validity window
+ * (`discount_from`, `discount_until`; null when no recurring discount applies). Read it through
+ * arrAt(); MRR = sum(arrAt) / 12, divided once, after the sum.
  *
  * One billing cycle's charge is what issueInvoice would bill for it (computeInvoice's rules),
  * without overage (usage, not recurring), tax, or one-time discounts:
@@ -56,50 +56,56 @@ export function arrAt(at: Prisma.Sql): Prisma.Sql {
 export function subscriptionArrCtes(currency: string, activeFrom: Date, activeTo: Date): Prisma.Sql {
   const decimals = currencyDecimals(currency);
   const round = (amount: Prisma.Sql) => Prisma.sql`round(${amount}, ${decimals}::int)`;
+  const relevant = Prisma.sql`s.currency = ${currency} AND s.started_at < ${instant(activeTo)}
+         AND (s.cancelled_at IS NULL OR s.cancelled_at >= ${instant(activeFrom)})`;
+  // Per plan, once: the rounded base price and the per-agent unit price of each cycle, and the
+  // included agents (reading jsonb for every subscription would cost more than the rest).
   return Prisma.sql`
+    plan_prices AS MATERIALIZED (
+      SELECT id, ${round(Prisma.sql`base_price_monthly`)} AS base_monthly, ${round(Prisma.sql`base_price_annual`)} AS base_annual,
+             per_agent_price AS per_agent_monthly, per_agent_price * 12 AS per_agent_annual,
+             (limits ->> 'max_agents')::int AS max_agents
+        FROM plans
+    ),
     addon_charges AS (
       SELECT sa.subscription_id,
              sum(${round(Prisma.sql`
                CASE WHEN s.billing_cycle = 'annual' THEN a.price_annual ELSE a.price_monthly END
-               * sa.quantity * CASE WHEN a.unit = 'per_agent' THEN s.agent_count ELSE 1 END`)}) AS amount
+               * (sa.quantity * CASE WHEN a.unit = 'per_agent' THEN s.agent_count ELSE 1 END)`)}) AS amount
         FROM subscription_addons sa
         JOIN subscriptions s ON s.id = sa.subscription_id
         JOIN addons a ON a.id = sa.addon_id AND a.currency = s.currency
-       WHERE s.currency = ${currency}
+       WHERE ${relevant}
        GROUP BY sa.subscription_id
     ),
     subscription_charges AS (
-      SELECT s.id, s.organization_id, s.plan_id, s.status, s.billing_cycle, s.started_at, s.cancelled_at,
-             s.coupon_id, s.coupon_cycles_used, s.currency,
+      SELECT s.id, s.organization_id, s.plan_id, s.status, s.started_at, s.cancelled_at, s.coupon_id, s.coupon_cycles_used,
              CASE WHEN s.billing_cycle = 'monthly' THEN 12 ELSE 1 END AS cycles_per_year,
-             ${round(Prisma.sql`CASE WHEN s.billing_cycle = 'annual' THEN p.base_price_annual ELSE p.base_price_monthly END`)}
-             + ${round(Prisma.sql`p.per_agent_price * CASE WHEN s.billing_cycle = 'annual' THEN 12 ELSE 1 END
-                       * GREATEST(0, s.agent_count - COALESCE((p.limits ->> 'max_agents')::int, s.agent_count))`)}
+             CASE WHEN s.billing_cycle = 'annual' THEN p.base_annual ELSE p.base_monthly END
+             + CASE WHEN s.agent_count > p.max_agents
+                    THEN ${round(Prisma.sql`CASE WHEN s.billing_cycle = 'annual' THEN p.per_agent_annual ELSE p.per_agent_monthly END * (s.agent_count - p.max_agents)`)}
+                    ELSE 0 END
              + COALESCE(ac.amount, 0) AS subtotal
         FROM subscriptions s
-        JOIN plans p ON p.id = s.plan_id
+        JOIN plan_prices p ON p.id = s.plan_id
         LEFT JOIN addon_charges ac ON ac.subscription_id = s.id
-       WHERE s.currency = ${currency}
-         AND s.started_at < ${instant(activeTo)}
-         AND (s.cancelled_at IS NULL OR s.cancelled_at >= ${instant(activeFrom)})
+       WHERE ${relevant}
     ),
-    subscription_discounts AS (
-      SELECT sc.*, c.valid_from AS discount_from, c.valid_until AS discount_until,
-             CASE
-               WHEN c.id IS NULL THEN 0
-               WHEN c.discount_type = 'percentage' THEN LEAST(${round(Prisma.sql`sc.subtotal * c.discount_value / 100`)}, sc.subtotal)
-               ELSE LEAST(${round(Prisma.sql`c.discount_value`)}, sc.subtotal)
-             END AS discount
+    subscription_arr AS (
+      SELECT sc.id, sc.organization_id, sc.plan_id, sc.status, sc.started_at, sc.cancelled_at,
+             c.valid_from AS discount_from, c.valid_until AS discount_until,
+             sc.subtotal * sc.cycles_per_year AS arr_full,
+             (sc.subtotal - CASE
+                WHEN c.id IS NULL THEN 0
+                WHEN c.discount_type = 'percentage' THEN LEAST(${round(Prisma.sql`sc.subtotal * c.discount_value / 100`)}, sc.subtotal)
+                ELSE LEAST(${round(Prisma.sql`c.discount_value`)}, sc.subtotal)
+              END) * sc.cycles_per_year AS arr_discounted
         FROM subscription_charges sc
         LEFT JOIN coupons c ON c.id = sc.coupon_id
              AND (c.duration = 'forever' OR (c.duration = 'repeating' AND sc.coupon_cycles_used < c.duration_in_cycles))
              AND c.is_active
              AND (c.max_uses IS NULL OR c.current_uses < c.max_uses)
              AND (cardinality(c.applicable_plans) = 0 OR sc.plan_id = ANY (c.applicable_plans))
-             AND (c.discount_type = 'percentage' OR c.currency = sc.currency)
-    ),
-    subscription_arr AS (
-      SELECT sd.*, sd.subtotal * sd.cycles_per_year AS arr_full, (sd.subtotal - sd.discount) * sd.cycles_per_year AS arr_discounted
-        FROM subscription_discounts sd
+             AND (c.discount_type = 'percentage' OR c.currency = ${currency})
     )`;
 }
