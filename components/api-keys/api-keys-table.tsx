@@ -27,7 +27,7 @@ export function ApiKeysTable({ apiKeys, now, onRevoke }: ApiKeysTableProps) {
       </THead>
       <TBody>
         {apiKeys.map((key) => (
-          <TR key={key.id} data-api-key-id={key.id} className={clsx(key.revoked_at && 'text-zinc-400')}>
+          <TR key={key.id} data-api-key-id={key.id} className={clsx(key.revoked_at && 'opacity-60')}>
             <TD className="font-medium text-zinc-900">{key.name}</TD>
             <TD>
               <Badge tone={ROLE_TONES[key.role]}>{ROLE_LABELS[key.role]}</Badge>
@@ -61,7 +61,7 @@ export function ApiKeysTable({ apiKeys, now, onRevoke }: ApiKeysTableProps) {
             </TD>
             <TD className="text-right">
               {key.revoked_at ? null : (
-                <Button variant="ghost" size="sm" className="text-red-700 hover:bg-red-50 hover:text-red-800" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>
+                <Button variant="ghost" size="sm" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>
                   Revoke
                 </Button>
               )}
