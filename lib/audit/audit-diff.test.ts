@@ -7,8 +7,8 @@ const PLAN = { name: 'Growth', base_price_monthly: 799_000, limits: LIMITS, feat
 describe('auditDiff', () => {
   it('an update lists only the changed fields, with old and new values', () => {
     expect(auditDiff(PLAN, { ...PLAN, name: 'Growth+', base_price_monthly: 849_000 })).toEqual([
-      { path: 'name', kind: 'changed', before: 'Growth', after: 'Growth+' },
       { path: 'base_price_monthly', kind: 'changed', before: 799_000, after: 849_000 },
+      { path: 'name', kind: 'changed', before: 'Growth', after: 'Growth+' },
     ]);
   });
 
@@ -29,19 +29,19 @@ describe('auditDiff', () => {
     const before = { status: 'paid', amount_refunded: 0, features: { ai_agent: true, legacy: 1 } };
     const after = { status: 'refunded', refund_id: 'r1', features: { ai_agent: true, api_access: false } };
     expect(auditDiff(before, after)).toEqual([
-      { path: 'status', kind: 'changed', before: 'paid', after: 'refunded' },
-      { path: 'refund_id', kind: 'added', after: 'r1' },
+      { path: 'amount_refunded', kind: 'removed', before: 0 },
       { path: 'features.api_access', kind: 'added', after: false },
       { path: 'features.legacy', kind: 'removed', before: 1 },
-      { path: 'amount_refunded', kind: 'removed', before: 0 },
+      { path: 'refund_id', kind: 'added', after: 'r1' },
+      { path: 'status', kind: 'changed', before: 'paid', after: 'refunded' },
     ]);
   });
 
   it('a creation (no before) lists every leaf as added; a missing after lists every leaf as removed', () => {
     const created = auditDiff(null, { name: 'Growth', limits: { max_agents: 5 } });
     expect(created).toEqual([
-      { path: 'name', kind: 'added', after: 'Growth' },
       { path: 'limits.max_agents', kind: 'added', after: 5 },
+      { path: 'name', kind: 'added', after: 'Growth' },
     ]);
     expect(auditDiff({ name: 'Growth' }, undefined)).toEqual([{ path: 'name', kind: 'removed', before: 'Growth' }]);
   });
@@ -70,6 +70,12 @@ describe('auditDiff', () => {
     expect(auditDiff({ overage_message_price: 0.05 }, { overage_message_price: 0.1 })).toEqual([
       { path: 'overage_message_price', kind: 'changed', before: 0.05, after: 0.1 },
     ]);
+  });
+
+  it('is sorted by path, whatever order the stored JSON keeps its keys in (jsonb: shortest first)', () => {
+    const stored = { name: 'b', limits: { max_agents: 1 }, base_price_monthly: 1 };
+    const paths = auditDiff(null, stored).map((change) => change.path);
+    expect(paths).toEqual(['base_price_monthly', 'limits.max_agents', 'name']);
   });
 
   it('equal states, or nothing on either side, have no changes', () => {

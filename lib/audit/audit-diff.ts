@@ -11,13 +11,14 @@ type Slot = unknown | typeof ABSENT;
  * The changes from `before` to `after` (API representations, plain JSON). Nested objects are
  * flattened to their leaves, so a replaced `limits` object shows only the limit that changed;
  * arrays are values of their own (`applicable_plans` changed as a whole). A creation (no
- * `before`) lists every field as added, a removal every field as removed. Pure: the console
- * renders it and the tests pin it.
+ * `before`) lists every field as added, a removal every field as removed. Sorted by path. Pure:
+ * the console renders it and the tests pin it.
  */
 export function auditDiff(before: unknown, after: unknown): TAuditChange[] {
   const changes: TAuditChange[] = [];
   walk('', before ?? ABSENT, after ?? ABSENT, changes);
-  return changes;
+  // By path: jsonb keeps keys in its own order (shortest first), which reads as no order at all.
+  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
 function walk(path: string, before: Slot, after: Slot, changes: TAuditChange[]): void {
