@@ -80,6 +80,20 @@ describe('GET /audit-log', () => {
     expect(new Set(seen).size).toBe(total);
   });
 
+  it('a cursor between two entries of the same instant continues with the other one (id breaks the tie)', async () => {
+    const day = { entity_type: 'invoice', from: '2025-01-10', to: '2025-01-10' };
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const result: TAuditPage = await page({ ...day, limit: '1', ...(cursor ? { starting_after: cursor } : {}) });
+      walked.push(...result.data.map((entry) => String(entry.after?.number)));
+      cursor = result.next_cursor;
+    } while (cursor);
+    expect(walked).toHaveLength(3);
+    expect(walked.slice(0, 2).sort()).toEqual(['INV-OLD-1', 'INV-OLD-2']);
+    expect(walked[2]).toBe('INV-OLD-0');
+  });
+
   it('filters by actor: part of the label (any case), or an exact user or API key id', async () => {
     const byLabel = (await page({ actor: owner.email.slice(0, 14).toUpperCase() })).data;
     expect(actions(byLabel).sort()).toEqual(['addon.created', 'api_key.created', 'coupon.created', 'plan.created', 'plan.updated']);

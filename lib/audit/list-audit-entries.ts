@@ -17,7 +17,9 @@ export async function listAuditEntries(query: TAuditListQuery): Promise<TAuditPa
   if (query.starting_after) {
     const cursor = await db().auditLogEntry.findUnique({ where: { id: query.starting_after }, select: { id: true, createdAt: true } });
     if (!cursor) throw badRequest('invalid_cursor', 'starting_after names no audit entry; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown audit entry id.' }]);
-    filters.push({ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] });
+    // (created_at, id) < cursor, spelled with a plain range on created_at first: the index then
+    // starts at the cursor instead of filtering every newer entry (an OR alone scans from the top).
+    filters.push({ createdAt: { lte: cursor.createdAt } }, { OR: [{ createdAt: { lt: cursor.createdAt } }, { id: { lt: cursor.id } }] });
   }
 
   const rows = await db().auditLogEntry.findMany({

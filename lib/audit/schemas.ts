@@ -19,7 +19,8 @@ export const ZAuditListQuery = z
   .strictObject({
     actor: z.string().trim().max(255, 'At most 255 characters.').optional(),
     entity_type: ZAuditEntityType.optional(),
-    entity_id: z.uuid({ error: 'Must be an id (UUID).' }).optional(),
+    // Any 8-4-4-4-12 hex id: entity ids are written by many operations, not all as RFC 9562 v4.
+    entity_id: z.guid({ error: 'Must be an id (UUID).' }).optional(),
     action: z
       .string()
       .trim()
