@@ -1,22 +1,46 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
+import { contentSecurityPolicy, createNonce, isHttps, securityHeaders } from '@/lib/http/security-headers';
+
+/** What the proxy redirects to /login when anonymous: pages, not the API, Next's assets, the sign-in page or files. */
+const NEEDS_SESSION = /^\/(?!api\/|api$|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[^/]+$).*/;
 
 /**
- * Sends anonymous page requests to /login, remembering where they were going. A convenience
- * only: every page checks the session itself (requireSuperAdminPage), and /api routes answer 401
- * JSON on their own, so they are never matched here.
+ * Every page and API response gets the security headers (lib/http/security-headers.ts); every
+ * page a fresh CSP nonce, passed to Next on the request so it marks its own scripts with it.
+ *
+ * Anonymous page requests go to /login, remembering where they were going. A convenience only:
+ * every page checks the session itself (requireSuperAdminPage), and /api routes answer 401 JSON
+ * on their own, so they are never redirected.
  */
 export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
-  if (token?.sub) return NextResponse.next();
-
+  const transport = { production: process.env.NODE_ENV === 'production', https: isHttps(request) };
   const { pathname, search } = request.nextUrl;
-  const login = new URL('/login', request.url);
-  if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
-  return NextResponse.redirect(login);
+
+  if (pathname === '/api' || pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), securityHeaders(transport));
+
+  if (NEEDS_SESSION.test(pathname)) {
+    const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
+    if (!token?.sub) {
+      const login = new URL('/login', request.url);
+      if (pathname !== '/') login.searchParams.set('callbackUrl', `${pathname}${search}`);
+      return withHeaders(NextResponse.redirect(login), securityHeaders(transport));
+    }
+  }
+
+  const policy = contentSecurityPolicy(createNonce(), { development: process.env.NODE_ENV === 'development', https: transport.https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(response, { ...securityHeaders(transport), 'Content-Security-Policy': policy });
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  // Everything except the API, Next's assets, the sign-in page and files with an extension.
-  matcher: ['/((?!api/|api$|_next/|login(?:/|$)|favicon\\.ico$|.*\\.[^/]+$).*)'],
+  // Everything but Next's immutable build assets: pages for the CSP and the redirect, the API for the other headers.
+  matcher: ['/((?!_next/static/|_next/image).*)'],
 };
