@@ -14,6 +14,7 @@ import { CreateAddonForm, EditAddonForm } from './addon-form';
 import { AddonsTable } from './addons-table';
 import { ConfirmToggleDialog } from './confirm-toggle-dialog';
 import { useAddons, useRefreshAddons } from './use-addons';
+import { ExportCsvButton } from '@/components/ui/export-csv-button';
 
 type StatusFilter = 'all' | 'active' | 'inactive';
 type Editing = { mode: 'create' } | { mode: 'edit'; addon: TAddon } | null;
@@ -56,7 +57,12 @@ export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
       <PageHeader
         title="Add-ons"
         description="Extras a subscription can add on top of its plan, priced in rupiah."
-        actions={<Button onClick={() => setEditing({ mode: 'create' })}>New add-on</Button>}
+        actions={
+          <>
+            <ExportCsvButton path="/api/v1/admin/billing/addons" />
+            <Button onClick={() => setEditing({ mode: 'create' })}>New add-on</Button>
+          </>
+        }
       />
       <div className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-center">
         <Input

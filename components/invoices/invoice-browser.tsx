@@ -10,6 +10,7 @@ import { hasInvoiceFilters, invoiceFiltersSearch, readInvoiceFilters, type TInvo
 import { ApiProblemError } from './invoice-requests';
 import { InvoicesTable } from './invoices-table';
 import { useInvoicePages, type TInitialInvoicePage } from './use-invoice-pages';
+import { ExportCsvButton } from '@/components/ui/export-csv-button';
 
 /**
  * Filters live in the URL (shareable, kept by Back). They are written with history.replaceState,
@@ -38,6 +39,9 @@ export function InvoiceBrowser({ organizations, initial }: { organizations: TInv
   return (
     <>
       <InvoiceFilterBar filters={filters} organizations={organizations} onChange={writeFilters} onClear={clear} resetKey={resetKey} />
+      <div className="mb-3 flex justify-end">
+        <ExportCsvButton path="/api/v1/admin/billing/invoices" query={invoiceFiltersSearch(filters)} size="sm" />
+      </div>
       {query.isError && !query.data ? (
         <ListError error={query.error} onRetry={() => query.refetch()} onClear={filtered ? clear : undefined} />
       ) : query.isPending ? (

@@ -4,6 +4,7 @@ import { PlansTable } from '@/components/plans/plans-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { listPlans } from '@/lib/billing/plans/list-plans';
+import { ExportCsvButton } from '@/components/ui/export-csv-button';
 
 export const metadata: Metadata = { title: 'Plans' };
 
@@ -16,7 +17,12 @@ export default async function PlansPage() {
       <PageHeader
         title="Plans"
         description="The billing plans tenants subscribe to: prices, limits and features. Plans are deactivated, never deleted."
-        actions={<CreatePlanButton />}
+        actions={
+          <>
+            <ExportCsvButton path="/api/v1/admin/billing/plans" />
+            <CreatePlanButton />
+          </>
+        }
       />
       <PlansTable initialPlans={plans} />
     </>
