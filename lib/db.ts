@@ -13,11 +13,16 @@ export function db(): PrismaClient {
   return globalForDb.prisma;
 }
 
+/** How long a query or transaction may wait for a pooled connection before it is a 503. */
+const POOL_WAIT_MS = 10_000;
+
 export function createClient(connectionString: string, max = 10): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: 5_000 });
   // Requests queue for a pooled connection under contention (many refunds of one invoice, a
-  // burst of redemptions); the default 2 s wait turned that queueing into errors.
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 15_000 } });
+  // burst of redemptions); the default 2 s wait turned that queueing into errors. With the pg
+  // adapter the wait is pg-pool's connectionTimeoutMillis (Prisma's maxWait never gets to act):
+  // it was 5 s, so 200 refunds of one invoice got 503s after 5 s (docs/PERFORMANCE.md).
+  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: POOL_WAIT_MS });
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
 }
 
 export type Db = PrismaClient;

@@ -28,7 +28,7 @@ export async function refundInvoice(rawId: string, input: TRefundInput, actor: T
     .refund({ refundId: reserved.refundId, invoiceId, amount: reserved.amount, currency: reserved.currency, reason: input.reason })
     .catch((error: unknown) => ({ status: 'failed' as const, reason: `Gateway error: ${String((error as Error)?.message ?? error)}` }));
 
-  return db().$transaction(async (tx) => {
+  return settleUntilStarted(() => db().$transaction(async (tx) => {
     const invoice = await lockInvoice(tx, invoiceId);
     if (outcome.status === 'failed') {
       const amountRefunded = toDecimal(invoice.amountRefunded).minus(reserved.amount);
@@ -49,7 +49,37 @@ export async function refundInvoice(rawId: string, input: TRefundInput, actor: T
       requestId,
     });
     return { status: refund.status, refund_amount: moneyToJson(refund.amount), invoice_status: after.status, refund: refundToDto(refund) };
-  });
+  }));
+}
+
+const SETTLE_ATTEMPTS = 5;
+
+/**
+ * The gateway has already moved the money when settling starts, so settling must not give up
+ * because no pooled connection was free in time (200 refunds queued on one invoice did that,
+ * docs/PERFORMANCE.md): the refund would stay pending and the client would get a retryable 503
+ * for a refund that happened. Retried only for errors raised before the transaction began (or
+ * after it was rolled back), never for one whose commit may have gone through.
+ */
+async function settleUntilStarted<T>(settle: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await settle();
+    } catch (error) {
+      if (attempt >= SETTLE_ATTEMPTS || !neverCommitted(error)) throw error;
+    }
+  }
+}
+
+// P2024: no pooled connection in time; P2028: the transaction could not start, or expired and was rolled back.
+function neverCommitted(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    const candidate = current as { code?: unknown; message?: unknown; cause?: unknown };
+    if (candidate.code === 'P2024' || candidate.code === 'P2028') return true;
+    if (typeof candidate.message === 'string' && candidate.message.includes('timeout exceeded when trying to connect')) return true;
+    current = candidate.cause;
+  }
+  return false;
 }
 
 async function reserveRefund(tx: Tx, invoiceId: string, input: TRefundInput, actor: TActor, requestId?: string) {
