@@ -2,7 +2,6 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { signIn } from 'next-auth/react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
@@ -24,7 +23,10 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
 
   const onSubmit = handleSubmit(async ({ email, password }) => {
     setFormError(null);
-    const result = await signIn('credentials', { email, password, redirect: false }).catch(() => undefined);
+    // next-auth's client (~13 kB gzip) loads on submit, not with the page (docs/PERFORMANCE.md).
+    const result = await import('next-auth/react')
+      .then(({ signIn }) => signIn('credentials', { email, password, redirect: false }))
+      .catch(() => undefined);
     if (result?.ok && !result.error) {
       router.replace(callbackUrl || '/');
       router.refresh();

@@ -1,7 +1,6 @@
 'use client';
 
 import { useState } from 'react';
-import { signOut } from 'next-auth/react';
 import { Button, type ButtonProps } from '@/components/ui/button';
 
 export function SignOutButton({ variant = 'secondary', size = 'sm', className }: Pick<ButtonProps, 'variant' | 'size' | 'className'>) {
@@ -14,7 +13,8 @@ export function SignOutButton({ variant = 'secondary', size = 'sm', className }:
       disabled={pending}
       onClick={() => {
         setPending(true);
-        void signOut({ callbackUrl: '/login' });
+        // next-auth's client (~13 kB gzip) loads on click, not with every console page (docs/PERFORMANCE.md).
+        void import('next-auth/react').then(({ signOut }) => signOut({ callbackUrl: '/login' }));
       }}
     >
       Sign out
