@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { logger } from '@/lib/log';
 import { json } from './admin-route';
 import { csvRecord } from './csv';
 import { csvCellsOf, csvColumnsOf } from './csv-columns';
@@ -60,7 +61,7 @@ function csvStream(schema: z.ZodObject, batches: AsyncIterable<unknown[]> | Iter
         controller.enqueue(encoder.encode(next.value.map((row) => csvRecord(csvCellsOf(row, columns))).join('')));
       } catch (error) {
         // The status line is long gone: all that is left is to break the download, not to end it as if complete.
-        console.error(JSON.stringify({ level: 'error', msg: 'csv export failed', error: String(error), stack: (error as Error)?.stack }));
+        logger().error({ err: error }, 'csv export failed');
         controller.error(error);
       }
     },
