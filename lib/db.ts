@@ -21,7 +21,9 @@ export function createClient(connectionString: string, max = 10): PrismaClient {
   // burst of redemptions); the default 2 s wait turned that queueing into errors. With the pg
   // adapter the wait is pg-pool's connectionTimeoutMillis (Prisma's maxWait never gets to act):
   // it was 5 s, so 200 refunds of one invoice got 503s after 5 s (docs/PERFORMANCE.md).
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: POOL_WAIT_MS });
+  // The adapter reads and writes timestamps as UTC wall-clock values, so every session runs in UTC
+  // whatever the server's default; otherwise stored instants shift by the zone's offset.
+  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: POOL_WAIT_MS, options: '-c TimeZone=UTC' });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
 }
 
