@@ -105,6 +105,7 @@ export async function seedAnalyticsDataset() {
  * UTC, so rows written through db() under another zone would be shifted. Closes db()'s pool so
  * that every later query opens a session in the new zone.
  */
+/** Makes Asia/Jakarta the database's default time zone, to prove the app does not depend on it. */
 export async function useJakartaSessions(): Promise<void> {
   const url = process.env.DATABASE_URL!;
   const client = new pg.Client({ connectionString: url });

@@ -22,9 +22,9 @@ beforeAll(async () => {
 });
 
 describe('GET /analytics/overview', () => {
-  it('runs in sessions whose time zone is not UTC (the bounds are UTC all the same)', async () => {
+  it('sessions run in UTC even where the database default time zone is not (lib/db.ts)', async () => {
     const [session] = await db().$queryRaw<{ timezone: string }[]>`SELECT current_setting('TimeZone') AS timezone`;
-    expect(session!.timezone).toBe('Asia/Jakarta');
+    expect(session!.timezone).toBe('UTC');
   });
 
   it('IDR, March 2026: every tile of the current period', async () => {

@@ -20,11 +20,12 @@ const MARCH = { from: '2026-03-01', to: '2026-04-01' };
 beforeAll(async () => {
   api = apiAs((await credentialsFor('super_admin')).bearer);
   await seedAnalyticsDataset();
-  // Buckets are UTC days whatever the session's time zone: I6, paid at 23:59:59.999 UTC on 31 March
-  // (06:59 on 1 April in Jakarta), must stay in March's last bucket.
+  // Buckets are UTC days whatever the database's default time zone: I6, paid at 23:59:59.999 UTC
+  // on 31 March (06:59 on 1 April in Jakarta), must stay in March's last bucket. The app's
+  // sessions are pinned to UTC (lib/db.ts), so a Jakarta default changes nothing.
   await useJakartaSessions();
   const [session] = await db().$queryRaw<{ timezone: string }[]>`SELECT current_setting('TimeZone') AS timezone`;
-  expect(session!.timezone).toBe('Asia/Jakarta');
+  expect(session!.timezone).toBe('UTC');
 });
 
 describe('GET /analytics/revenue', () => {
