@@ -4,6 +4,7 @@ import { adminRoute, json } from '@/lib/http/admin-route';
 import { callRoute } from '@/tests/integration/call-route';
 import { credentialsFor, type TestCredentials } from '@/tests/integration/actors';
 import { GET as unknownRoute } from '@/app/api/v1/admin/billing/[...path]/route';
+import { POST as revokeRoute } from '@/app/api/v1/admin/billing/api-keys/[id]/revoke/route';
 
 // A route behind the one wrapper every API route uses: it echoes who the guard let through.
 const whoAmI = adminRoute(async ({ actor }) => json({ type: actor.type, label: actor.label }));
@@ -78,6 +79,23 @@ describe('the super-admin guard', () => {
     expectProblem(await callRoute(unknownRoute, { path: '/api/v1/admin/billing/nope' }), 401, 'unauthenticated');
     expectProblem(await callRoute(unknownRoute, { path: '/api/v1/admin/billing/nope', headers: { authorization: admin.bearer } }), 403, 'forbidden');
     expectProblem(await callRoute(unknownRoute, { path: '/api/v1/admin/billing/nope', headers: { authorization: superAdmin.bearer } }), 404, 'route_not_found');
+  });
+
+  it('a write with a session cookie from another origin is 403 and changes nothing (CSRF); the same from our origin passes', async () => {
+    const target = await db().apiKey.findFirstOrThrow({ where: { createdById: admin.userId } });
+    const revoke = (headers: Record<string, string>) =>
+      callRoute(revokeRoute, { method: 'POST', path: `/api/v1/admin/billing/api-keys/${target.id}/revoke`, params: { id: target.id }, headers: { cookie: superAdmin.sessionCookie, ...headers } });
+    const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { 'sec-fetch-site': 'same-site', origin: 'https://other.localhost:3000' }];
+    for (const headers of foreign) {
+      expectProblem(await revoke(headers), 403, 'cross_origin_request');
+    }
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).toBeNull();
+    // The same request with an API key: no browser sends one unasked, so Origin does not matter.
+    expect((await callRoute(whoAmI, { method: 'POST', headers: { authorization: superAdmin.bearer, origin: 'https://evil.example' } })).status).toBe(200);
+    // Reads are not writes: a cross-origin GET cannot change anything (and CORS keeps its answer from the page).
+    expect((await callRoute(whoAmI, { headers: { cookie: superAdmin.sessionCookie, origin: 'https://evil.example' } })).status).toBe(200);
+    expect((await revoke({ origin: 'http://localhost:3000', 'sec-fetch-site': 'same-origin' })).status).toBe(200);
+    expect((await db().apiKey.findUniqueOrThrow({ where: { id: target.id } })).revokedAt).not.toBeNull();
   });
 
   it('API keys are stored hashed, never as the secret', async () => {

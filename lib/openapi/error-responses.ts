@@ -17,6 +17,7 @@ const EXAMPLE_DETAILS: Record<string, string> = {
   invalid_cursor: 'starting_after names no invoice; use next_cursor from the previous page.',
   unauthenticated: 'Sign in or send a valid API key as `Authorization: Bearer <key>`.',
   forbidden: 'Only super-admins may use the billing console and its API.',
+  cross_origin_request: "A session cookie only authorises changes sent from this console's own pages; other clients use an API key.",
   not_found: 'No record has this id.',
   slug_taken: 'The slug "growth" is already used by another plan.',
   code_taken: 'The code "WELCOME20" is already used by another coupon (codes are compared ignoring case).',
@@ -52,7 +53,8 @@ export function errorCodes(operation: TApiOperation): Record<number, string[]> {
       ...(own[400] ?? []),
     ],
     401: ['unauthenticated'],
-    403: ['forbidden'],
+    // A write with a session cookie from another origin (CSRF; lib/auth/same-origin.ts).
+    403: ['forbidden', ...(operation.method === 'get' ? [] : ['cross_origin_request'])],
     404: [...(operation.path.includes('{id}') ? ['not_found'] : []), ...(own[404] ?? [])],
     409: [...(own[409] ?? []), ...(isPost ? ['idempotency_request_in_progress'] : [])],
     413: hasBody ? ['payload_too_large'] : [],

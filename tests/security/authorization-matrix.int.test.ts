@@ -9,6 +9,7 @@ import { callRoute } from '@/tests/integration/call-route';
 import {
   PUBLIC_ROUTES,
   checkCell,
+  expectationFor,
   credentialColumns,
   discoverRouteHandlers,
   isPublicRoute,
@@ -89,7 +90,7 @@ describe('authorization matrix: every route handler under app/api', () => {
   });
 
   it('checked every cell: handlers × credentials, so it cannot pass vacuously', () => {
-    expect(columns).toHaveLength(11);
+    expect(columns).toHaveLength(12);
     expect(checked).toBe(guardedRoutes.length * columns.length);
   });
 
@@ -112,14 +113,14 @@ describe('authorization matrix canaries: the checker flags a missing guard', () 
   it('an unguarded handler fails every denied cell', async () => {
     const unguarded: TRouteUnderTest = { folder: 'v1/admin/billing/leaky', method: 'GET', handler: async () => Response.json([{ secret: 'data' }]) };
     const failures = await Promise.all(columns.map((column) => checkCell(unguarded, column)));
-    const denied = columns.filter((column) => column.expect !== 'allowed');
+    const denied = columns.filter((column) => expectationFor(column, 'GET') !== 'allowed');
     expect(failures.filter(Boolean)).toHaveLength(denied.length);
   });
 
   it('a handler that authenticates but skips the role check fails the admin and support cells', async () => {
     const roleBlind = async (request: Parameters<TRouteUnderTest['handler']>[0]) =>
       (await authenticateRequest(request)) ? Response.json({ ok: true }) : Response.json({ status: 401, code: 'unauthenticated' }, { status: 401, headers: { 'content-type': 'application/problem+json' } });
-    const route: TRouteUnderTest = { folder: 'v1/admin/billing/role-blind', method: 'POST', handler: roleBlind };
+    const route: TRouteUnderTest = { folder: 'v1/admin/billing/role-blind', method: 'GET', handler: roleBlind };
     const flagged = [];
     for (const column of columns) if (await checkCell(route, column)) flagged.push(column.name);
     expect(flagged).toEqual(['admin session', 'admin API key', 'support session', 'support API key']);

@@ -72,14 +72,17 @@ export function concreteRequest(folder: string): { path: string; params: Record<
   return { path: `/api/${segments.join('/')}`, params };
 }
 
-export type TExpectation = 'unauthenticated' | 'forbidden' | 'allowed';
+export type TExpectation = 'unauthenticated' | 'forbidden' | 'cross_origin' | 'allowed';
 
 /** One column of the matrix: a way of calling (or failing to authenticate), and what it must get. */
 export interface TCredentialColumn {
   name: string;
-  expect: TExpectation;
+  /** What the cell must get, the same for every method or depending on it. */
+  expect: TExpectation | ((method: string) => TExpectation);
   headers: Record<string, string>;
 }
+
+export const expectationFor = (column: TCredentialColumn, method: string): TExpectation => (typeof column.expect === 'function' ? column.expect(method) : column.expect);
 
 /** Real users and API keys of every role in the test database, plus the ways a credential goes wrong. */
 export async function credentialColumns(): Promise<TCredentialColumn[]> {
@@ -103,6 +106,12 @@ export async function credentialColumns(): Promise<TCredentialColumn[]> {
     // The header alone decides: a valid super_admin cookie riding along must not rescue a bad key.
     { name: 'bad bearer beside a super_admin session', expect: 'unauthenticated', headers: { authorization: 'Bearer not-a-key', cookie: superAdmin.sessionCookie } },
     { name: 'super_admin session', expect: 'allowed', headers: { cookie: superAdmin.sessionCookie } },
+    // CSRF: a browser on a foreign page sends the cookie along; only reads may pass.
+    {
+      name: 'super_admin session from a foreign Origin',
+      expect: (method) => (method === 'GET' ? 'allowed' : 'cross_origin'),
+      headers: { cookie: superAdmin.sessionCookie, origin: 'https://evil.example' },
+    },
     { name: 'super_admin API key', expect: 'allowed', headers: { authorization: superAdmin.bearer } },
   ];
 }
@@ -110,6 +119,7 @@ export async function credentialColumns(): Promise<TCredentialColumn[]> {
 const EXPECTED: Record<Exclude<TExpectation, 'allowed'>, { status: number; code: string }> = {
   unauthenticated: { status: 401, code: 'unauthenticated' },
   forbidden: { status: 403, code: 'forbidden' },
+  cross_origin: { status: 403, code: 'cross_origin_request' },
 };
 
 /**
@@ -126,10 +136,11 @@ export async function checkCell(route: TRouteUnderTest, column: TCredentialColum
   } catch (error) {
     return `${where}: threw ${String(error)}`;
   }
-  if (column.expect === 'allowed') {
+  const expectation = expectationFor(column, route.method);
+  if (expectation === 'allowed') {
     return [401, 403].includes(result.status) || result.status >= 500 ? `${where}: expected to pass the guard, got ${result.status} ${result.text.slice(0, 200)}` : null;
   }
-  const { status, code } = EXPECTED[column.expect];
+  const { status, code } = EXPECTED[expectation];
   const problems = [
     result.status !== status && `status ${result.status}, expected ${status}`,
     result.headers.get('content-type') !== PROBLEM_CONTENT_TYPE && `content-type ${result.headers.get('content-type')}`,
