@@ -5,6 +5,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import { isUuid } from '@/lib/http/parse';
 import { auditEntryToDto } from './audit-entry-dto';
 import type { TAuditListQuery, TAuditPage } from './schemas';
+import { escapeLike } from '@/lib/db/escape-like';
 
 /**
  * Newest first, keyset-paginated on (created_at, id) like listInvoices (SPEC §3.2a), which the
@@ -50,5 +51,3 @@ function auditFilters(query: TAuditListQuery): Prisma.AuditLogEntryWhereInput[] 
   return filters;
 }
 
-// Prisma hands `contains` to ILIKE as is: unescaped, `%` and `_` would match anything.
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, '\\$&');

@@ -1,5 +1,6 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { dateBoundEnd, dateBoundStart, type TInvoiceListQuery } from './schemas';
+import { escapeLike } from '@/lib/db/escape-like';
 
 /** The WHERE of GET /invoices' filters, shared by the page (listInvoices) and the CSV export. */
 export function invoiceFilters(query: TInvoiceListQuery): Prisma.InvoiceWhereInput[] {
@@ -8,6 +9,6 @@ export function invoiceFilters(query: TInvoiceListQuery): Prisma.InvoiceWhereInp
   if (query.organization_id) filters.push({ organizationId: query.organization_id });
   if (query.from) filters.push({ issuedAt: { gte: dateBoundStart(query.from) } });
   if (query.to) filters.push({ issuedAt: { lt: dateBoundEnd(query.to) } });
-  if (query.q) filters.push({ number: { contains: query.q, mode: 'insensitive' } });
+  if (query.q) filters.push({ number: { contains: escapeLike(query.q), mode: 'insensitive' } });
   return filters;
 }

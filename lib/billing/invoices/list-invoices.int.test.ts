@@ -83,6 +83,11 @@ describe('GET /invoices', () => {
     expect(page.data.map((invoice: { number: string }) => invoice.number)).toEqual(['INV-20260012']);
   });
 
+  it('search text is literal: % and _ match only themselves', async () => {
+    expect((await list({ q: '%' })).body.data).toEqual([]);
+    expect((await list({ q: 'INV-2026001_' })).body.data).toEqual([]);
+  });
+
   it('an unknown cursor is 400 invalid_cursor, a malformed one 400', async () => {
     expect((await list({ starting_after: crypto.randomUUID() })).body.code).toBe('invalid_cursor');
     expect((await list({ starting_after: 'nope' })).status).toBe(400);
