@@ -1,0 +1,94 @@
+import { driveLoad, type TLoadResult } from '../lib/drive-load';
+import type { TRunningServer } from '../lib/app-server';
+import type { TBenchData } from '../lib/prepare-data';
+import { apiScenarios, REFUND_AMOUNT, type TApiScenario } from './api-scenarios';
+import { verifyRefundTotals, type TRefundTotals } from './verify-refund-totals';
+
+export interface TApiRow {
+  id: TApiScenario['id'];
+  label: string;
+  app: TLoadResult;
+  floor: TLoadResult;
+  /** app requests/s ÷ floor requests/s. */
+  ratio: number;
+}
+
+export interface TApiBench {
+  connections: number;
+  seconds: number;
+  rows: TApiRow[];
+  refunds: TRefundTotals & {
+    /** 201s the load generator saw (measured runs and warm-ups, app and floor). */
+    created201: number;
+    /** Succeeded refunds the runs added to the database. */
+    addedInDatabase: number;
+    /** Rupiah the runs added to amount_refunded, which must be created201 × REFUND_AMOUNT. */
+    addedAmount: number;
+  };
+}
+
+export interface TApiBenchOptions {
+  app: TRunningServer;
+  floor: TRunningServer;
+  databaseUrl: string;
+  data: TBenchData;
+  connections: number;
+  seconds: number;
+  warmupRequestsPerConnection: number;
+  log: (line: string) => void;
+}
+
+/**
+ * Each endpoint against the app, then the floor (the order alternates per endpoint, so neither
+ * always runs on a warmer or a quieter machine), at the same fixed concurrency. Afterwards the
+ * refund totals are checked in SQL against what the load generator was told.
+ */
+export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench> {
+  const before = await verifyRefundTotals(options.databaseUrl);
+  const rows: TApiRow[] = [];
+  let created201 = 0;
+  for (const [index, scenario] of apiScenarios(options.data).entries()) {
+    const servers = index % 2 === 0 ? (['app', 'floor'] as const) : (['floor', 'app'] as const);
+    const results: Partial<Record<'app' | 'floor', TLoadResult>> = {};
+    for (const which of servers) {
+      const result = await driveLoad({
+        origin: options[which].origin,
+        method: scenario.method,
+        next: scenario.requests(),
+        headers: { authorization: `Bearer ${options.data.apiKey}`, ...(scenario.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        connections: options.connections,
+        seconds: options.seconds,
+        warmupRequestsPerConnection: options.warmupRequestsPerConnection,
+      });
+      options.log(`${scenario.label} [${which}]: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors} (load ${result.load})`);
+      results[which] = result;
+      if (scenario.id === 'refund') created201 += (result.statusCounts['201'] ?? 0) + (result.warmupStatusCounts['201'] ?? 0);
+    }
+    const app = results.app!;
+    const floor = results.floor!;
+    rows.push({ id: scenario.id, label: scenario.label, app, floor, ratio: Math.round((app.requestsPerSecond / floor.requestsPerSecond) * 100) / 100 });
+  }
+  const after = await verifyRefundTotals(options.databaseUrl);
+  return {
+    connections: options.connections,
+    seconds: options.seconds,
+    rows,
+    refunds: {
+      ...after,
+      created201,
+      addedInDatabase: after.succeeded - before.succeeded,
+      addedAmount: Number(after.refundedTotal) - Number(before.refundedTotal),
+    },
+  };
+}
+
+/** The refund runs' correctness: every 201 is one succeeded refund of REFUND_AMOUNT, and the invoices add up. */
+export function refundTotalsHold(refunds: TApiBench['refunds']): boolean {
+  return (
+    refunds.mismatched === 0 &&
+    refunds.overRefunded === 0 &&
+    refunds.pending === 0 &&
+    refunds.addedInDatabase === refunds.created201 &&
+    refunds.addedAmount === refunds.created201 * REFUND_AMOUNT
+  );
+}

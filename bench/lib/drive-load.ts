@@ -1,0 +1,75 @@
+import autocannon from 'autocannon';
+import { currentLoad } from './machine';
+
+export interface TLoadSpec {
+  origin: string;
+  method: 'GET' | 'POST';
+  /** Called once per request: the path (and body) of each request, e.g. a different invoice every time. */
+  next: () => { path: string; body?: string };
+  headers: Record<string, string>;
+  connections: number;
+  /** About how long the measured run lasts (its request count is fixed from the warm-up's rate). */
+  seconds: number;
+  /** Requests per connection in the unmeasured warm-up. */
+  warmupRequestsPerConnection: number;
+}
+
+export interface TLoadResult {
+  requests: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Answers other than 2xx plus socket errors and timeouts: anything a client would see as failure. */
+  errors: number;
+  statusCounts: Record<string, number>;
+  /** The warm-up's answers: not measured, but its refunds are real and count in the totals' check. */
+  warmupStatusCounts: Record<string, number>;
+  /** 1-minute load average when the measurement ended. */
+  load: number;
+}
+
+/**
+ * A fixed number of connections, each sending its next request as soon as the previous answer
+ * arrives (closed loop), after an unmeasured warm-up of the same kind (JIT, connection pools,
+ * PostgreSQL's caches). Both runs send a fixed number of requests and wait for every answer, so
+ * no request is still running on the server when a run ends: the 201s counted are exactly the
+ * refunds made. The measured run's count is the warm-up's rate × `seconds`.
+ */
+export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
+  const warmup = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
+  const rate = warmup.requests.total / warmup.duration;
+  const result = await run(spec, Math.max(spec.connections * 4, Math.round(rate * spec.seconds)));
+  return {
+    requests: result.requests.total,
+    requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    statusCounts: countsOf(result),
+    warmupStatusCounts: countsOf(warmup),
+    load: currentLoad(),
+  };
+}
+
+function run(spec: TLoadSpec, amount: number): Promise<autocannon.Result> {
+  return autocannon({
+    url: spec.origin,
+    connections: spec.connections,
+    amount,
+    timeout: 30,
+    requests: [
+      {
+        method: spec.method,
+        headers: spec.headers,
+        setupRequest: (request) => {
+          const { path, body } = spec.next();
+          return body === undefined ? { ...request, path } : { ...request, path, body };
+        },
+      },
+    ],
+  });
+}
+
+function countsOf(result: autocannon.Result): Record<string, number> {
+  return Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stats]) => [code, stats.count ?? 0]));
+}

@@ -1,0 +1,59 @@
+import pg from 'pg';
+import { createApiKey } from '../../lib/auth/api-keys/create-api-key';
+import { createClient } from '../../lib/db';
+import { seedDatabase } from '../../prisma/seed';
+import { generateInvoices, type TGenerated } from './generate-invoices';
+
+export interface TBenchData {
+  /** A super_admin API key's secret: every benchmarked request authenticates with it. */
+  apiKey: string;
+  invoices: number;
+  generation: TGenerated;
+  /** Invoice ids deep in the keyset order (newest first), each a `starting_after` cursor. */
+  deepCursors: string[];
+  /** Paid bench invoices to refund a little of, one request each. */
+  refundable: string[];
+}
+
+export interface TDataSize {
+  organizations: number;
+  months: number;
+  /** How many distinct paid invoices the refund runs spread over. */
+  refundable: number;
+}
+
+/**
+ * The demo seed (sign-in users, catalog), `size` worth of generated invoices, a fresh API key,
+ * and the ids the load generators need. Cursors sit between 80% and 95% of the way down the
+ * newest-first order, so every list request reads a page far from the index's start.
+ */
+export async function prepareBenchData(databaseUrl: string, size: TDataSize): Promise<TBenchData> {
+  const prisma = createClient(databaseUrl, 2);
+  let apiKey: string;
+  try {
+    await seedDatabase(prisma);
+    apiKey = (await createApiKey({ name: `bench ${new Date().toISOString()}`, role: 'super_admin' }, 'system', { client: prisma })).secret;
+  } finally {
+    await prisma.$disconnect();
+  }
+  const generation = await generateInvoices(databaseUrl, size);
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const total = Number((await client.query<{ count: string }>('SELECT count(*) FROM invoices')).rows[0]?.count ?? 0);
+    const deepCursors: string[] = [];
+    for (let i = 0; i < 16; i++) {
+      const offset = Math.floor(total * (0.8 + (0.15 * i) / 16));
+      const { rows } = await client.query<{ id: string }>('SELECT id FROM invoices ORDER BY created_at DESC, id DESC OFFSET $1 LIMIT 1', [offset]);
+      if (rows[0]) deepCursors.push(rows[0].id);
+    }
+    const refundable = await client.query<{ id: string }>(
+      `SELECT id FROM invoices WHERE number LIKE 'BENCH-%' AND status IN ('paid', 'partially_refunded') ORDER BY number LIMIT $1`,
+      [size.refundable],
+    );
+    return { apiKey, invoices: total, generation, deepCursors, refundable: refundable.rows.map((row) => row.id) };
+  } finally {
+    await client.end();
+  }
+}

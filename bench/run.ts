@@ -1,0 +1,93 @@
+// `npm run bench`: every benchmark (bench/api, bench/contention, bench/console) on a fresh
+// embedded PostgreSQL with ~1,000,000 invoices, against the production build; writes
+// docs/PERFORMANCE.md. `npm run bench -- --smoke` (or BENCH_SMOKE=1): tiny data, a few seconds of
+// load, the existing build in NEXT_DIST_DIR (default .next), and only correctness decides the exit
+// code — exact totals and no errors, not the targets. Writes nothing.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runApiBench } from './api/run-api-bench';
+import { checkBundleBudgets } from './console/bundle-budget';
+import { measureBundles } from './console/measure-bundles';
+import { measureWebVitals } from './console/measure-web-vitals';
+import { runCouponContention } from './contention/coupon-contention';
+import { runRefundContention } from './contention/refund-contention';
+import { startAppServer, type TRunningServer } from './lib/app-server';
+import { startBenchDatabase } from './lib/bench-database';
+import { startFloorServer } from './lib/floor-process';
+import { currentLoad, describeMachine } from './lib/machine';
+import { prepareBenchData } from './lib/prepare-data';
+import { buildProduction } from './lib/production-build';
+import { writePerformanceReport } from './report/write-performance-report';
+import { judge } from './targets';
+
+const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+const PROFILE = smoke
+  ? { data: { organizations: 40, months: 5, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, contention: 200, couponMaxUses: 150, vitalsRuns: 1 }
+  : { data: { organizations: 20_000, months: 50, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, contention: 200, couponMaxUses: 150, vitalsRuns: 5 };
+const distDir = smoke ? process.env.NEXT_DIST_DIR || '.next' : process.env.BENCH_DIST_DIR || '.next-bench-api';
+const log = (line: string) => console.log(`[bench${smoke ? ':smoke' : ''}] ${line}`);
+
+const startedAt = new Date();
+const loadAtStart = currentLoad();
+if (smoke) {
+  if (!existsSync(`${distDir}/BUILD_ID`)) {
+    console.error(`No production build in ${distDir}/: run \`next build\` before \`npm run bench -- --smoke\`.`);
+    process.exit(1);
+  }
+} else if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${distDir}/BUILD_ID`)) {
+  log(`using the existing build in ${distDir}/ (BENCH_SKIP_BUILD=1)`);
+} else {
+  log(`next build → ${distDir}/ …`);
+  await buildProduction(distDir, log);
+}
+
+const scratch = await mkdtemp(path.join(tmpdir(), 'billing-bench-logs-'));
+const database = await startBenchDatabase();
+const servers: TRunningServer[] = [];
+let failed = false;
+try {
+  log(`PostgreSQL ready; seeding and generating ${PROFILE.data.organizations * PROFILE.data.months} invoices…`);
+  const data = await prepareBenchData(database.url, PROFILE.data);
+  log(`${data.invoices} invoices (generated in ${data.generation.seconds} s)`);
+  const machine = await describeMachine(database.url);
+
+  const app = await startAppServer({ distDir, databaseUrl: database.url, logFile: path.join(scratch, 'app.log') });
+  servers.push(app);
+  const floor = await startFloorServer(database.url, path.join(scratch, 'floor.log'));
+  servers.push(floor);
+
+  log('API: app vs floor…');
+  const api = await runApiBench({ app, floor, databaseUrl: database.url, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, log });
+  log('contention: refunds of one invoice, redemptions of one coupon…');
+  const refundContention = await runRefundContention(app.origin, data.apiKey, database.url, PROFILE.contention);
+  log(`refunds: ${JSON.stringify(refundContention.statusCounts)} in ${refundContention.seconds} s, totals ${refundContention.holds ? 'exact' : 'WRONG'}`);
+  const couponContention = await runCouponContention(database.url, PROFILE.contention, PROFILE.couponMaxUses);
+  log(`coupons: ${couponContention.redeemed} redeemed in ${couponContention.seconds} s, totals ${couponContention.holds ? 'exact' : 'WRONG'}`);
+  log('console: LCP and TBT in Chromium…');
+  const webVitals = await measureWebVitals(app.origin, ['/plans', '/invoices'], PROFILE.vitalsRuns);
+  for (const vitals of webVitals) log(`${vitals.route}: LCP ${vitals.lcpMs} ms, TBT ${vitals.tbtMs} ms`);
+  const bundles = checkBundleBudgets(await measureBundles(distDir));
+
+  const results = { api, refundContention, couponContention, bundles, webVitals };
+  const verdicts = judge(results);
+  for (const verdict of verdicts) log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.area}: ${verdict.target} — ${verdict.measured}`);
+  const correctnessFailures = verdicts.filter((verdict) => verdict.correctness && !verdict.pass);
+  failed = correctnessFailures.length > 0;
+  const checked = smoke ? verdicts.filter((verdict) => verdict.correctness) : verdicts;
+  console.log(`\n${checked.filter((verdict) => verdict.pass).length} passed, ${checked.filter((verdict) => !verdict.pass).length} failed`);
+  if (!smoke) {
+    await writePerformanceReport('docs/PERFORMANCE.md', { startedAt, finishedAt: new Date(), loadAtStart, loadAtEnd: currentLoad(), machine, data, profile: PROFILE, distDir, results, verdicts });
+    log('wrote docs/PERFORMANCE.md');
+  }
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  for (const server of servers.reverse()) await server.stop();
+  await database.stop();
+  if (failed) console.error(`server logs kept in ${scratch}/`);
+  else await rm(scratch, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,58 @@
+import type { TApiBench } from './api/run-api-bench';
+import { refundTotalsHold } from './api/run-api-bench';
+import type { TCouponContention } from './contention/coupon-contention';
+import type { TRefundContention } from './contention/refund-contention';
+import { DEFAULT_BUDGET_BYTES, kB, type TBudgetCheck } from './console/bundle-budget';
+import type { TWebVitals } from './console/measure-web-vitals';
+
+export interface TVerdict {
+  area: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+  /** A correctness check (exact totals, no errors): the smoke run fails on these alone. */
+  correctness: boolean;
+}
+
+export const TARGETS = {
+  getRatio: 0.5,
+  p99Ms: 50,
+  refundsPerSecond: 300,
+  lcpMs: 1500,
+} as const;
+
+export interface TBenchResults {
+  api: TApiBench;
+  refundContention: TRefundContention;
+  couponContention: TCouponContention;
+  bundles: TBudgetCheck[];
+  webVitals: TWebVitals[];
+}
+
+/** Every target of the performance brief, and every correctness check, as PASS/FAIL rows. */
+export function judge(results: TBenchResults): TVerdict[] {
+  const verdicts: TVerdict[] = [];
+  const add = (area: string, target: string, measured: string, pass: boolean, correctness = false) => verdicts.push({ area, target, measured, pass, correctness });
+  const { api } = results;
+  for (const row of api.rows) {
+    if (row.id !== 'refund') add(row.label, `throughput ≥ ${TARGETS.getRatio} × floor`, `${row.ratio} × (${row.app.requestsPerSecond} vs ${row.floor.requestsPerSecond} req/s)`, row.ratio >= TARGETS.getRatio);
+    if (row.id !== 'refund') add(row.label, `p99 < ${TARGETS.p99Ms} ms at ${api.connections} connections`, `${row.app.p99Ms} ms`, row.app.p99Ms < TARGETS.p99Ms);
+    if (row.id === 'refund') add(row.label, `≥ ${TARGETS.refundsPerSecond} refunds/s`, `${row.app.requestsPerSecond}/s`, row.app.requestsPerSecond >= TARGETS.refundsPerSecond);
+    add(row.label, 'zero errors (non-2xx, socket errors, timeouts)', `${row.app.errors} app, ${row.floor.errors} floor`, row.app.errors === 0 && row.floor.errors === 0, true);
+  }
+  const r = api.refunds;
+  add('POST /invoices/{id}/refund', 'totals: amount_refunded = Σ succeeded refunds ≤ amount_paid, one refund per 201',
+    `${r.mismatched} mismatched, ${r.overRefunded} over-refunded, ${r.pending} pending; ${r.created201} × 201 = ${r.addedInDatabase} refunds, Rp ${r.addedAmount}`, refundTotalsHold(r), true);
+  const rc = results.refundContention;
+  add(`${rc.concurrent} concurrent refunds, one invoice`, `exact totals: refunded = Σ 201 amounts = Σ succeeded rows ≤ paid, none pending; ${rc.expected201} × 201 unless load was shed (503)`,
+    `${rc.statusCounts['201'] ?? 0} × 201, Σ Rp ${rc.answered201Total}, invoice Rp ${rc.invoiceRefunded}, rows Rp ${rc.succeededRowsTotal} of Rp ${rc.amountPaid}`, rc.holds, true);
+  const cc = results.couponContention;
+  add(`${cc.concurrent} concurrent redemptions, one coupon`, `current_uses = min(${cc.concurrent}, ${cc.maxUses}) = redemption rows`,
+    `${cc.redeemed} redeemed, current_uses ${cc.currentUses}, ${cc.redemptionRows} rows`, cc.holds, true);
+  for (const bundle of results.bundles) {
+    add(`first-load JS ${bundle.route}`, `≤ ${kB(DEFAULT_BUDGET_BYTES)} gzip (aim)`, kB(bundle.gzipBytes), bundle.withinAim);
+    if (bundle.budgetBytes > DEFAULT_BUDGET_BYTES) add(`first-load JS ${bundle.route}`, `≤ ${kB(bundle.budgetBytes)} gzip (allowance enforced by perf:bundle)`, kB(bundle.gzipBytes), bundle.withinBudget);
+  }
+  for (const vitals of results.webVitals) add(`LCP ${vitals.route}`, `< ${TARGETS.lcpMs} ms (median)`, `${vitals.lcpMs} ms`, vitals.lcpMs < TARGETS.lcpMs);
+  return verdicts;
+}
