@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { NextAuthOptions } from 'next-auth';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
@@ -100,6 +102,34 @@ describe('authorization matrix: every route handler under app/api', () => {
     const result = await callRoute(route.handler, { path: '/api/v1/admin/billing/openapi.json' });
     expect(result.status).toBe(200);
     expect(result.body.openapi).toMatch(/^3\.1/);
+  });
+});
+
+/** Pages outside the console that must render for a caller who is not a super-admin. */
+const PUBLIC_PAGES: Record<string, string> = {
+  'app/(auth)/login/page.tsx': 'the sign-in form',
+  'app/forbidden/page.tsx': 'the "super-admins only" screen a signed-in admin or support user is sent to',
+};
+
+describe('authorization matrix: every page', () => {
+  // Rendering a server component needs Next's request scope, so this reads the source: every
+  // page under app/ calls the guard itself (a layout is not re-rendered on client navigation).
+  const root = path.resolve(import.meta.dirname, '../..');
+  const pages = readdirSync(path.join(root, 'app'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => path.basename(file) === 'page.tsx')
+    .map((file) => `app/${file.split(path.sep).join('/')}`)
+    .sort();
+
+  it.each(pages.filter((page) => !(page in PUBLIC_PAGES)))('%s awaits requireSuperAdminPage() itself', (page) => {
+    const source = readFileSync(path.join(root, page), 'utf8');
+    const body = source.slice(source.indexOf('export default async function'));
+    expect(body, `${page} is not an async server component`).not.toBe('');
+    expect(/\{\s*(const \w+ = )?await requireSuperAdminPage\(\);/.test(body), `${page} must await requireSuperAdminPage()`).toBe(true);
+  });
+
+  it('the public pages are the sign-in and "super-admins only" screens, and both exist', () => {
+    expect(pages).toEqual(expect.arrayContaining(Object.keys(PUBLIC_PAGES)));
+    expect(pages.length - Object.keys(PUBLIC_PAGES).length).toBeGreaterThanOrEqual(9);
   });
 });
 
