@@ -22,6 +22,13 @@ const ZConfig = z.object({
     .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'TAX_RATE must be a decimal between 0 and 1, e.g. 0.11')
     .default('0.11'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** API requests per minute per API key or signed-in user (lib/http/rate-limit.ts); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int('RATE_LIMIT_PER_MINUTE must be a whole number').min(0).max(1_000_000).default(600),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For (a load balancer: 1).
+   * Sign-in throttling reads the client IP from it (lib/auth/login-throttle/client-ip.ts).
+   */
+  TRUST_PROXY: z.coerce.number().int('TRUST_PROXY must be a whole number of proxies').min(0).max(10).default(0),
   LOG_LEVEL: ZLogLevel,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

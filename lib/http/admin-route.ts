@@ -5,6 +5,7 @@ import { authenticateRequest, requireSuperAdmin } from '@/lib/auth/guard';
 import { errorResponse } from './error-response';
 import { withIdempotency } from './idempotency';
 import { parseJsonText, parseWith, readBodyText } from './parse';
+import { enforceRateLimit, rateLimitHeaders, type TRateLimitResult } from './rate-limit';
 import { logRequest } from './request-log';
 
 export interface AdminRouteContext<P> {
@@ -24,9 +25,9 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
  * The wrapper every /api/v1/admin route goes through (STYLE rule 2): request id, authentication
- * (session or API key), the super_admin check, body size limit, Idempotency-Key on every POST,
- * errors → problem+json, and one log line per request (lib/http/request-log.ts). No route
- * repeats any of it.
+ * (session or API key), the super_admin check, the per-caller rate limit, body size limit,
+ * Idempotency-Key on every POST, errors → problem+json, and one log line per request
+ * (lib/http/request-log.ts). No route repeats any of it.
  */
 export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
   return async function route(request: NextRequest, context: NextContext<P>): Promise<Response> {
@@ -34,6 +35,7 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
     const incoming = request.headers.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     let actor: TActor | null = null;
+    let limits: TRateLimitResult | null = null;
     let thrown: unknown;
     // Every failure is answered here and remembered for the request's log line (logged once, there).
     const fail = (error: unknown) => ((thrown = error), errorResponse(error, requestId));
@@ -41,6 +43,8 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
     try {
       actor = await authenticateRequest(request);
       const superAdmin = requireSuperAdmin(actor);
+      // Before the body is read: a caller over its limit costs one statement and nothing more.
+      limits = await enforceRateLimit(superAdmin);
       const params = await context.params;
       const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request) : '';
       const contentType = request.headers.get('content-type');
@@ -52,6 +56,7 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
     } catch (error) {
       response = fail(error);
     }
+    if (limits) for (const [name, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(name, value);
     logRequest({ request, requestId, response, startedAt, actor, error: thrown });
     return response;
   };

@@ -3,7 +3,7 @@ import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpe
 import type { TApiOperation } from './api-operation';
 import { ZContentDispositionHeader, ZListFormatParam, ZVaryHeader, csvMediaType } from './csv-response';
 import { errorResponses } from './error-responses';
-import { ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRequestIdHeader } from './http-headers';
+import { ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRateLimitHeaders, ZRequestIdHeader } from './http-headers';
 import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
 import { API_BASE_PATH } from './paths';
 
@@ -19,7 +19,8 @@ const DESCRIPTION = `Billing plans, coupons, add-ons, invoices, refunds and anal
 - **Authentication**: an API key (\`Authorization: Bearer bk_…\`, issued on the console's API keys page) or the console's session cookie. No or bad credentials: 401; a role other than \`super_admin\`: 403.
 - **Money** is a JSON number in major units (\`799000\` IDR is Rp 799.000), with at most the currency's decimals (IDR 0, USD 2); more is 400.
 - **Errors** are \`application/problem+json\` (RFC 9457) with a stable \`code\` and, for bad fields, \`errors: [{ path, message }]\`. Unknown body fields are 400. An id that is not a UUID is 404.
-- **Idempotency**: every POST accepts an \`Idempotency-Key\` header (1–255 characters).`;
+- **Idempotency**: every POST accepts an \`Idempotency-Key\` header (1–255 characters).
+- **Rate limit**: each API key (and each signed-in user) may make 600 requests per minute by default (\`RATE_LIMIT_PER_MINUTE\`); past it, 429 \`rate_limited\` with \`Retry-After\`. Answers carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`.`;
 
 const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
   apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'bk_…', description: 'An API key of a super-admin: `Authorization: Bearer bk_…` (create one on the API keys page; the secret is shown once).' },
@@ -30,6 +31,7 @@ function successResponse(operation: TApiOperation) {
   const { response } = operation;
   const headers = z.object({
     'X-Request-Id': ZRequestIdHeader,
+    ...ZRateLimitHeaders,
     ...(operation.method === 'post' ? { 'Idempotent-Replayed': ZIdempotentReplayedHeader } : {}),
     ...(operation.csv ? { Vary: ZVaryHeader, 'Content-Disposition': ZContentDispositionHeader } : {}),
   });

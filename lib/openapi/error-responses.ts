@@ -5,7 +5,7 @@ import { MAX_BODY_BYTES } from '@/lib/http/parse';
 import { DATABASE_RETRY_AFTER_SECONDS } from '@/lib/http/error-response';
 import type { TApiOperation } from './api-operation';
 import { ZProblem } from './problem-schema';
-import { ZRequestIdHeader } from './http-headers';
+import { ZRateLimitHeaders, ZRequestIdHeader } from './http-headers';
 
 /** A sentence per error code for the examples; the real `detail` may name the value at fault. */
 const EXAMPLE_DETAILS: Record<string, string> = {
@@ -32,13 +32,13 @@ const EXAMPLE_DETAILS: Record<string, string> = {
   idempotency_key_reused: 'This Idempotency-Key was used with a different request body.',
   payload_too_large: `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`,
   unsupported_media_type: 'Send the body as JSON with `Content-Type: application/json`.',
+  rate_limited: 'At most 600 requests per minute per API key or user; retry in 17 s.',
   database_unavailable: 'The database is unreachable; retry shortly.',
 };
 
 /**
  * The error codes an operation can answer with, by status: the ones its kind of route shares
- * (the adminRoute wrapper, parseId, body parsing, Idempotency-Key) plus its own rules.
- * 429 is not listed: nothing in the API rate-limits yet (SPEC §3.1 reserves it).
+ * (the adminRoute wrapper, parseId, body parsing, Idempotency-Key, the rate limit) plus its own rules.
  */
 export function errorCodes(operation: TApiOperation): Record<number, string[]> {
   const hasBody = operation.body !== undefined;
@@ -60,12 +60,14 @@ export function errorCodes(operation: TApiOperation): Record<number, string[]> {
     413: hasBody ? ['payload_too_large'] : [],
     415: hasBody ? ['unsupported_media_type'] : [],
     422: [...(own[422] ?? []), ...(isPost ? ['idempotency_key_reused'] : [])],
+    429: ['rate_limited'],
     503: ['database_unavailable'],
   };
   return Object.fromEntries(Object.entries(codes).filter(([, list]) => list.length > 0));
 }
 
 const ZRetryAfter = z.string().meta({ description: `Seconds to wait before retrying (${DATABASE_RETRY_AFTER_SECONDS}).` });
+const ZRateLimitRetryAfter = z.string().meta({ description: 'Seconds until the rate-limit window restarts (as `RateLimit-Reset`).' });
 const ZWwwAuthenticate = z.string().meta({ description: 'The challenge: `Bearer realm="billing"`.' });
 
 /** problem+json responses, one per status, with an example per code built by the API's own problemBody(). */
@@ -77,6 +79,7 @@ export function errorResponses(operation: TApiOperation): ZodOpenApiResponsesObj
       const headers = z.object({
         'X-Request-Id': ZRequestIdHeader,
         ...(status === 503 ? { 'Retry-After': ZRetryAfter } : {}),
+        ...(status === 429 ? { 'Retry-After': ZRateLimitRetryAfter, ...ZRateLimitHeaders } : {}),
         ...(status === 401 ? { 'WWW-Authenticate': ZWwwAuthenticate } : {}),
       });
       const response = {

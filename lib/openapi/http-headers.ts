@@ -24,3 +24,10 @@ export const ZIdempotentReplayedHeader = z.literal('true').optional().meta({
   description: 'Present (`true`) only when this response is the stored one, replayed for a retried Idempotency-Key.',
   header: { id: 'IdempotentReplayed' },
 });
+
+/** lib/http/rate-limit.ts: on every answer to a caller who got past authentication, while RATE_LIMIT_PER_MINUTE is on. */
+export const ZRateLimitHeaders = {
+  'RateLimit-Limit': z.string().optional().meta({ description: 'Requests allowed per minute for this API key or user (RATE_LIMIT_PER_MINUTE, default 600).', example: '600', header: { id: 'RateLimitLimit' } }),
+  'RateLimit-Remaining': z.string().optional().meta({ description: 'Requests left in the current one-minute window.', example: '597', header: { id: 'RateLimitRemaining' } }),
+  'RateLimit-Reset': z.string().optional().meta({ description: 'Seconds until the window restarts.', example: '42', header: { id: 'RateLimitReset' } }),
+};

@@ -1,0 +1,60 @@
+import type { TActor } from '@/lib/auth/actor';
+import { config } from '@/lib/config';
+import { db, type Db } from '@/lib/db';
+import { BillingError } from '@/lib/errors';
+
+/** The window is one minute (`interval '1 minute'` in the statement below). */
+export const RATE_LIMIT_WINDOW_SECONDS = 60;
+
+export interface TRateLimitResult {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window restarts. */
+  resetSeconds: number;
+  allowed: boolean;
+}
+
+/** The rate-limit headers (IETF draft "RateLimit header fields for HTTP", its separate-field form). */
+export function rateLimitHeaders(result: TRateLimitResult): Record<string, string> {
+  return {
+    'RateLimit-Limit': String(result.limit),
+    'RateLimit-Remaining': String(result.remaining),
+    'RateLimit-Reset': String(result.resetSeconds),
+  };
+}
+
+/**
+ * Counts one API request against its caller's fixed one-minute window and throws 429
+ * `rate_limited` (with Retry-After) past the limit; null when the limit is off (0).
+ * The caller is the API key or the signed-in user, so each key has its own budget.
+ */
+export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = db()): Promise<TRateLimitResult | null> {
+  if (limit <= 0) return null;
+  const result = await countRequest(`${actor.type}:${actor.id}`, limit, client);
+  if (!result.allowed) {
+    throw new BillingError(429, 'rate_limited', `At most ${limit} requests per minute per API key or user; retry in ${result.resetSeconds} s.`, {
+      headers: { 'Retry-After': String(result.resetSeconds), ...rateLimitHeaders(result) },
+    });
+  }
+  return result;
+}
+
+/**
+ * One statement per request. ON CONFLICT takes the row lock, so concurrent requests of one
+ * caller are counted one after another and exactly `limit` of them get through; the CASEs read
+ * the row as it was before this request (a window older than a minute restarts at 1). Times are
+ * the database's, so app instances with drifting clocks share one window. Rejected requests
+ * count too: a client hammering past its limit does not earn a fresh window sooner. (LEAST: the
+ * column keeps milliseconds, rounded, so a fresh window may look a hair longer than a minute.)
+ */
+async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult> {
+  const [row] = await client.$queryRaw<{ count: number; reset_seconds: number }[]>`
+    INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
+    VALUES (${key}, now(), 1)
+    ON CONFLICT (key) DO UPDATE SET
+      window_start = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN now() ELSE bucket.window_start END,
+      count = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN 1 ELSE LEAST(bucket.count, 2000000000) + 1 END
+    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`;
+  const count = row!.count;
+  return { limit, remaining: Math.max(0, limit - count), resetSeconds: row!.reset_seconds, allowed: count <= limit };
+}
