@@ -59,7 +59,7 @@ try {
   servers.push(floor);
 
   log('API: app vs floor…');
-  const api = await runApiBench({ app, floor, databaseUrl: database.url, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, log });
+  const api = await runApiBench({ app, floor, databaseUrl: database.url, postmasterPid: database.postmasterPid, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, log });
   log('contention: refunds of one invoice, redemptions of one coupon…');
   const refundContention = await runRefundContention(app.origin, data.apiKey, database.url, PROFILE.contention);
   log(`refunds: ${JSON.stringify(refundContention.statusCounts)} in ${refundContention.seconds} s, totals ${refundContention.holds ? 'exact' : 'WRONG'}`);

@@ -59,7 +59,7 @@ export async function startAppServer(options: { distDir: string; databaseUrl: st
   child.stdout.pipe(log);
   child.stderr.pipe(log);
   try {
-    await waitUntilServing(`${origin}/openapi.json`, child);
+    await waitUntilServing(`${origin}/login`, child);
   } catch (error) {
     await stopGroup(child);
     throw error;

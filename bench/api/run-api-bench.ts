@@ -1,4 +1,5 @@
 import { driveLoad, type TLoadResult } from '../lib/drive-load';
+import { processTreeCpuMs } from '../lib/process-cpu';
 import type { TRunningServer } from '../lib/app-server';
 import type { TBenchData } from '../lib/prepare-data';
 import { apiScenarios, REFUND_AMOUNT, type TApiScenario } from './api-scenarios';
@@ -11,6 +12,8 @@ export interface TApiRow {
   floor: TLoadResult;
   /** app requests/s ÷ floor requests/s. */
   ratio: number;
+  /** app CPU per request ÷ floor CPU per request (server and PostgreSQL together). */
+  cpuRatio: number;
 }
 
 export interface TApiBench {
@@ -31,6 +34,7 @@ export interface TApiBenchOptions {
   app: TRunningServer;
   floor: TRunningServer;
   databaseUrl: string;
+  postmasterPid: () => number;
   data: TBenchData;
   connections: number;
   seconds: number;
@@ -59,14 +63,16 @@ export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench>
         connections: options.connections,
         seconds: options.seconds,
         warmupRequestsPerConnection: options.warmupRequestsPerConnection,
+        cpu: { server: () => processTreeCpuMs(options[which].pid), database: () => processTreeCpuMs(options.postmasterPid()) },
       });
-      options.log(`${scenario.label} [${which}]: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors} (load ${result.load})`);
+      options.log(`${scenario.label} [${which}]: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, CPU/request ${result.serverCpuMs} ms server + ${result.databaseCpuMs} ms PostgreSQL (load ${result.load})`);
       results[which] = result;
       if (scenario.id === 'refund') created201 += (result.statusCounts['201'] ?? 0) + (result.warmupStatusCounts['201'] ?? 0);
     }
     const app = results.app!;
     const floor = results.floor!;
-    rows.push({ id: scenario.id, label: scenario.label, app, floor, ratio: Math.round((app.requestsPerSecond / floor.requestsPerSecond) * 100) / 100 });
+    const cpuRatio = (app.serverCpuMs + app.databaseCpuMs) / (floor.serverCpuMs + floor.databaseCpuMs);
+    rows.push({ id: scenario.id, label: scenario.label, app, floor, ratio: Math.round((app.requestsPerSecond / floor.requestsPerSecond) * 100) / 100, cpuRatio: Math.round(cpuRatio * 10) / 10 });
   }
   const after = await verifyRefundTotals(options.databaseUrl);
   return {

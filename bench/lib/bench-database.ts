@@ -1,5 +1,5 @@
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../lib/db/embedded-postgres';
@@ -8,6 +8,8 @@ import { migrateDatabase } from '../../lib/db/migrations';
 
 export interface TBenchDatabase {
   url: string;
+  /** The PostgreSQL server process (its backends are its children), for CPU accounting. */
+  postmasterPid(): number;
   /** Stops the server and, unless BENCH_DATA_DIR kept it, deletes its data. */
   stop(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function startBenchDatabase(): Promise<TBenchDatabase> {
   await migrateDatabase(server.url);
   return {
     url: server.url,
+    postmasterPid: () => Number(readFileSync(path.join(server.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     async stop() {
       await server.stop();
       if (!kept) await rm(root, { recursive: true, force: true });

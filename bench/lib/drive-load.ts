@@ -12,6 +12,8 @@ export interface TLoadSpec {
   seconds: number;
   /** Requests per connection in the unmeasured warm-up. */
   warmupRequestsPerConnection: number;
+  /** CPU ms used so far by the server under test and by PostgreSQL (bench/lib/process-cpu.ts). */
+  cpu: { server: () => number; database: () => number };
 }
 
 export interface TLoadResult {
@@ -24,6 +26,9 @@ export interface TLoadResult {
   statusCounts: Record<string, number>;
   /** The warm-up's answers: not measured, but its refunds are real and count in the totals' check. */
   warmupStatusCounts: Record<string, number>;
+  /** CPU ms per request of the server process tree, and of PostgreSQL, during the measured run. */
+  serverCpuMs: number;
+  databaseCpuMs: number;
   /** 1-minute load average when the measurement ended. */
   load: number;
 }
@@ -38,7 +43,9 @@ export interface TLoadResult {
 export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
   const warmup = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
   const rate = warmup.requests.total / warmup.duration;
+  const cpuBefore = { server: spec.cpu.server(), database: spec.cpu.database() };
   const result = await run(spec, Math.max(spec.connections * 4, Math.round(rate * spec.seconds)));
+  const perRequest = (after: number, before: number) => Math.round(((after - before) / result.requests.total) * 100) / 100;
   return {
     requests: result.requests.total,
     requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
@@ -47,6 +54,8 @@ export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
     errors: result.non2xx + result.errors + result.timeouts,
     statusCounts: countsOf(result),
     warmupStatusCounts: countsOf(warmup),
+    serverCpuMs: perRequest(spec.cpu.server(), cpuBefore.server),
+    databaseCpuMs: perRequest(spec.cpu.database(), cpuBefore.database),
     load: currentLoad(),
   };
 }

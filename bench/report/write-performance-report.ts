@@ -60,7 +60,7 @@ function apiSection({ results: { api } }: TReportInput): string {
   const rows = api.rows.flatMap((row) =>
     (['app', 'floor'] as const).map((which) => {
       const result = row[which];
-      return `| ${which === 'app' ? row.label : ''} | ${which} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.errors} | ${result.requests} | ${result.load} | ${which === 'app' ? `${row.ratio}` : ''} |`;
+      return `| ${which === 'app' ? row.label : ''} | ${which} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.errors} | ${result.requests} | ${result.serverCpuMs} + ${result.databaseCpuMs} | ${result.load} | ${which === 'app' ? `${row.ratio}` : ''} | ${which === 'app' ? `${row.cpuRatio}` : ''} |`;
     }),
   );
   return `## API throughput (bench/api)
@@ -68,10 +68,14 @@ function apiSection({ results: { api } }: TReportInput): string {
 \`app\` is the console's production server; \`floor\` is \`bench/api/floor-server.ts\`: plain Node \`http\` + \`pg\`, the same
 API-key check (SHA-256, unique-index lookup) and the same SQL, nothing else. Deep pages start after one of 16
 cursors between 80% and 95% down the newest-first order; refunds take Rp 1 each from a different paid invoice
-each time (round robin over ${api.rows.length ? 'thousands of' : ''} invoices), so they never run out or wait on one another.
+each time (round robin over thousands of invoices), so they never run out or wait on one another.
 
-| endpoint | server | req/s | p50 ms | p99 ms | errors | requests | load (1 min) | app ÷ floor |
-|---|---|---|---|---|---|---|---|---|
+CPU ms/request is the CPU time the server's process tree and PostgreSQL's processes used during the measured run,
+divided by its requests (from /proc): unlike req/s it hardly moves with what else the machine is doing, so its ratio
+is the steadier comparison here.
+
+| endpoint | server | req/s | p50 ms | p99 ms | errors | requests | CPU ms/request (server + PostgreSQL) | load (1 min) | req/s app ÷ floor | CPU app ÷ floor |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 Refund totals after the runs (SQL over every invoice): ${api.refunds.mismatched} invoices whose amount_refunded ≠ Σ succeeded refunds,
