@@ -7,10 +7,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { signInErrorMessage } from '@/lib/auth/sign-in-errors';
 import { ZLoginInput, type TLoginInput } from './login-schema';
-
-// next-auth reports rejected credentials with this code; anything else is a server failure.
-const WRONG_CREDENTIALS = 'CredentialsSignin';
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const router = useRouter();
@@ -32,11 +30,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
       router.refresh();
       return;
     }
-    setFormError(
-      result?.error === WRONG_CREDENTIALS
-        ? 'Email or password is incorrect.'
-        : 'Sign-in failed because the server could not check your credentials. Try again in a moment.',
-    );
+    // Wrong credentials, a lockout (how long), the database down, or any other failure.
+    setFormError(signInErrorMessage(result?.error));
   });
 
   return (

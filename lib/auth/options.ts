@@ -1,16 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { db } from '@/lib/db';
-import { hashPassword, verifyPassword } from './passwords';
+import { config } from '@/lib/config';
+import { isDatabaseUnavailable } from '@/lib/http/error-response';
+import { logger } from '@/lib/log';
+import { authenticatePassword } from './authenticate-password';
+import { clientIp } from './login-throttle/client-ip';
+import { SIGN_IN_ERROR, SignInError } from './sign-in-errors';
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
-
-// A hash to verify against when the email is unknown, so that response time does not reveal
-// which emails have accounts.
-let dummyHash: Promise<string> | undefined;
-const unknownUserHash = () => (dummyHash ??= hashPassword(randomUUID()));
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
@@ -21,13 +19,16 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
+      // `req` is next-auth's plain copy of the request: headers, no socket (see clientIp).
+      async authorize(credentials, req) {
         const parsed = ZCredentials.safeParse(credentials);
         if (!parsed.success) return null;
-        const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-        const ok = await verifyPassword(user?.passwordHash ?? (await unknownUserHash()), parsed.data.password);
-        if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        try {
+          const user = await authenticatePassword(parsed.data, clientIp(req?.headers, config().TRUST_PROXY));
+          return user && { id: user.id, email: user.email, name: user.name, role: user.role };
+        } catch (error) {
+          throw signInFailure(error);
+        }
       },
     }),
   ],
@@ -48,3 +49,10 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+/** next-auth shows the browser an error's message verbatim: only a code may get there (lib/auth/sign-in-errors.ts). */
+function signInFailure(error: unknown): SignInError {
+  if (error instanceof SignInError) return error;
+  logger().error({ err: error }, 'sign-in failed');
+  return new SignInError(isDatabaseUnavailable(error) ? SIGN_IN_ERROR.databaseUnavailable : SIGN_IN_ERROR.failed);
+}
