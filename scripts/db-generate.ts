@@ -1,4 +1,4 @@
-// `npm run db:generate -- --organizations 25000 --months 44 [--reset]`: fills DATABASE_URL (or the
+// `npm run db:generate -- --organizations 45000 --months 40 [--reset]`: fills DATABASE_URL (or the
 // embedded PostgreSQL) with synthetic tenants and ≈ 1,000,000 invoices for scale tests and the
 // analytics benchmark (bench/analytics). Migrates first; uses the catalog already there (run
 // `npm run db:seed` first for the demo's) and adds what is missing. A second run is refused unless

@@ -26,12 +26,12 @@ export function passes(result: TEndpointResult): boolean {
 const ms = (value: number) => value.toFixed(1);
 const ratio = (result: TEndpointResult) => (result.app.median / result.sql.median).toFixed(2);
 
-/** The results as a fixed-width table for the terminal. */
-export function formatTable(results: readonly TEndpointResult[]): string {
+/** The results as a fixed-width table for the terminal; `judged` false (smoke) leaves the verdict out. */
+export function formatTable(results: readonly TEndpointResult[], judged = true): string {
   const header = ['endpoint', 'app median', 'app p95', 'SQL median', 'SQL p95', 'ratio', 'target', 'result'];
   const lines = results.map((r) => [
     r.endpoint.name, ms(r.app.median), ms(r.app.p95), ms(r.sql.median), ms(r.sql.p95), `${ratio(r)}×`,
-    `≤ ${TARGET_RATIO}× and ≤ ${TARGET_MS} ms`, passes(r) ? 'PASS' : 'FAIL',
+    `≤ ${TARGET_RATIO}× and ≤ ${TARGET_MS} ms`, judged ? (passes(r) ? 'PASS' : 'FAIL') : 'n/a (smoke)',
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const format = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ');

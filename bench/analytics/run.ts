@@ -61,7 +61,7 @@ try {
     results.push(result);
     log(`${endpoint.name}: app ${result.app.median.toFixed(1)} ms, SQL ${result.sql.median.toFixed(1)} ms${result.failure ? `, ${result.failure}` : ''}`);
   }
-  console.log(`\n${formatTable(results)}\n`);
+  console.log(`\n${formatTable(results, config.mode === 'full')}\n`);
   for (const result of results) for (const mismatch of result.mismatches) console.log(`figures differ — ${result.endpoint.name}: ${mismatch}`);
 
   const failures = results.filter((result) => result.statuses.some((status) => status !== 200) || result.baselineRows === 0);

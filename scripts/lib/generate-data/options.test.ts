@@ -3,7 +3,7 @@ import { parseGenerateArgs } from './options';
 
 describe('parseGenerateArgs', () => {
   it('reads the sizes, the flags and the defaults', () => {
-    expect(parseGenerateArgs(['--organizations', '25000', '--months', '44'])).toEqual({ organizations: 25_000, months: 44, reset: false, seed: 1 });
+    expect(parseGenerateArgs(['--organizations', '45000', '--months', '40'])).toEqual({ organizations: 45_000, months: 40, reset: false, seed: 1 });
     const pinned = parseGenerateArgs(['--organizations', '5', '--months', '3', '--reset', '--seed', '7', '--now', '2026-03-15T10:00:00Z']);
     expect(pinned).toMatchObject({ reset: true, seed: 7, now: new Date('2026-03-15T10:00:00Z') });
   });

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 /**
  * What `npm run db:generate` makes: `organizations` tenants (one subscription each) billed over the
- * last `months` calendar months, the current one included. 25,000 × 44 gives ≈ 1,000,000 invoices
- * (monthly tenants get one a month, annual ones one a year; some start late or cancel).
+ * last `months` calendar months, the current one included. 45,000 × 40 gives ≈ 990,000 invoices
+ * (monthly tenants get one a month, annual ones one a year; many start late, some cancel).
  */
 export const ZGenerateOptions = z.strictObject({
   organizations: z.coerce.number().int().min(1).max(2_000_000),
