@@ -1,7 +1,11 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 import { buttonClasses } from '@/components/ui/button';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, like every page: a prerendered page's scripts carry no CSP nonce, so
+  // the browser would block them (docs/SECURITY.md).
+  await connection();
   return (
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="max-w-md text-center">
