@@ -1,11 +1,12 @@
 import pg from 'pg';
 
 /**
- * Tables whose changes are not the caller's doing: the migration history, and stored
- * Idempotency-Key responses (a rejected POST with a key is stored on purpose, so its retry replays
- * the same 4xx — SPEC §3.2).
+ * Tables a rejected request may change by design, none of them business data: the migration
+ * history; stored Idempotency-Key responses (a rejected POST with a key is stored on purpose, so
+ * its retry replays the same 4xx — SPEC §3.2); the API rate limit's counters and the sign-in
+ * throttle's failures, which count rejected requests too.
  */
-const IGNORED_TABLES = ['_prisma_migrations', 'idempotency_records'];
+const IGNORED_TABLES = ['_prisma_migrations', 'idempotency_records', 'rate_limit_buckets', 'login_throttles'];
 /** Columns written as a side effect of reading: an API key's last use (authenticateApiKey). */
 const IGNORED_COLUMNS = ['last_used_at'];
 
