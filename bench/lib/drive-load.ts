@@ -41,14 +41,14 @@ export interface TLoadResult {
  * refunds made. The measured run's count is the warm-up's rate × `seconds`.
  */
 export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
-  const warmup = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
-  const rate = warmup.requests.total / warmup.duration;
+  const { result: warmup, seconds: warmupSeconds } = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
+  const rate = warmup.requests.total / warmupSeconds;
   const cpuBefore = { server: spec.cpu.server(), database: spec.cpu.database() };
-  const result = await run(spec, Math.max(spec.connections * 4, Math.round(rate * spec.seconds)));
+  const { result, seconds } = await run(spec, Math.max(spec.connections * 4, Math.round(rate * spec.seconds)));
   const perRequest = (after: number, before: number) => Math.round(((after - before) / result.requests.total) * 100) / 100;
   return {
     requests: result.requests.total,
-    requestsPerSecond: Math.round((result.requests.total / result.duration) * 10) / 10,
+    requestsPerSecond: Math.round((result.requests.total / seconds) * 10) / 10,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.non2xx + result.errors + result.timeouts,
@@ -60,8 +60,13 @@ export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
   };
 }
 
-function run(spec: TLoadSpec, amount: number): Promise<autocannon.Result> {
-  return autocannon({
+/**
+ * One autocannon run and its true length: first request to last answer. autocannon's own
+ * `duration` ends at its next one-second tick after the last answer, which would understate a
+ * short run's rate by up to a second's worth.
+ */
+async function run(spec: TLoadSpec, amount: number): Promise<{ result: autocannon.Result; seconds: number }> {
+  const options: autocannon.Options = {
     url: spec.origin,
     connections: spec.connections,
     amount,
@@ -76,7 +81,16 @@ function run(spec: TLoadSpec, amount: number): Promise<autocannon.Result> {
         },
       },
     ],
+  };
+  const startedAt = performance.now();
+  let lastAnswerAt = startedAt;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
+    instance.on('response', () => {
+      lastAnswerAt = performance.now();
+    });
   });
+  return { result, seconds: Math.max(0.001, (lastAnswerAt - startedAt) / 1000) };
 }
 
 function countsOf(result: autocannon.Result): Record<string, number> {
