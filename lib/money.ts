@@ -66,10 +66,15 @@ const LOCALES: Record<TCurrency, string> = {
   JPY: 'ja-JP',
 };
 
+/** The locale amounts in a currency are written in, e.g. for a chart's own compact axis labels. */
+export function currencyLocale(currency: string): string {
+  return isCurrency(currency) ? LOCALES[currency] : 'en-US';
+}
+
 /** `Rp 299.000`, `$1,250.50`: an amount as its currency's readers write it. */
 export function formatMoney(value: DecimalLike, currency: string): string {
   const decimals = isCurrency(currency) ? CURRENCY_DECIMALS[currency] : 2;
-  const locale = isCurrency(currency) ? LOCALES[currency] : 'en-US';
+  const locale = currencyLocale(currency);
   const formatter = new Intl.NumberFormat(locale, {
     style: 'currency',
     currency,
