@@ -42,7 +42,7 @@ export function judge(results: TBenchResults): TVerdict[] {
   }
   const r = api.refunds;
   add('POST /invoices/{id}/refund', 'totals: amount_refunded = Σ succeeded refunds ≤ amount_paid, one refund per 201',
-    `${r.mismatched} mismatched, ${r.overRefunded} over-refunded, ${r.pending} pending; ${r.created201} × 201 = ${r.addedInDatabase} refunds, Rp ${r.addedAmount}`, refundTotalsHold(r), true);
+    `${r.mismatched} mismatched, ${r.overRefunded} over-refunded, ${r.addedPending} pending added; ${r.created201} × 201 = ${r.addedInDatabase} refunds, Rp ${r.addedAmount}`, refundTotalsHold(r), true);
   const rc = results.refundContention;
   add(`${rc.concurrent} concurrent refunds, one invoice`, `exact totals: refunded = Σ 201 amounts = Σ succeeded rows ≤ paid, none pending; ${rc.expected201} × 201 unless load was shed (503)`,
     `${rc.statusCounts['201'] ?? 0} × 201, Σ Rp ${rc.answered201Total}, invoice Rp ${rc.invoiceRefunded}, rows Rp ${rc.succeededRowsTotal} of Rp ${rc.amountPaid}`, rc.holds, true);

@@ -5,7 +5,7 @@ export interface TRefundTotals {
   mismatched: number;
   /** Invoices with more refunded than paid (the CHECK constraint should make this impossible). */
   overRefunded: number;
-  /** Refunds left pending (the default gateway settles at once, so none should be). */
+  /** Refunds pending (the default gateway settles at once, so the runs must add none). */
   pending: number;
   /** Succeeded refunds in the database. */
   succeeded: number;

@@ -31,6 +31,9 @@ export async function startAppServer(options: TAppServerOptions): Promise<TRunni
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_SECRET: 'bench-session-secret-0123456789abcdef',
       NEXTAUTH_URL: origin,
+      // Every benchmark request uses one API key: the per-key limit (600/min by default) would turn
+      // the load into 429s. The limiter still runs and counts, so its cost is in the figures.
+      RATE_LIMIT_PER_MINUTE: '1000000',
       ...options.env,
     },
   });

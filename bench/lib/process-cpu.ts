@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 let ticksPerSecond: number | undefined;
 
 /**
- * CPU time (user + system, ms) used so far by `rootPid` and every live descendant, from
- * /proc/<pid>/stat. Unlike requests per second, CPU per request hardly moves when other work
+ * CPU time (user + system, ms) used so far by `rootPid` and its descendants, live or exited,
+ * from /proc/<pid>/stat. Unlike requests per second, CPU per request hardly moves when other work
  * shares the machine, which makes it the steadiest figure a shared 2-core box can give.
  */
 export function processTreeCpuMs(rootPid: number): number {
@@ -16,7 +16,9 @@ export function processTreeCpuMs(rootPid: number): number {
       try {
         // Fields after the command name, which may itself contain spaces and parentheses.
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1)!.split(' ');
-        return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) }];
+        // utime + stime, plus cutime + cstime: the CPU of children that exited and were reaped
+        // (PostgreSQL backends of closed connections), which would otherwise vanish from the sum.
+        return [{ pid: Number(pid), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) }];
       } catch {
         return []; // Exited while we looked.
       }

