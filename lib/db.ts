@@ -1,6 +1,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { config } from '@/lib/config';
+import { FailFastClient } from './db/fail-fast-client';
 
 /**
  * One Prisma client per process (kept on globalThis so dev-mode reloads do not open new pools).
@@ -9,21 +10,45 @@ import { config } from '@/lib/config';
 const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
 
 export function db(): PrismaClient {
-  globalForDb.prisma ??= createClient(config().DATABASE_URL, config().DATABASE_POOL_SIZE);
+  globalForDb.prisma ??= createClient(config().DATABASE_URL, config().DATABASE_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
   return globalForDb.prisma;
 }
 
 /** How long a query or transaction may wait for a pooled connection before it is a 503. */
 const POOL_WAIT_MS = 10_000;
 
-export function createClient(connectionString: string, max = 10): PrismaClient {
+/**
+ * The app's ceiling on one statement (lock waits included), far above any of its queries
+ * (analytics under a second on the benchmark data, export batches of 1,000 rows) and above the 15 s transaction timeout: a
+ * runaway statement cannot hold a pooled connection for ever. Scripts (seed, data generation)
+ * use createClient without it.
+ */
+const STATEMENT_TIMEOUT_MS = 30_000;
+/**
+ * The client's own ceiling: when a server that was answering goes silent mid-query (frozen,
+ * partitioned), no statement_timeout will ever come back, and the request would hang on the
+ * socket; a little above the statement timeout, so a live server's own cancel comes first.
+ */
+const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
+export function createClient(connectionString: string, max = 10, options: { statementTimeoutMs?: number } = {}): PrismaClient {
   // Requests queue for a pooled connection under contention (many refunds of one invoice, a
   // burst of redemptions); the default 2 s wait turned that queueing into errors. With the pg
   // adapter the wait is pg-pool's connectionTimeoutMillis (Prisma's maxWait never gets to act):
   // it was 5 s, so 200 refunds of one invoice got 503s after 5 s (docs/PERFORMANCE.md).
   // The adapter reads and writes timestamps as UTC wall-clock values, so every session runs in UTC
   // whatever the server's default; otherwise stored instants shift by the zone's offset.
-  const adapter = new PrismaPg({ connectionString, max, connectionTimeoutMillis: POOL_WAIT_MS, options: '-c TimeZone=UTC' });
+  // FailFastClient bounds opening a connection (3 s) apart from the pool wait, and fails at once
+  // while a server has just been unreachable: an outage is a quick 503 (lib/db/fail-fast-client.ts).
+  const { statementTimeoutMs } = options;
+  const adapter = new PrismaPg({
+    connectionString,
+    max,
+    connectionTimeoutMillis: POOL_WAIT_MS,
+    Client: FailFastClient,
+    options: `-c TimeZone=UTC${statementTimeoutMs ? ` -c statement_timeout=${statementTimeoutMs}` : ''}`,
+    ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS } : {}),
+  });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
 }
 

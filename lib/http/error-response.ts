@@ -27,15 +27,33 @@ export function errorResponse(error: unknown, requestId: string): Response {
 }
 
 // P2024/P2028: no pooled connection or transaction slot in time — overload, retryable like an outage.
-const UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1017', 'P2024', 'P2028', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P03']);
+// 57P01–03: the server is shutting down, crashed, or starting; 08xxx: the connection failed;
+// 53300: no connection slot left on the server.
+const UNAVAILABLE_CODES = new Set([
+  'P1001', 'P1002', 'P1017', 'P2024', 'P2028',
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300',
+]);
+// @prisma/adapter-pg's names for the same failures, found under a Prisma error's meta.driverAdapterError.
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
+// pg's own words when a connection died under a query (plain Errors, no code).
+const UNAVAILABLE_MESSAGE = /Can't reach database server|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|DatabaseNotReachable|Query read timeout|is not queryable/i;
 
+/**
+ * Whether an error means the database could not be reached or stopped answering: the error,
+ * its causes, and the driver error a Prisma error carries in `meta` (a query cut off by a
+ * server shutting down arrives as P2010 with the PostgreSQL code 57P01 only there).
+ */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
-    const candidate = current as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown };
+  if (error instanceof Prisma.PrismaClientInitializationError) return true;
+  const pending: unknown[] = [error];
+  for (let seen = 0; pending.length > 0 && seen < 10; seen++) {
+    const candidate = pending.shift() as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown } } | null;
+    if (!candidate || typeof candidate !== 'object') continue;
     if (typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) return true;
-    if (error instanceof Prisma.PrismaClientInitializationError) return true;
-    if (typeof candidate.message === 'string' && /Can't reach database server|Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|DatabaseNotReachable/i.test(candidate.message)) return true;
-    current = candidate.cause;
+    if (typeof candidate.kind === 'string' && UNAVAILABLE_KINDS.has(candidate.kind)) return true;
+    if (typeof candidate.message === 'string' && UNAVAILABLE_MESSAGE.test(candidate.message)) return true;
+    pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
 }
