@@ -3,6 +3,8 @@
 # is installed (or the run fails saying how to install it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+started=$(date +%s)
+trap 'echo; echo "npm test took $(( $(date +%s) - started )) s"' EXIT
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
 
@@ -16,4 +18,8 @@ step "lint";                  npm run --silent lint
 step "unit tests";            npx vitest run --project unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
 step "production build";      npx next build
+step "first-load JS budgets";  npm run --silent perf:bundle
 step "end-to-end tests (Chromium against the built app)"; npx playwright test
+# Smoke runs of the benchmarks: tiny data, correctness only (exact totals, no errors), so they cannot rot.
+step "benchmark smoke: API, contention, console"; npm run --silent bench -- --smoke
+step "benchmark smoke: analytics";                npm run --silent bench:analytics -- --smoke
