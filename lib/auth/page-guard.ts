@@ -1,9 +1,17 @@
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
+import { markDatabaseUnavailable } from '@/lib/http/error-response';
 import type { TActor } from './actor';
 import { sessionActor } from './guard';
 
-const currentActor = cache(sessionActor);
+// The first database read of every console page: an outage surfaces here, marked for the error screen.
+const currentActor = cache(async (): Promise<TActor | null> => {
+  try {
+    return await sessionActor();
+  } catch (error) {
+    throw markDatabaseUnavailable(error);
+  }
+});
 
 /**
  * Every console page calls this (layouts are not re-rendered on client navigation, so the layout

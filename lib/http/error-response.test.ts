@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { BillingError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { errorResponse, isDatabaseUnavailable } from './error-response';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/db/outage-digest';
+import { errorResponse, isDatabaseUnavailable, markDatabaseUnavailable } from './error-response';
 
 const prismaError = (code: string, meta: Record<string, unknown>) =>
   new Prisma.PrismaClientKnownRequestError('Invalid invocation', { code, clientVersion: '7.10.1', meta });
@@ -30,5 +31,19 @@ describe('isDatabaseUnavailable', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('5');
     expect(await response.json()).toMatchObject({ code: 'database_unavailable', request_id: 'req-1' });
+  });
+});
+
+describe('markDatabaseUnavailable', () => {
+  it('gives an outage the digest the error screen recognises, keeping the original as the cause', () => {
+    const outage = prismaError('P1001', {});
+    const marked = markDatabaseUnavailable(outage) as Error & { digest: string };
+    expect(marked.digest).toBe(DATABASE_UNAVAILABLE_DIGEST);
+    expect(marked.cause).toBe(outage);
+  });
+
+  it('passes any other error through untouched', () => {
+    const other = new Error('boom');
+    expect(markDatabaseUnavailable(other)).toBe(other);
   });
 });

@@ -1,5 +1,6 @@
 import { BillingError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { DATABASE_UNAVAILABLE_DIGEST } from '@/lib/db/outage-digest';
 import { billingErrorToProblem, problemBody, problemResponse } from './problem';
 
 /** Seconds a client should wait before retrying when the database is unreachable. */
@@ -56,4 +57,13 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     pending.push(candidate.cause, candidate.meta?.driverAdapterError);
   }
   return false;
+}
+
+/**
+ * For server components: an unreachable database rethrown with a digest the page's error screen
+ * recognises ("The database is unreachable, retrying…"); anything else unchanged.
+ */
+export function markDatabaseUnavailable(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  return Object.assign(new Error('The database is unreachable.', { cause: error }), { digest: DATABASE_UNAVAILABLE_DIGEST });
 }
