@@ -65,6 +65,18 @@ test('Last 12 months puts the range in the URL and changes the figures', async (
   await expect(page.getByLabel('Status')).toHaveValue('paid');
 });
 
+test('a custom range counts both days chosen and goes into the URL as the API reads it', async ({ page }) => {
+  await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+  await page.getByLabel('To', { exact: true }).fill('2026-01-31');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  // The API's ranges are half-open: the last day counted is the day before `to`.
+  await expect(page).toHaveURL(/\/\?from=2026-01-01&to=2026-02-01$/);
+  await expect(page.getByText('1 – 31 Jan 2026 in IDR, compared with the previous 31 days.')).toBeVisible();
+  await expect(page.locator('[aria-current="true"]')).toHaveCount(0);
+  await expect(page.getByLabel('Chart interval')).toHaveValue('day');
+  await expect(tile(page, 'Gross revenue')).toContainText('vs previous 31 days');
+});
+
 test('a currency without invoices shows empty states, and an invalid range the API message', async ({ page }) => {
   await page.getByLabel('Currency').selectOption('USD');
   await expect(page).toHaveURL(/currency=USD/);

@@ -28,14 +28,14 @@ const SPOKEN: Record<TChange['direction'], string> = { up: 'Up', down: 'Down', f
 export function MetricTile({ label, value, change, comparison, about, href, hrefLabel }: MetricTileProps) {
   const labelId = `metric-${label.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <div role="group" aria-labelledby={labelId} className="flex flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+    <div role="group" aria-labelledby={labelId} className="@container flex flex-col rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
       <div className="flex items-start justify-between gap-2">
         <h3 id={labelId} className="text-sm font-medium text-zinc-500">
           {label}
         </h3>
         <InfoTip label={`About ${label}`}>{about}</InfoTip>
       </div>
-      <p className="mt-1.5 truncate text-2xl font-semibold tracking-tight text-zinc-900 tabular-nums">
+      <p className="mt-1.5 text-xl font-semibold tracking-tight break-words text-zinc-900 tabular-nums @[14rem]:text-2xl">
         {href ? (
           <Link href={href} className="rounded-sm decoration-zinc-300 underline-offset-4 hover:text-brand-700 hover:underline">
             {value}

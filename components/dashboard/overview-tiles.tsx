@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { invoiceFiltersSearch } from '@/components/invoices/invoice-filters';
 import { Skeleton } from '@/components/ui/skeleton';
 import { getOverview } from '@/lib/billing/analytics/get-overview';
@@ -7,7 +8,8 @@ import { MetricTile } from './metric-tile';
 import { formatFigure, periodChange } from './metric-change';
 import { OVERVIEW_METRICS, type TMetricSpec } from './overview-metrics';
 
-const GRID = 'grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4';
+/** Columns by the width the tiles get (container queries), so an amount like Rp 1.307.490.000 always fits. */
+const GRID = 'grid grid-cols-1 gap-4 @md:grid-cols-2 @3xl:grid-cols-3 @4xl:grid-cols-4';
 const SHORT_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const LONG_DAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const day = (date: string) => new Date(`${date}T00:00:00Z`);
@@ -18,7 +20,7 @@ export async function OverviewTiles({ query }: { query: TAnalyticsQuery }) {
   const paidInvoices = `/invoices?${invoiceFiltersSearch({ status: 'paid', from: current.from, to: lastDay(current) })}`;
 
   return (
-    <div className={GRID}>
+    <TileGrid>
       {OVERVIEW_METRICS.map((metric) => {
         const [now, before] = [current[metric.key], previous[metric.key]] as [number | null, number | null];
         const previousValue = formatFigure(before, metric.kind, currency);
@@ -35,6 +37,16 @@ export async function OverviewTiles({ query }: { query: TAnalyticsQuery }) {
           />
         );
       })}
+    </TileGrid>
+  );
+}
+
+function TileGrid({ children, ...props }: ComponentProps<'div'>) {
+  return (
+    <div className="@container">
+      <div className={GRID} {...props}>
+        {children}
+      </div>
     </div>
   );
 }
@@ -58,7 +70,7 @@ function MetricAbout({ metric, previous, previousValue }: { metric: TMetricSpec;
 
 export function OverviewTilesSkeleton() {
   return (
-    <div className={GRID} role="status" aria-label="Loading figures">
+    <TileGrid role="status" aria-label="Loading figures">
       {OVERVIEW_METRICS.map((metric) => (
         <div key={metric.key} className="rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
           <p className="text-sm font-medium text-zinc-500">{metric.label}</p>
@@ -66,6 +78,6 @@ export function OverviewTilesSkeleton() {
           <Skeleton className="mt-3 h-4 w-36" />
         </div>
       ))}
-    </div>
+    </TileGrid>
   );
 }

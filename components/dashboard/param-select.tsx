@@ -1,6 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
+import { useTransition } from 'react';
 import { clsx } from 'clsx';
 import { Select } from '@/components/ui/select';
 import { dashboardHref, type TDashboardParams } from './dashboard-params';
@@ -20,6 +21,7 @@ type ParamSelectProps = {
 /** A select whose choice is a URL parameter of the dashboard (the currency, the chart's interval). */
 export function ParamSelect({ params, name, label, value, options, showLabel = false, className }: ParamSelectProps) {
   const router = useRouter();
+  const [pending, startTransition] = useTransition();
   const id = `dashboard-${name}`;
   return (
     <div className={clsx('flex items-center gap-2', className)}>
@@ -29,7 +31,12 @@ export function ParamSelect({ params, name, label, value, options, showLabel = f
       <Select
         id={id}
         value={value}
-        onChange={(event) => router.replace(dashboardHref({ ...params, [name]: event.target.value }), { scroll: false })}
+        aria-busy={pending || undefined}
+        className={clsx(pending && 'opacity-60')}
+        onChange={(event) => {
+          const href = dashboardHref({ ...params, [name]: event.target.value });
+          startTransition(() => router.replace(href, { scroll: false }));
+        }}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>

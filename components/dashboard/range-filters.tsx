@@ -1,8 +1,8 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState, useTransition, type FormEvent } from 'react';
 import { clsx } from 'clsx';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -26,7 +26,8 @@ type RangeFiltersProps = {
  */
 export function RangeFilters({ params, range, presets }: RangeFiltersProps) {
   const router = useRouter();
-  const go = (next: TDashboardParams) => router.replace(dashboardHref(next), { scroll: false });
+  const [pending, startTransition] = useTransition();
+  const go = (next: TDashboardParams) => startTransition(() => router.replace(dashboardHref(next), { scroll: false }));
 
   return (
     <div role="group" aria-label="Date range" className="mb-6 flex flex-wrap items-center justify-between gap-3">
@@ -37,24 +38,32 @@ export function RangeFilters({ params, range, presets }: RangeFiltersProps) {
               href={preset.href}
               replace
               scroll={false}
+              // Five links on every dashboard view: fetch a range when it is chosen, not in case it is.
+              prefetch={false}
               aria-current={preset.active ? 'true' : undefined}
               className={clsx(
-                'block rounded px-3 py-1.5 text-sm font-medium whitespace-nowrap transition-colors',
+                'block rounded px-2.5 py-1.5 text-sm font-medium whitespace-nowrap transition-colors',
                 preset.active ? 'bg-zinc-900 text-white' : 'text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900',
               )}
             >
-              {preset.label}
+              <PendingLabel label={preset.label} />
             </Link>
           </li>
         ))}
       </ul>
-      <CustomRange key={range ? `${range.from}/${range.to}` : 'invalid'} range={range} onApply={(next) => go({ currency: params.currency, ...next })} />
+      <CustomRange key={range ? `${range.from}/${range.to}` : 'invalid'} range={range} pending={pending} onApply={(next) => go({ currency: params.currency, ...next })} />
     </div>
   );
 }
 
+/** A chosen preset pulses until its figures start to arrive, so a click never looks ignored. */
+function PendingLabel({ label }: { label: string }) {
+  const { pending } = useLinkStatus();
+  return <span className={clsx(pending && 'animate-pulse')}>{label}</span>;
+}
+
 /** From and to as people mean them (both days counted); the URL's `to` is the day after, as the API's. */
-function CustomRange({ range, onApply }: { range: TDateRange | null; onApply: (range: TDateRange) => void }) {
+function CustomRange({ range, pending, onApply }: { range: TDateRange | null; pending: boolean; onApply: (range: TDateRange) => void }) {
   const [from, setFrom] = useState(range?.from ?? '');
   const [through, setThrough] = useState(range ? lastDay(range) : '');
   const complete = from !== '' && through !== '';
@@ -66,20 +75,20 @@ function CustomRange({ range, onApply }: { range: TDateRange | null; onApply: (r
   };
 
   return (
-    <form onSubmit={apply} className="flex items-center gap-2" aria-label="Custom range">
+    <form onSubmit={apply} className="flex flex-wrap items-center gap-2 sm:shrink-0 sm:flex-nowrap" aria-label="Custom range">
       <label htmlFor="dashboard-from" className="sr-only">
         From
       </label>
-      <Input id="dashboard-from" type="date" className="w-38" value={from} max={through || undefined} onChange={(event) => setFrom(event.target.value)} />
+      <Input id="dashboard-from" type="date" className="max-w-36" value={from} max={through || undefined} onChange={(event) => setFrom(event.target.value)} />
       <span aria-hidden="true" className="text-zinc-400">
         –
       </span>
       <label htmlFor="dashboard-to" className="sr-only">
         To
       </label>
-      <Input id="dashboard-to" type="date" className="w-38" value={through} min={from || undefined} onChange={(event) => setThrough(event.target.value)} />
-      <Button type="submit" variant="secondary" disabled={!complete || !changed}>
-        Apply
+      <Input id="dashboard-to" type="date" className="max-w-36" value={through} min={from || undefined} onChange={(event) => setThrough(event.target.value)} />
+      <Button type="submit" variant="secondary" disabled={!complete || !changed || pending}>
+        {pending ? 'Applying…' : 'Apply'}
       </Button>
     </form>
   );

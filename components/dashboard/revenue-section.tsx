@@ -21,7 +21,7 @@ export async function RevenueSection({ query }: { query: TAnalyticsQuery }) {
       <EmptyState
         className={`${CHART_HEIGHT} border-0`}
         title="No paid invoices in this range"
-        description={`Payments and refunds in ${series.currency} from ${range} will be charted here.`}
+        description={`Nothing was paid or refunded in ${series.currency} in this range (${range}).`}
       />
     );
   }
