@@ -67,7 +67,10 @@ try {
   log(`coupons: ${couponContention.redeemed} redeemed in ${couponContention.seconds} s, totals ${couponContention.holds ? 'exact' : 'WRONG'}`);
   log('console: LCP and TBT in Chromium…');
   const webVitals = await measureWebVitals(app.origin, ['/plans', '/invoices'], PROFILE.vitalsRuns);
-  for (const vitals of webVitals) log(`${vitals.route}: LCP ${vitals.lcpMs} ms, TBT ${vitals.tbtMs} ms`);
+  for (const vitals of webVitals) {
+    const csp = vitals.runs.reduce((sum, run) => sum + run.cspViolations, 0);
+    log(`${vitals.route}: LCP ${vitals.lcpMs} ms, TBT ${vitals.tbtMs} ms, CSP violations ${csp}`);
+  }
   const bundles = checkBundleBudgets(await measureBundles(distDir));
 
   const results = { api, refundContention, couponContention, bundles, webVitals };

@@ -7,6 +7,8 @@ export interface TWebVitalsRun {
   fcpMs: number;
   ttfbMs: number;
   longTasks: number;
+  /** Content-Security-Policy violations the page reported (the console runs under a strict CSP). */
+  cspViolations: number;
   /** Compressed bytes of the scripts the page loaded (Resource Timing encodedBodySize). */
   scriptBytes: number;
 }
@@ -26,7 +28,8 @@ const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-net
 
 // Installed before any page script: LCP candidates and long tasks, buffered from navigation start.
 const OBSERVERS = `
-  window.__vitals = { lcp: 0, longTasks: [] };
+  window.__vitals = { lcp: 0, longTasks: [], cspViolations: 0 };
+  document.addEventListener('securitypolicyviolation', () => { window.__vitals.cspViolations += 1; });
   new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__vitals.lcp = entry.startTime; })
     .observe({ type: 'largest-contentful-paint', buffered: true });
   new PerformanceObserver((list) => { for (const entry of list.getEntries()) window.__vitals.longTasks.push(entry.duration); })
@@ -92,7 +95,7 @@ async function loadOnce(browser: Browser, storageState: TStorageState, url: stri
     await page.getByRole('heading', { level: 1 }).first().waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1_000);
     const measured = await page.evaluate(() => {
-      const vitals = (window as unknown as { __vitals: { lcp: number; longTasks: number[] } }).__vitals;
+      const vitals = (window as unknown as { __vitals: { lcp: number; longTasks: number[]; cspViolations: number } }).__vitals;
       const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
       const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((entry) => entry.initiatorType === 'script' || /\.js(\?|$)/.test(entry.name));
@@ -100,6 +103,7 @@ async function loadOnce(browser: Browser, storageState: TStorageState, url: stri
         lcpMs: vitals.lcp,
         tbtMs: vitals.longTasks.reduce((sum, duration) => sum + Math.max(0, duration - 50), 0),
         longTasks: vitals.longTasks.length,
+        cspViolations: vitals.cspViolations,
         fcpMs: fcp?.startTime ?? 0,
         ttfbMs: navigation ? navigation.responseStart - navigation.startTime : 0,
         scriptBytes: scripts.reduce((sum, entry) => sum + entry.encodedBodySize, 0),
