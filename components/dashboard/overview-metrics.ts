@@ -1,8 +1,11 @@
 import type { TOverviewPeriod } from '@/lib/billing/analytics/schemas';
 import type { TGoodDirection, TMetricKind } from './metric-change';
 
+/** The overview's figures: every field of a period but its dates. */
+export type TFigureKey = Exclude<keyof TOverviewPeriod, 'from' | 'to'>;
+
 export interface TMetricSpec {
-  key: keyof TOverviewPeriod;
+  key: TFigureKey;
   label: string;
   kind: TMetricKind;
   good: TGoodDirection;

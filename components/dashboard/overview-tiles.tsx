@@ -22,7 +22,7 @@ export async function OverviewTiles({ query }: { query: TAnalyticsQuery }) {
   return (
     <TileGrid>
       {OVERVIEW_METRICS.map((metric) => {
-        const [now, before] = [current[metric.key], previous[metric.key]] as [number | null, number | null];
+        const [now, before] = [current[metric.key], previous[metric.key]];
         const previousValue = formatFigure(before, metric.kind, currency);
         return (
           <MetricTile

@@ -10,7 +10,6 @@ import { RevenueChart } from './lazy-charts';
 import { hasRevenue, revenuePoints, seriesTotals, type TRevenuePoint } from './revenue-chart-data';
 
 const CHART_HEIGHT = 'h-72';
-const INTERVAL_NOUN = { day: 'day', week: 'week', month: 'month' } as const;
 
 /** The revenue chart's body: legend with totals, the chart, and its numbers as a table (GET /analytics/revenue). */
 export async function RevenueSection({ query }: { query: TAnalyticsQuery }) {
@@ -35,7 +34,7 @@ export async function RevenueSection({ query }: { query: TAnalyticsQuery }) {
     { label: 'Net revenue', total: money(totals.net), color: SERIES_COLORS.net, swatch: 'h-0.5 w-3 rounded-full' },
   ];
   const summary =
-    `Revenue chart by ${INTERVAL_NOUN[series.interval]}, ${range}, ${series.currency}: ` +
+    `Revenue chart by ${series.interval}, ${range}, ${series.currency}: ` +
     legend.map((entry) => `${entry.label.toLowerCase()} ${entry.total}`).join(', ') +
     '. Exact figures per period are in the table below the chart.';
 

@@ -1,13 +1,12 @@
 import { EmptyState } from '@/components/ui/empty-state';
 import { getCouponBreakdown } from '@/lib/billing/analytics/get-coupon-breakdown';
-import type { TAnalyticsQuery, TCouponBreakdown } from '@/lib/billing/analytics/schemas';
+import type { TAnalyticsQuery } from '@/lib/billing/analytics/schemas';
 import { decimalFromJsonNumber, formatMoney } from '@/lib/money';
 import { InfoTip } from './info-tip';
 
 /** Enough to see which coupons matter; the coupons page has them all. */
 export const TOP_COUPONS = 8;
 
-const DURATION: Record<TCouponBreakdown['coupons'][number]['duration'], string> = { once: 'once', repeating: 'repeating', forever: 'forever' };
 const COUNT = new Intl.NumberFormat('en-US');
 
 /** The most redeemed coupons in the range, with the discounts they granted (GET /analytics/coupons). */
@@ -43,7 +42,7 @@ export async function TopCouponsSection({ query }: { query: TAnalyticsQuery }) {
                 <th scope="row" className="py-2.5 pr-3 text-left font-normal">
                   <span className="font-mono text-[0.8125rem] font-medium text-zinc-900">{coupon.code}</span>
                   <span className="mt-0.5 block text-xs text-zinc-500">
-                    {coupon.discount_type === 'percentage' ? `${coupon.discount_value}% off` : `${money(coupon.discount_value)} off`} · {DURATION[coupon.duration]}
+                    {coupon.discount_type === 'percentage' ? `${coupon.discount_value}% off` : `${money(coupon.discount_value)} off`} · {coupon.duration}
                   </span>
                 </th>
                 <td className="py-2.5 px-3">
