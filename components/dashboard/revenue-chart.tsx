@@ -27,7 +27,7 @@ export default function RevenueChart({ points, currency, locale }: RevenueChartP
         <Tooltip content={RevenueTooltip} cursor={{ fill: '#f4f4f5' }} isAnimationActive={false} />
         <Bar dataKey="gross" name="Gross revenue" stackId="cash" fill={SERIES_COLORS.gross} maxBarSize={40} animationDuration={500} radius={[3, 3, 0, 0]} />
         <Bar dataKey="refunds" name="Refunds" stackId="cash" fill={SERIES_COLORS.refunds} maxBarSize={40} animationDuration={500} />
-        <Line dataKey="net" name="Net revenue" type="monotone" stroke={SERIES_COLORS.net} strokeWidth={2} dot={false} activeDot={{ r: 4 }} animationDuration={500} />
+        <Line dataKey="net" name="Net revenue" type="linear" stroke={SERIES_COLORS.net} strokeWidth={2} dot={false} activeDot={{ r: 4 }} animationDuration={500} />
       </ComposedChart>
     </ResponsiveContainer>
   );
