@@ -13,7 +13,7 @@ export function arrCtes(decimals: number, scope: string): string {
   plan_prices AS MATERIALIZED (
     SELECT id, base_price_monthly, base_price_annual, per_agent_price, (limits ->> 'max_agents')::int AS max_agents FROM plans
   ),
-  subs AS (
+  subs AS NOT MATERIALIZED (
     SELECT s.id, s.organization_id, s.plan_id, s.billing_cycle, s.agent_count, s.coupon_id, s.coupon_cycles_used, s.started_at,
            CASE WHEN s.cancelled_at IS NOT NULL THEN s.cancelled_at
                 WHEN s.status IN ('active', 'past_due') THEN 'infinity'::timestamptz

@@ -61,9 +61,14 @@ snap AS (
          COALESCE(sum(${arrAtSql('$4::timestamptz')}) FILTER (WHERE ${active('$4::timestamptz')}), 0) AS arr_end,
          COALESCE(sum(${arrAtSql('$3::timestamptz')}) FILTER (WHERE ${active('$3::timestamptz')}), 0) AS arr_mid,
          count(*) FILTER (WHERE started_at >= $3::timestamptz AND started_at < $4::timestamptz) AS new_current,
-         count(*) FILTER (WHERE active_until >= $3::timestamptz AND active_until < $4::timestamptz) AS churned_current,
-         count(DISTINCT organization_id) FILTER (WHERE ${active('$4::timestamptz')}) AS organizations_end
+         count(*) FILTER (WHERE active_until >= $3::timestamptz AND active_until < $4::timestamptz) AS churned_current
     FROM arr
+),
+organizations AS (
+  -- Its own narrow scan: count(DISTINCT) sorts its input, and the priced rows are wide.
+  SELECT count(DISTINCT organization_id) AS organizations_end FROM subscriptions
+   WHERE currency = $1 AND started_at < $4::timestamptz
+     AND (cancelled_at >= $4::timestamptz OR (cancelled_at IS NULL AND status IN ('active', 'past_due')))
 ),
 paid AS (
   SELECT COALESCE(sum(amount_paid) FILTER (WHERE paid_at >= $3::timestamptz), 0) AS gross_current,
@@ -79,7 +84,7 @@ redeemed AS (
   SELECT count(*) FILTER (WHERE redeemed_at >= $3::timestamptz) AS redemptions_current
     FROM coupon_redemptions WHERE currency = $1 AND redeemed_at >= $2::timestamptz AND redeemed_at < $4::timestamptz
 )
-SELECT * FROM snap, paid, refunded, redeemed`,
+SELECT * FROM snap, organizations, paid, refunded, redeemed`,
     },
     appFigures: (body) => ({
       mrr: body.current.mrr,
