@@ -29,6 +29,8 @@ async function watchCsp(page: Page): Promise<string[]> {
 const nonceOf = (policy: string | undefined) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1];
 
 test('every console page works under the CSP: no violation, no CSP error in the console', async ({ page }) => {
+  // Ten pages, each rendered and hydrated: more than one page's worth of the default timeout.
+  test.setTimeout(150_000);
   const violations = await watchCsp(page);
   await page.goto('/login');
   await signIn(page, 'super_admin');
