@@ -44,7 +44,8 @@ export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
   const { result: warmup, seconds: warmupSeconds } = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
   const rate = warmup.requests.total / warmupSeconds;
   const cpuBefore = { server: spec.cpu.server(), database: spec.cpu.database() };
-  const { result, seconds } = await run(spec, Math.max(spec.connections * 4, Math.round(rate * spec.seconds)));
+  // At least 20 requests per connection: a slow warm-up (cold JIT) must not shrink the sample.
+  const { result, seconds } = await run(spec, Math.max(spec.connections * 20, Math.round(rate * spec.seconds)));
   const perRequest = (after: number, before: number) => Math.round(((after - before) / result.requests.total) * 100) / 100;
   return {
     requests: result.requests.total,

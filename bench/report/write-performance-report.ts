@@ -71,8 +71,8 @@ cursors between 80% and 95% down the newest-first order; refunds take Rp 1 each 
 each time (round robin over thousands of invoices), so they never run out or wait on one another.
 
 CPU ms/request is the CPU time the server's process tree and PostgreSQL's processes used during the measured run,
-divided by its requests (from /proc): unlike req/s it hardly moves with what else the machine is doing, so its ratio
-is the steadier comparison here.
+divided by its requests (from /proc). It moves less than req/s with what else the machine is doing (it does grow
+under heavy contention: cache misses, context switches), so its ratio is the steadier comparison here.
 
 | endpoint | server | req/s | p50 ms | p99 ms | errors | requests | CPU ms/request (server + PostgreSQL) | load (1 min) | req/s app ÷ floor | CPU app ÷ floor |
 |---|---|---|---|---|---|---|---|---|---|---|
