@@ -24,8 +24,8 @@ import { judge } from './targets';
 
 const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
 const PROFILE = smoke
-  ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, contention: 200, couponMaxUses: 150, vitalsRuns: 1 }
-  : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, contention: 200, couponMaxUses: 150, vitalsRuns: 5 };
+  ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, minPerConnection: 4, contention: 200, couponMaxUses: 150, vitalsRuns: 1 }
+  : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, minPerConnection: 20, contention: 200, couponMaxUses: 150, vitalsRuns: 5 };
 const distDir = smoke ? process.env.NEXT_DIST_DIR || '.next' : process.env.BENCH_DIST_DIR || '.next-bench-api';
 const log = (line: string) => console.log(`[bench${smoke ? ':smoke' : ''}] ${line}`);
 
@@ -59,7 +59,7 @@ try {
   servers.push(floor);
 
   log('API: app vs floor…');
-  const api = await runApiBench({ app, floor, databaseUrl: database.url, postmasterPid: database.postmasterPid, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, log });
+  const api = await runApiBench({ app, floor, databaseUrl: database.url, postmasterPid: database.postmasterPid, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, minRequestsPerConnection: PROFILE.minPerConnection, log });
   log('contention: refunds of one invoice, redemptions of one coupon…');
   const refundContention = await runRefundContention(app.origin, data.apiKey, database.url, PROFILE.contention);
   log(`refunds: ${JSON.stringify(refundContention.statusCounts)} in ${refundContention.seconds} s, totals ${refundContention.holds ? 'exact' : 'WRONG'}`);

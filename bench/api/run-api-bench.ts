@@ -41,6 +41,7 @@ export interface TApiBenchOptions {
   connections: number;
   seconds: number;
   warmupRequestsPerConnection: number;
+  minRequestsPerConnection: number;
   log: (line: string) => void;
 }
 
@@ -65,6 +66,7 @@ export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench>
         connections: options.connections,
         seconds: options.seconds,
         warmupRequestsPerConnection: options.warmupRequestsPerConnection,
+        minRequestsPerConnection: options.minRequestsPerConnection,
         cpu: { server: () => processTreeCpuMs(options[which].pid), database: () => processTreeCpuMs(options.postmasterPid()) },
       });
       options.log(`${scenario.label} [${which}]: ${result.requestsPerSecond} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}, CPU/request ${result.serverCpuMs} ms server + ${result.databaseCpuMs} ms PostgreSQL (load ${result.load})`);

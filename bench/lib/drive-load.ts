@@ -12,6 +12,8 @@ export interface TLoadSpec {
   seconds: number;
   /** Requests per connection in the unmeasured warm-up. */
   warmupRequestsPerConnection: number;
+  /** The measured run's floor, whatever the warm-up's rate: a slow warm-up (cold JIT) must not shrink the sample. */
+  minRequestsPerConnection: number;
   /** CPU ms used so far by the server under test and by PostgreSQL (bench/lib/process-cpu.ts). */
   cpu: { server: () => number; database: () => number };
 }
@@ -44,8 +46,7 @@ export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
   const { result: warmup, seconds: warmupSeconds } = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
   const rate = warmup.requests.total / warmupSeconds;
   const cpuBefore = { server: spec.cpu.server(), database: spec.cpu.database() };
-  // At least 20 requests per connection: a slow warm-up (cold JIT) must not shrink the sample.
-  const { result, seconds } = await run(spec, Math.max(spec.connections * 20, Math.round(rate * spec.seconds)));
+  const { result, seconds } = await run(spec, Math.max(spec.connections * spec.minRequestsPerConnection, Math.round(rate * spec.seconds)));
   const perRequest = (after: number, before: number) => Math.round(((after - before) / result.requests.total) * 100) / 100;
   return {
     requests: result.requests.total,
