@@ -6,6 +6,7 @@ import { credentialsFor } from '@/tests/integration/actors';
 import { apiAs } from '@/tests/integration/api-client';
 import { callRoute } from '@/tests/integration/call-route';
 import { ZAddon } from './schemas';
+import { itHonoursIdempotencyKeyOnCreate } from '@/tests/integration/idempotent-create-cases';
 
 let api: ReturnType<typeof apiAs>;
 let counter = 0;
@@ -195,23 +196,5 @@ describe('access', () => {
 });
 
 describe('Idempotency-Key on POST /addons', () => {
-  it('replays the first response byte for byte with Idempotent-Replayed', async () => {
-    const body = addonBody();
-    const key = crypto.randomUUID();
-    const first = await create(body, { 'idempotency-key': key });
-    const second = await create(body, { 'idempotency-key': key });
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
-    expect(second.text).toBe(first.text);
-    expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(await db().addon.count({ where: { slug: body.slug } })).toBe(1);
-  });
-
-  it('the same key with another body is 422 idempotency_key_reused', async () => {
-    const key = crypto.randomUUID();
-    await create(addonBody(), { 'idempotency-key': key });
-    const reused = await create(addonBody(), { 'idempotency-key': key });
-    expect(reused.status).toBe(422);
-    expect(reused.body.code).toBe('idempotency_key_reused');
-  });
+  itHonoursIdempotencyKeyOnCreate({ create, makeBody: () => addonBody(), count: (body) => db().addon.count({ where: { slug: body.slug } }) });
 });

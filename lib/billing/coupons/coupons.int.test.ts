@@ -7,6 +7,7 @@ import { credentialsFor } from '@/tests/integration/actors';
 import { apiAs } from '@/tests/integration/api-client';
 import { redeemCoupon, type TRedeemCouponInput } from './redeem-coupon';
 import { ZCoupon } from './schemas';
+import { itHonoursIdempotencyKeyOnCreate } from '@/tests/integration/idempotent-create-cases';
 
 let api: ReturnType<typeof apiAs>;
 let planId: string;
@@ -306,25 +307,7 @@ describe('GET/PATCH/PUT /coupons/{id}', () => {
 });
 
 describe('Idempotency-Key on POST /coupons', () => {
-  it('replays the first response byte for byte with Idempotent-Replayed', async () => {
-    const body = couponBody();
-    const key = crypto.randomUUID();
-    const first = await create(body, { 'idempotency-key': key });
-    const second = await create(body, { 'idempotency-key': key });
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
-    expect(second.text).toBe(first.text);
-    expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(await db().coupon.count({ where: { code: body.code } })).toBe(1);
-  });
-
-  it('the same key with another body is 422 idempotency_key_reused', async () => {
-    const key = crypto.randomUUID();
-    await create(couponBody(), { 'idempotency-key': key });
-    const reused = await create(couponBody(), { 'idempotency-key': key });
-    expect(reused.status).toBe(422);
-    expect(reused.body.code).toBe('idempotency_key_reused');
-  });
+  itHonoursIdempotencyKeyOnCreate({ create, makeBody: () => couponBody(), count: (body) => db().coupon.count({ where: { code: body.code } }) });
 });
 
 describe('redeemCoupon', () => {

@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { credentialsFor } from '@/tests/integration/actors';
 import { apiAs } from '@/tests/integration/api-client';
 import { ZPlan } from './schemas';
+import { itHonoursIdempotencyKeyOnCreate } from '@/tests/integration/idempotent-create-cases';
 
 let api: ReturnType<typeof apiAs>;
 const limits = { max_agents: 5, max_contacts: 1000, max_messages_month: 10000, max_channels: 3, max_ai_agents: null };
@@ -178,25 +179,7 @@ describe('GET/PATCH/PUT /plans/{id}', () => {
 });
 
 describe('Idempotency-Key on POST /plans', () => {
-  it('replays the first response byte for byte with Idempotent-Replayed', async () => {
-    const body = planBody();
-    const key = crypto.randomUUID();
-    const first = await create(body, { 'idempotency-key': key });
-    const second = await create(body, { 'idempotency-key': key });
-    expect(first.status).toBe(201);
-    expect(second.status).toBe(201);
-    expect(second.text).toBe(first.text);
-    expect(second.headers.get('idempotent-replayed')).toBe('true');
-    expect(await db().plan.count({ where: { slug: body.slug } })).toBe(1);
-  });
-
-  it('the same key with another body is 422 idempotency_key_reused', async () => {
-    const key = crypto.randomUUID();
-    await create(planBody(), { 'idempotency-key': key });
-    const reused = await create(planBody(), { 'idempotency-key': key });
-    expect(reused.status).toBe(422);
-    expect(reused.body.code).toBe('idempotency_key_reused');
-  });
+  itHonoursIdempotencyKeyOnCreate({ create, makeBody: () => planBody(), count: (body) => db().plan.count({ where: { slug: body.slug } }) });
 
   it('a retry while the first is running is 409 idempotency_request_in_progress', async () => {
     const body = planBody();
