@@ -6,7 +6,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import type { TInvoiceOrganization } from '@/lib/billing/invoices/list-invoice-organizations';
-import { INVOICE_STATUSES } from '@/lib/billing/invoices/schemas';
+import { INVOICE_STATUSES } from '@/lib/billing/invoices/invoice-statuses';
 import { hasInvoiceFilters, type TInvoiceFilters } from './invoice-filters';
 import { INVOICE_STATUS_LABELS } from './invoice-status-badge';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
+import { INVOICE_STATUSES } from './invoice-statuses';
 
-export const INVOICE_STATUSES = ['draft', 'open', 'paid', 'partially_refunded', 'refunded', 'void'] as const;
+export { INVOICE_STATUSES };
 export const ZInvoiceStatus = z.enum(INVOICE_STATUSES, { error: `Use one of ${INVOICE_STATUSES.join(', ')}.` });
 export const REFUNDABLE_STATUSES = ['paid', 'partially_refunded'] as const;
 
