@@ -116,6 +116,14 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { ...NOT_A_UUID, body: { reason: 'x' } },
   ],
 
+  searchOrganizations: (): TContractCase[] => [
+    { name: 'the first page by name', status: 200, query: { limit: '5' } },
+    { name: 'a part of a name, any case', status: 200, query: { search: 'ORG' } },
+    { name: 'an id', status: 200, query: { search: '00000000-0000-4000-8000-000000000000' } },
+    { name: 'a limit over 50 is 400', status: 400, query: { limit: '51' } },
+    { name: 'a cursor naming no organization is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+
   listApiKeys: (): TContractCase[] => [{ name: 'every key', status: 200 }],
   createApiKey: (): TContractCase[] => [
     { name: 'a valid key', status: 201, body: { name: `Contract ${unique()}`, role: 'support' } },

@@ -5,6 +5,7 @@ import { ZApiKey, ZCreateApiKeyInput, ZCreatedApiKey } from '@/lib/auth/api-keys
 import { ZAuditEntry, ZAuditListQuery, ZAuditPage } from '@/lib/audit/schemas';
 import { ZCoupon, ZCreateCouponInput, ZUpdateCouponInput } from '@/lib/billing/coupons/schemas';
 import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } from '@/lib/billing/invoices/schemas';
+import { ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary } from '@/lib/billing/organizations/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import type { TApiOperation } from './api-operation';
@@ -13,12 +14,14 @@ import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
 import { AUDIT_PAGE } from './examples/audit-log';
 import * as catalog from './examples/catalog';
 import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
+import { ORGANIZATION_PAGE } from './examples/organizations';
 import { ZProblem } from './problem-schema';
 
 /** Response schemas shown once under components and referenced by every operation that returns them. */
 export const SCHEMA_COMPONENTS = {
   Plan: ZPlan, Coupon: ZCoupon, Addon: ZAddon,
   Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult,
+  OrganizationSummary: ZOrganizationSummary, OrganizationPage: ZOrganizationPage,
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
   AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
   AnalyticsOverview: ZOverview, RevenueSeries: ZRevenueSeries, PlanBreakdown: ZPlanBreakdown, CouponBreakdown: ZCouponBreakdown, AddonAttach: ZAddonAttach,
@@ -30,6 +33,7 @@ export const TAGS = [
   { name: 'Coupons', description: 'Discount codes. Code and discount are locked once a coupon has been used.' },
   { name: 'Add-ons', description: 'Extras billed on top of a plan, flat or per agent.' },
   { name: 'Invoices', description: 'Issued invoices (keyset-paginated) and their refunds.' },
+  { name: 'Organizations', description: 'Tenants, found by name or id (the console\'s organization picker).' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
   { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
   { name: 'Analytics', description: 'MRR, revenue and breakdowns per currency over [from, to). Definitions: docs/METRICS.md.' },
@@ -92,6 +96,11 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZRefundInput, example: REFUND_BODY },
     response: { status: 201, description: 'The refund and the invoice\'s new status.', schema: ZRefundResult, example: REFUND_RESULT },
     errors: { 409: ['invoice_not_refundable', 'invoice_changed'], 422: ['refund_exceeds_refundable'] } },
+
+  { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
+    description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',
+    query: ZOrganizationSearchQuery,
+    response: { status: 200, description: 'One page of organizations.', schema: ZOrganizationPage, example: ORGANIZATION_PAGE }, errors: { 400: ['invalid_cursor'] } },
 
   { operationId: 'listApiKeys', method: 'get', path: '/api-keys', tag: 'API keys', summary: 'List API keys', description: 'Active and revoked, without secrets.',
     response: { status: 200, description: 'Every key.', schema: z.array(ZApiKey), example: [API_KEY] } },
