@@ -4,7 +4,7 @@ import { useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import type { TInvoiceOrganization } from '@/lib/billing/invoices/list-invoice-organizations';
+import type { TOrganizationChoice } from '@/components/organizations/use-organization-name';
 import { InvoiceFilterBar } from './invoice-filter-bar';
 import { hasInvoiceFilters, invoiceFiltersSearch, readInvoiceFilters, type TInvoiceFilters } from './invoice-filters';
 import { ApiProblemError } from './invoice-requests';
@@ -24,7 +24,7 @@ function writeFilters(patch: TInvoiceFilters | null) {
   window.history.replaceState(null, '', search ? `?${search}` : window.location.pathname);
 }
 
-export function InvoiceBrowser({ organizations, initial }: { organizations: TInvoiceOrganization[]; initial: TInitialInvoicePage }) {
+export function InvoiceBrowser({ organization, initial }: { organization: TOrganizationChoice | null; initial: TInitialInvoicePage }) {
   const filters = readInvoiceFilters(useSearchParams());
   const [resetKey, setResetKey] = useState(0);
   const query = useInvoicePages(filters, initial);
@@ -38,7 +38,7 @@ export function InvoiceBrowser({ organizations, initial }: { organizations: TInv
 
   return (
     <>
-      <InvoiceFilterBar filters={filters} organizations={organizations} onChange={writeFilters} onClear={clear} resetKey={resetKey} />
+      <InvoiceFilterBar filters={filters} organization={organization} onChange={writeFilters} onClear={clear} resetKey={resetKey} />
       <div className="mb-3 flex justify-end">
         <ExportCsvButton path="/api/v1/admin/billing/invoices" query={invoiceFiltersSearch(filters)} size="sm" />
       </div>

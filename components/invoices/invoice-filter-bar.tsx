@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import type { TInvoiceOrganization } from '@/lib/billing/invoices/list-invoice-organizations';
+import { OrganizationPicker } from '@/components/organizations/organization-picker';
+import type { TOrganizationChoice } from '@/components/organizations/use-organization-name';
 import { INVOICE_STATUSES } from '@/lib/billing/invoices/invoice-statuses';
 import { hasInvoiceFilters, type TInvoiceFilters } from './invoice-filters';
 import { INVOICE_STATUS_LABELS } from './invoice-status-badge';
@@ -14,14 +15,15 @@ const SEARCH_DEBOUNCE_MS = 300;
 
 type FilterBarProps = {
   filters: TInvoiceFilters;
-  organizations: TInvoiceOrganization[];
+  /** The organization in the URL when the server rendered the page, named. */
+  organization: TOrganizationChoice | null;
   onChange: (patch: TInvoiceFilters) => void;
   onClear: () => void;
   /** Changes on every clear, so the search box drops any keystrokes still waiting to be searched. */
   resetKey: number;
 };
 
-export function InvoiceFilterBar({ filters, organizations, onChange, onClear, resetKey }: FilterBarProps) {
+export function InvoiceFilterBar({ filters, organization, onChange, onClear, resetKey }: FilterBarProps) {
   return (
     <div className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1.1fr)_repeat(2,minmax(0,1fr))_repeat(2,minmax(9.5rem,0.8fr))_auto] lg:items-end">
       <NumberSearch key={resetKey} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
@@ -39,14 +41,7 @@ export function InvoiceFilterBar({ filters, organizations, onChange, onClear, re
       </Field>
       <Field label="Organization">
         {(control) => (
-          <Select {...control} value={filters.organization_id ?? ''} onChange={(event) => onChange({ organization_id: event.target.value })}>
-            <option value="">All organizations</option>
-            {organizations.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </Select>
+          <OrganizationPicker {...control} value={filters.organization_id} initial={organization} onChange={(id) => onChange({ organization_id: id ?? '' })} />
         )}
       </Field>
       <Field label="Issued from">

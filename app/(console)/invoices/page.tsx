@@ -4,9 +4,9 @@ import { invoiceFiltersSearch, readInvoiceFilters, recordParams } from '@/compon
 import { INVOICE_PAGE_SIZE } from '@/components/invoices/invoice-requests';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
-import { listInvoiceOrganizations } from '@/lib/billing/invoices/list-invoice-organizations';
 import { listInvoices } from '@/lib/billing/invoices/list-invoices';
 import { ZInvoiceListQuery } from '@/lib/billing/invoices/schemas';
+import { findOrganizationSummary } from '@/lib/billing/organizations/find-organization-summary';
 
 export const metadata: Metadata = { title: 'Invoices' };
 
@@ -18,12 +18,16 @@ export default async function InvoicesPage({ searchParams }: PageProps) {
   // The first page comes from the same operation as GET /invoices. Filters it rejects render no
   // page here: the browser then asks the API, which explains the problem where the table would be.
   const query = ZInvoiceListQuery.safeParse({ ...filters, limit: INVOICE_PAGE_SIZE });
-  const [page, organizations] = await Promise.all([query.success ? listInvoices(query.data) : null, listInvoiceOrganizations()]);
+  // Only the organization in the URL is named here; the picker asks GET /organizations for others as the operator types.
+  const [page, organization] = await Promise.all([
+    query.success ? listInvoices(query.data) : null,
+    filters.organization_id ? findOrganizationSummary(filters.organization_id) : null,
+  ]);
 
   return (
     <>
       <PageHeader title="Invoices" description="Every issued invoice, newest first. Open one to see its lines, payments and refunds." />
-      <InvoiceBrowser organizations={organizations} initial={{ search: invoiceFiltersSearch(filters), page }} />
+      <InvoiceBrowser organization={organization && { id: organization.id, name: organization.name }} initial={{ search: invoiceFiltersSearch(filters), page }} />
     </>
   );
 }
