@@ -7,12 +7,28 @@ import { FailFastClient } from './db/fail-fast-client';
  * One Prisma client per process (kept on globalThis so dev-mode reloads do not open new pools).
  * Created lazily so that importing a module never requires a database.
  */
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
   globalForDb.prisma ??= createClient(config().DATABASE_URL, config().DATABASE_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
   return globalForDb.prisma;
 }
+
+/**
+ * A small second pool for bookkeeping writes that every request makes and that may lose their last
+ * fraction of a second in a crash: the rate-limit counters. Its sessions run with
+ * synchronous_commit=off, so such a commit returns without waiting for the WAL to reach the disk
+ * (PostgreSQL flushes it within a few hundred milliseconds; a crash of the operating system may
+ * forget those counts, never corrupts anything). Billing data never goes through it: every refund,
+ * invoice and idempotency record commits durably through db().
+ */
+export function bookkeepingDb(): PrismaClient {
+  globalForDb.bookkeepingPrisma ??= createClient(config().DATABASE_URL, BOOKKEEPING_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS, durableCommits: false });
+  return globalForDb.bookkeepingPrisma;
+}
+
+/** One short statement per request: a few connections keep up with the main pool's requests. */
+const BOOKKEEPING_POOL_SIZE = 4;
 
 /** How long a query or transaction may wait for a pooled connection before it is a 503. */
 const POOL_WAIT_MS = 10_000;
@@ -31,7 +47,7 @@ const STATEMENT_TIMEOUT_MS = 30_000;
  */
 const QUERY_TIMEOUT_MARGIN_MS = 5_000;
 
-export function createClient(connectionString: string, max = 10, options: { statementTimeoutMs?: number } = {}): PrismaClient {
+export function createClient(connectionString: string, max = 10, options: { statementTimeoutMs?: number; durableCommits?: boolean } = {}): PrismaClient {
   // Requests queue for a pooled connection under contention (many refunds of one invoice, a
   // burst of redemptions); the default 2 s wait turned that queueing into errors. With the pg
   // adapter the wait is pg-pool's connectionTimeoutMillis (Prisma's maxWait never gets to act):
@@ -40,13 +56,13 @@ export function createClient(connectionString: string, max = 10, options: { stat
   // whatever the server's default; otherwise stored instants shift by the zone's offset.
   // FailFastClient bounds opening a connection (3 s) apart from the pool wait, and fails at once
   // while a server has just been unreachable: an outage is a quick 503 (lib/db/fail-fast-client.ts).
-  const { statementTimeoutMs } = options;
+  const { statementTimeoutMs, durableCommits = true } = options;
   const adapter = new PrismaPg({
     connectionString,
     max,
     connectionTimeoutMillis: POOL_WAIT_MS,
     Client: FailFastClient,
-    options: `-c TimeZone=UTC${statementTimeoutMs ? ` -c statement_timeout=${statementTimeoutMs}` : ''}`,
+    options: `-c TimeZone=UTC${statementTimeoutMs ? ` -c statement_timeout=${statementTimeoutMs}` : ''}${durableCommits ? '' : ' -c synchronous_commit=off'}`,
     ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS } : {}),
   });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });

@@ -20,6 +20,7 @@ const SECRET_SHAPES = /\bbk_[A-Za-z0-9_-]{43}|\beyJ[A-Za-z0-9_-]{8,}(?:\.[A-Za-z
 let destination: DestinationStream | undefined;
 let levelOverride: LevelWithSilent | undefined;
 let instance: Logger | undefined;
+let plainInstance: Logger | undefined;
 
 /**
  * The process's logger: JSON lines on stdout (no transport thread, nothing pretty-printed: a log
@@ -28,17 +29,33 @@ let instance: Logger | undefined;
  * config(), which throws without a database URL — and logging must work even then.
  */
 export function logger(): Logger {
-  instance ??= pino(
+  instance ??= createLogger(true);
+  return instance;
+}
+
+/**
+ * The same logger without key-path redaction, for lines built field by field from values that are
+ * never credentials (the request log's line for an answered request). Redacting 36 paths with
+ * wildcards costs ~60 µs a line, ten times the rest of the logging (measured); the secret-shape
+ * scrub still runs on every line it writes.
+ */
+export function plainLogger(): Logger {
+  plainInstance ??= createLogger(false);
+  return plainInstance;
+}
+
+function createLogger(redact: boolean): Logger {
+  destination ??= pino.destination({ dest: 1, sync: true });
+  return pino(
     {
       level: levelOverride ?? logLevelFromEnv(),
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+      ...(redact ? { redact: { paths: REDACT_PATHS, censor: '[Redacted]' } } : {}),
       hooks: { streamWrite: (line) => line.replace(SECRET_SHAPES, '[Redacted]') },
     },
-    destination ?? pino.destination({ dest: 1, sync: true }),
+    destination,
   );
-  return instance;
 }
 
 /** Test hook: send every line from `level` up to `stream` (null: back to stdout and LOG_LEVEL). */
@@ -46,6 +63,7 @@ export function setLogDestination(stream: DestinationStream | null, level?: Leve
   destination = stream ?? undefined;
   levelOverride = stream ? (level ?? 'trace') : undefined;
   instance = undefined;
+  plainInstance = undefined;
 }
 
 function logLevelFromEnv(): LevelWithSilent {

@@ -10,6 +10,7 @@ import { ensureSessionSecret } from '../lib/db/session-secret';
 import { buildIsStale } from './lib/build-freshness';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
+import { withServerNodeOptions } from './lib/server-node-options';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -49,7 +50,7 @@ if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync(`${distDir}/BUIL
 }
 
 // Its own process group, so that stopping the console stops every process Next starts.
-const server = spawn(NEXT_BIN, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env, detached: true });
+const server = spawn(NEXT_BIN, [dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env: dev ? env : withServerNodeOptions(env), detached: true });
 server.stdout.on('data', (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (/Ready in|started server|Local:/i.test(chunk.toString())) printWelcome();

@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { freePort } from '../../lib/db/free-port';
 import { buildIsStale } from '../../scripts/lib/build-freshness';
+import { withServerNodeOptions } from '../../scripts/lib/server-node-options';
 
 const NEXT_BIN = 'node_modules/.bin/next';
 
@@ -44,7 +45,7 @@ export async function startAppServer(options: { distDir: string; databaseUrl: st
   const child = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
+    env: withServerNodeOptions({
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -52,7 +53,7 @@ export async function startAppServer(options: { distDir: string; databaseUrl: st
       DATABASE_URL: options.databaseUrl,
       NEXTAUTH_SECRET: 'bench-analytics-session-secret-0123456789',
       NEXTAUTH_URL: origin,
-    },
+    }),
   });
   // The request log (one JSON line per request, as in production) goes to a file, not the terminal.
   const log = createWriteStream(options.logFile);

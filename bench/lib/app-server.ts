@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { freePort } from '../../lib/db/free-port';
+import { withServerNodeOptions } from '../../scripts/lib/server-node-options';
 
 export interface TRunningServer {
   origin: string;
@@ -23,7 +24,7 @@ export async function startAppServer(options: TAppServerOptions): Promise<TRunni
   const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
+    env: withServerNodeOptions({
       ...process.env,
       NODE_ENV: 'production',
       NEXT_TELEMETRY_DISABLED: '1',
@@ -35,7 +36,7 @@ export async function startAppServer(options: TAppServerOptions): Promise<TRunni
       // the load into 429s. The limiter still runs and counts, so its cost is in the figures.
       RATE_LIMIT_PER_MINUTE: '1000000',
       ...options.env,
-    },
+    }),
   });
   const log = createWriteStream(options.logFile);
   child.stdout?.pipe(log);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as listPlansRoute, POST as createPlanRoute } from '@/app/api/v1/admin/billing/plans/route';
-import { db } from '@/lib/db';
+import { bookkeepingDb, db } from '@/lib/db';
 import { buildOpenApiDocument } from '@/lib/openapi/build-document';
 import { ZProblem } from '@/lib/openapi/problem-schema';
 import { CREATE_PLAN_BODY } from '@/lib/openapi/examples/catalog';
@@ -96,6 +96,12 @@ describe('API rate limit (RATE_LIMIT_PER_MINUTE per API key or user)', () => {
     const actor = { type: 'api_key' as const, id: await apiKeyId(caller), label: 'key', role: 'super_admin' as const };
     expect(await enforceRateLimit(actor, 0)).toBeNull();
     expect(await db().$queryRaw<unknown[]>`SELECT 1 FROM rate_limit_buckets WHERE key = ${`api_key:${actor.id}`}`).toEqual([]);
+  });
+
+  it('counts commit without waiting for the disk; billing writes still wait (synchronous_commit)', async () => {
+    const setting = async (client: typeof db) => (await client().$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`)[0]!.synchronous_commit;
+    expect(await setting(bookkeepingDb)).toBe('off');
+    expect(await setting(db)).toBe('on');
   });
 });
 

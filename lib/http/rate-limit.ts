@@ -1,6 +1,6 @@
 import type { TActor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
-import { db, type Db } from '@/lib/db';
+import { bookkeepingDb, type Db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
 
 /** The window is one minute (`interval '1 minute'` in the statement below). */
@@ -28,7 +28,7 @@ export function rateLimitHeaders(result: TRateLimitResult): Record<string, strin
  * `rate_limited` (with Retry-After) past the limit; null when the limit is off (0).
  * The caller is the API key or the signed-in user, so each key has its own budget.
  */
-export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = db()): Promise<TRateLimitResult | null> {
+export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<TRateLimitResult | null> {
   if (limit <= 0) return null;
   const result = await countRequest(`${actor.type}:${actor.id}`, limit, client);
   if (!result.allowed) {
@@ -44,7 +44,8 @@ export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMI
  * caller are counted one after another and exactly `limit` of them get through; the CASEs read
  * the row as it was before this request (a window older than a minute restarts at 1). Times are
  * the database's, so app instances with drifting clocks share one window. Rejected requests
- * count too: a client hammering past its limit does not earn a fresh window sooner. (LEAST: the
+ * count too: a client hammering past its limit does not earn a fresh window sooner. It goes through
+ * bookkeepingDb(): the count is committed without waiting for the disk (lib/db.ts). (LEAST: the
  * column keeps milliseconds, rounded, so a fresh window may look a hair longer than a minute.)
  */
 async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult> {

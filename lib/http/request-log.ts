@@ -1,7 +1,7 @@
 import type { NextRequest } from 'next/server';
 import type { TActor } from '@/lib/auth/actor';
 import { BillingError } from '@/lib/errors';
-import { logger } from '@/lib/log';
+import { logger, plainLogger } from '@/lib/log';
 
 export interface TRequestOutcome {
   request: NextRequest;
@@ -35,7 +35,8 @@ export function logRequest({ request, requestId, response, startedAt, actor, err
   };
   try {
     if (status >= 500) logger().error({ ...line, ...(error === undefined ? {} : { err: error }) }, 'request failed');
-    else logger().info(line, 'request');
+    // The line holds only the fields above, none a credential: no key-path redaction needed.
+    else plainLogger().info(line, 'request');
   } catch {
     // A log that cannot be written (stdout gone) must not turn an answered request into a failure.
   }
