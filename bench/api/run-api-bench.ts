@@ -20,6 +20,12 @@ export interface TApiBench {
   connections: number;
   seconds: number;
   rows: TApiRow[];
+  /**
+   * The app answering GET /plans without credentials: 401 from the route's guard before any
+   * database work. What Next.js, the proxy and the route wrapper cost on their own on this
+   * machine — a ceiling no endpoint that also queries can pass.
+   */
+  ceiling: TLoadResult;
   refunds: TRefundTotals & {
     /** 201s the load generator saw (measured runs and warm-ups, app and floor). */
     created201: number;
@@ -79,10 +85,23 @@ export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench>
     rows.push({ id: scenario.id, label: scenario.label, app, floor, ratio: Math.round((app.requestsPerSecond / floor.requestsPerSecond) * 100) / 100, cpuRatio: Math.round(cpuRatio * 10) / 10 });
   }
   const after = await verifyRefundTotals(options.databaseUrl);
+  const ceiling = await driveLoad({
+    origin: options.app.origin,
+    method: 'GET',
+    next: () => ({ path: '/api/v1/admin/billing/plans' }),
+    headers: {},
+    connections: options.connections,
+    seconds: options.seconds,
+    warmupRequestsPerConnection: options.warmupRequestsPerConnection,
+    minRequestsPerConnection: options.minRequestsPerConnection,
+    cpu: { server: () => processTreeCpuMs(options.app.pid), database: () => processTreeCpuMs(options.postmasterPid()) },
+  });
+  options.log(`GET /plans without credentials (401, no database) [app]: ${ceiling.requestsPerSecond} req/s, p50 ${ceiling.p50Ms} ms, p99 ${ceiling.p99Ms} ms, CPU/request ${ceiling.serverCpuMs} ms (load ${ceiling.load})`);
   return {
     connections: options.connections,
     seconds: options.seconds,
     rows,
+    ceiling,
     refunds: {
       ...after,
       created201,

@@ -78,6 +78,14 @@ under heavy contention: cache misses, context switches), so its ratio is the ste
 |---|---|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
+**The framework's own ceiling.** The same app answering GET /plans with no credentials: the route's guard answers
+401 before any database work, so this is Next.js (routing, the proxy, web-stream responses) plus the route wrapper
+(request id, problem+json, the request log) and nothing else. No endpoint that also queries can beat it.
+
+| request | req/s | p50 ms | p99 ms | answers | CPU ms/request (server) | load (1 min) | ÷ floor's GET /plans req/s |
+|---|---|---|---|---|---|---|---|
+| GET /plans, no Authorization (401) | ${api.ceiling.requestsPerSecond} | ${api.ceiling.p50Ms} | ${api.ceiling.p99Ms} | ${Object.entries(api.ceiling.statusCounts).map(([status, count]) => `${count} × ${status}`).join(', ')} | ${api.ceiling.serverCpuMs} | ${api.ceiling.load} | ${ceilingRatio(api)} |
+
 Refund totals after the runs (SQL over every invoice): ${api.refunds.mismatched} invoices whose amount_refunded ≠ Σ succeeded refunds,
 ${api.refunds.overRefunded} refunded above amount_paid, ${api.refunds.addedPending} pending refunds added by the runs; ${api.refunds.created201} answers 201 (warm-ups included) and
 ${api.refunds.addedInDatabase} succeeded refunds added, Rp ${api.refunds.addedAmount} in all.`;
@@ -117,4 +125,9 @@ cross-check of the manifest figure above.
 | page | LCP ms | TBT ms | FCP ms | TTFB ms | scripts | LCP of each run |
 |---|---|---|---|---|---|---|
 ${vitalsRows.join('\n')}`;
+}
+
+function ceilingRatio(api: TReportInput['results']['api']): string {
+  const floor = api.rows.find((row) => row.id === 'plans')?.floor.requestsPerSecond;
+  return floor ? `${Math.round((api.ceiling.requestsPerSecond / floor) * 100) / 100}` : '–';
 }
