@@ -7,7 +7,7 @@ import { FailFastClient } from './db/fail-fast-client';
  * One Prisma client per process (kept on globalThis so dev-mode reloads do not open new pools).
  * Created lazily so that importing a module never requires a database.
  */
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient; analyticsPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
   globalForDb.prisma ??= createClient(config().DATABASE_URL, config().DATABASE_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
@@ -23,12 +23,34 @@ export function db(): PrismaClient {
  * invoice and idempotency record commits durably through db().
  */
 export function bookkeepingDb(): PrismaClient {
-  globalForDb.bookkeepingPrisma ??= createClient(config().DATABASE_URL, BOOKKEEPING_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS, durableCommits: false });
+  globalForDb.bookkeepingPrisma ??= createClient(config().DATABASE_URL, BOOKKEEPING_POOL_SIZE, {
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    settings: { synchronous_commit: 'off' },
+  });
   return globalForDb.bookkeepingPrisma;
 }
 
 /** One short statement per request: a few connections keep up with the main pool's requests. */
 const BOOKKEEPING_POOL_SIZE = 4;
+
+/**
+ * The pool analytics statements run on (lib/billing/analytics/query-analytics.ts), read-only,
+ * with room to aggregate in memory: the default work_mem (4 MB) makes the hash aggregates over
+ * ~100k subscriptions or a month of invoices spill to disk, which costs more than the scans. JIT
+ * is off: these statements take milliseconds, and compiling them would take longer than running
+ * them. Set once per connection, so a statement goes alone (no BEGIN/SET LOCAL/COMMIT around it:
+ * 5 round trips fewer). Only super-admins reach these endpoints, and the pool bounds how many
+ * such statements (and their work_mem) run at once: the dashboard asks for five at a time.
+ */
+export function analyticsDb(): PrismaClient {
+  globalForDb.analyticsPrisma ??= createClient(config().DATABASE_URL, ANALYTICS_POOL_SIZE, {
+    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+    settings: { work_mem: '64MB', jit: 'off', default_transaction_read_only: 'on' },
+  });
+  return globalForDb.analyticsPrisma;
+}
+
+const ANALYTICS_POOL_SIZE = 5;
 
 /** How long a query or transaction may wait for a pooled connection before it is a 503. */
 const POOL_WAIT_MS = 10_000;
@@ -47,7 +69,13 @@ const STATEMENT_TIMEOUT_MS = 30_000;
  */
 const QUERY_TIMEOUT_MARGIN_MS = 5_000;
 
-export function createClient(connectionString: string, max = 10, options: { statementTimeoutMs?: number; durableCommits?: boolean } = {}): PrismaClient {
+export interface TClientOptions {
+  statementTimeoutMs?: number;
+  /** Session settings (`-c name=value` at connect) besides TimeZone and statement_timeout. */
+  settings?: Record<string, string>;
+}
+
+export function createClient(connectionString: string, max = 10, options: TClientOptions = {}): PrismaClient {
   // Requests queue for a pooled connection under contention (many refunds of one invoice, a
   // burst of redemptions); the default 2 s wait turned that queueing into errors. With the pg
   // adapter the wait is pg-pool's connectionTimeoutMillis (Prisma's maxWait never gets to act):
@@ -56,13 +84,14 @@ export function createClient(connectionString: string, max = 10, options: { stat
   // whatever the server's default; otherwise stored instants shift by the zone's offset.
   // FailFastClient bounds opening a connection (3 s) apart from the pool wait, and fails at once
   // while a server has just been unreachable: an outage is a quick 503 (lib/db/fail-fast-client.ts).
-  const { statementTimeoutMs, durableCommits = true } = options;
+  const { statementTimeoutMs, settings = {} } = options;
+  const session = { TimeZone: 'UTC', ...(statementTimeoutMs ? { statement_timeout: String(statementTimeoutMs) } : {}), ...settings };
   const adapter = new PrismaPg({
     connectionString,
     max,
     connectionTimeoutMillis: POOL_WAIT_MS,
     Client: FailFastClient,
-    options: `-c TimeZone=UTC${statementTimeoutMs ? ` -c statement_timeout=${statementTimeoutMs}` : ''}${durableCommits ? '' : ' -c synchronous_commit=off'}`,
+    options: Object.entries(session).map(([name, value]) => `-c ${name}=${value}`).join(' '),
     ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS } : {}),
   });
   return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
