@@ -7,6 +7,9 @@ const nextConfig = {
   // A separate build directory lets a verification build run beside a development one.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,
+  // BUNDLE_SOURCE_MAPS=1: browser source maps, for bench/console/explain-bundles.ts to say which
+  // modules fill a page's first-load JavaScript. Off by default: production serves no maps.
+  productionBrowserSourceMaps: process.env.BUNDLE_SOURCE_MAPS === '1',
 };
 
 export default nextConfig;

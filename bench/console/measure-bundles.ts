@@ -27,11 +27,6 @@ type TClientReferenceManifest = { entryJSFiles?: Record<string, string[]> };
  * The legacy polyfill file (loaded only by browsers without ES modules) is left out.
  */
 export async function measureBundles(distDir: string): Promise<TRouteBundle[]> {
-  const buildManifestPath = path.join(distDir, 'build-manifest.json');
-  if (!existsSync(path.join(distDir, 'BUILD_ID')) || !existsSync(buildManifestPath)) {
-    throw new Error(`No production build in ${distDir}/: run \`next build\` first (NEXT_DIST_DIR=${distDir} for another directory).`);
-  }
-  const { rootMainFiles } = JSON.parse(await readFile(buildManifestPath, 'utf8')) as TBuildManifest;
   const sizes = new Map<string, { raw: number; gzip: number }>();
   const sizeOf = async (file: string) => {
     const cached = sizes.get(file);
@@ -43,15 +38,7 @@ export async function measureBundles(distDir: string): Promise<TRouteBundle[]> {
   };
 
   const bundles: TRouteBundle[] = [];
-  const appDir = path.join(distDir, 'server', 'app');
-  const manifestFiles = (await readdir(appDir, { recursive: true })).filter((file) => file.endsWith('page_client-reference-manifest.js'));
-  for (const manifestFile of manifestFiles) {
-    const page = `/${path.dirname(manifestFile)}/page`;
-    const route = urlPathOf(page);
-    if (route === null) continue;
-    const manifest = await loadManifest(path.join(appDir, manifestFile), page);
-    const files = new Set(rootMainFiles);
-    for (const chunks of Object.values(manifest.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk.replace(/^\/_next\//, ''));
+  for (const { route, files } of await firstLoadFiles(distDir)) {
     let rawBytes = 0;
     let gzipBytes = 0;
     for (const file of files) {
@@ -59,9 +46,31 @@ export async function measureBundles(distDir: string): Promise<TRouteBundle[]> {
       rawBytes += size.raw;
       gzipBytes += size.gzip;
     }
-    bundles.push({ route, files: files.size, rawBytes, gzipBytes });
+    bundles.push({ route, files: files.length, rawBytes, gzipBytes });
   }
   return bundles.sort((a, b) => a.route.localeCompare(b.route));
+}
+
+/** Every page's first-load files, as paths inside the build directory (`static/chunks/….js`). */
+export async function firstLoadFiles(distDir: string): Promise<{ route: string; files: string[] }[]> {
+  const buildManifestPath = path.join(distDir, 'build-manifest.json');
+  if (!existsSync(path.join(distDir, 'BUILD_ID')) || !existsSync(buildManifestPath)) {
+    throw new Error(`No production build in ${distDir}/: run \`next build\` first (NEXT_DIST_DIR=${distDir} for another directory).`);
+  }
+  const { rootMainFiles } = JSON.parse(await readFile(buildManifestPath, 'utf8')) as TBuildManifest;
+  const appDir = path.join(distDir, 'server', 'app');
+  const manifestFiles = (await readdir(appDir, { recursive: true })).filter((file) => file.endsWith('page_client-reference-manifest.js'));
+  const routes: { route: string; files: string[] }[] = [];
+  for (const manifestFile of manifestFiles) {
+    const page = `/${path.dirname(manifestFile)}/page`;
+    const route = urlPathOf(page);
+    if (route === null) continue;
+    const manifest = await loadManifest(path.join(appDir, manifestFile), page);
+    const files = new Set(rootMainFiles);
+    for (const chunks of Object.values(manifest.entryJSFiles ?? {})) for (const chunk of chunks) files.add(chunk.replace(/^\/_next\//, ''));
+    routes.push({ route, files: [...files] });
+  }
+  return routes;
 }
 
 /** `/(console)/invoices/[id]/page` → `/invoices/[id]`; Next's internal pages → null. */
