@@ -5,7 +5,7 @@ import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { Input } from '@/components/ui/input';
 import type { TActionResult } from '@/lib/http/admin-action';
 import { ADDON_CURRENCY } from '@/lib/billing/addons/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { annualDiscount, describeAnnualDiscount } from './annual-discount';
 
 type TActionFailure = Extract<TActionResult<unknown>, { ok: false }>;

@@ -9,7 +9,7 @@ import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { ZCreateCouponInput, ZUpdateCouponInput, type TCoupon, type TCreateCouponInput, type TUpdateCouponInput } from '@/lib/billing/coupons/schemas';
 import type { TActionResult } from '@/lib/http/admin-action';
-import { CURRENCIES } from '@/lib/money';
+import { CURRENCIES } from '@/lib/money-format';
 import { CouponDateField } from './coupon-date-field';
 import { EMPTY_COUPON_VALUES, changedFields, couponToFormValues, type TCouponFormOutput, type TCouponFormValues } from './coupon-form-values';
 import { CouponPlansField } from './coupon-plans-field';

@@ -1,7 +1,7 @@
 import type { BadgeTone } from '@/components/ui/badge';
 import type { TCouponStatus } from '@/lib/billing/coupons/coupon-status';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 
 /** How the console writes a coupon's fields. Dates are UTC, as the API stores them, so server and browser render alike. */
 type TDiscount = Pick<TCoupon, 'discount_type' | 'discount_value' | 'currency'>;

@@ -2,7 +2,7 @@
 
 import { useWatch } from 'react-hook-form';
 import { worstCaseCost } from '@/lib/billing/coupons/worst-case-cost';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import type { TCouponFormControl } from './coupon-form-values';
 import type { TCouponPlanOption } from './plan-option';
 

@@ -2,7 +2,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { formatDateTime } from './invoice-dates';
 
 const PAYMENT_METHODS: Record<string, string> = {

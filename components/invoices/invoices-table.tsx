@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { Skeleton } from '@/components/ui/skeleton';
 import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TInvoice } from '@/lib/billing/invoices/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { formatDate, formatPeriod } from './invoice-dates';
 import { InvoiceStatusBadge } from './invoice-status-badge';
 

@@ -8,7 +8,7 @@ import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
-import { currencyDecimals, formatMoney } from '@/lib/money';
+import { currencyDecimals, formatMoney } from '@/lib/money-format';
 import { refundFormSchema } from './refund-form-schema';
 import type { TRefundFigures } from './refund-parts';
 

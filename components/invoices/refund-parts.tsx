@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { clsx } from 'clsx';
 import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { formatDateTime } from './invoice-dates';
 
 /** The figures a refund is judged against, as the dialog showed them (the stale-page guard sends `amount_refunded`). */

@@ -5,7 +5,7 @@ import { clsx } from 'clsx';
 import { previewPlanChangeAction } from '@/app/(console)/plans/actions';
 import type { TUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import type { TPlanChangePreview } from '@/lib/billing/plans/preview-plan-change';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { PLANS_QUERY_KEY } from './plans-query';
 import { useDebouncedValue } from './use-debounced-value';
 

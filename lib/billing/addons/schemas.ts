@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { ZMoneyInput, ZSlug, ZSortOrder, refineMoneyDecimals } from '@/lib/billing/shared/schemas';
-import type { TCurrency } from '@/lib/money';
+import { ADDON_CURRENCY } from './addon-currency';
 
-/**
- * The seed gives add-ons no currency: they are priced in the product's currency, IDR (the
- * `currency` column defaults to it), so every amount is whole rupiah.
- */
-export const ADDON_CURRENCY: TCurrency = 'IDR';
+export { ADDON_CURRENCY };
 
 export const ADDON_UNITS = ['flat', 'per_agent'] as const;
 export const ZAddonUnit = z.enum(ADDON_UNITS, { error: 'Use "flat" or "per_agent".' });
