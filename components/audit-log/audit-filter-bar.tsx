@@ -5,7 +5,8 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import { AUDIT_ENTITY_TYPES, type TAuditEntityType } from '@/lib/audit/schemas';
+import { AUDIT_ENTITY_TYPES } from '@/lib/audit/audit-entity-types';
+import type { TAuditEntityType } from '@/lib/audit/schemas';
 import { hasAuditFilters, type TAuditFilters } from './audit-filters';
 import { ENTITY_LABELS, KNOWN_ACTIONS } from './audit-labels';
 

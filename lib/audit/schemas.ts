@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ZDateBound, dateBoundEnd, dateBoundStart } from '@/lib/billing/invoices/schemas';
+import { AUDIT_ENTITY_TYPES } from './audit-entity-types';
 
-/** What the audit log records changes to (the `entity_type` recordAudit callers write). */
-export const AUDIT_ENTITY_TYPES = ['plan', 'coupon', 'addon', 'invoice', 'api_key'] as const;
+export { AUDIT_ENTITY_TYPES };
 export const ZAuditEntityType = z.enum(AUDIT_ENTITY_TYPES, { error: `Use one of ${AUDIT_ENTITY_TYPES.join(', ')}.` });
 export type TAuditEntityType = z.infer<typeof ZAuditEntityType>;
 
