@@ -1,23 +1,21 @@
 'use client';
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { toast } from 'sonner';
 import { updateAddonAction } from '@/app/(console)/addons/actions';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';
 import { PageHeader } from '@/components/ui/page-header';
 import { Select } from '@/components/ui/select';
 import type { TAddon } from '@/lib/billing/addons/schemas';
-import { CreateAddonForm, EditAddonForm } from './addon-form';
+import type { TAddonEditing } from './addon-form-dialog';
 import { AddonsTable } from './addons-table';
-import { ConfirmToggleDialog } from './confirm-toggle-dialog';
+import { AddonFormDialog, ConfirmToggleDialog } from './lazy-addon-dialogs';
 import { useAddons, useRefreshAddons } from './use-addons';
 import { ExportCsvButton } from '@/components/ui/export-csv-button';
 
 type StatusFilter = 'all' | 'active' | 'inactive';
-type Editing = { mode: 'create' } | { mode: 'edit'; addon: TAddon } | null;
 
 /** The add-ons page's interactive part: list (search, status filter), create/edit dialog, (de)activation. */
 export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
@@ -25,7 +23,7 @@ export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
   const refresh = useRefreshAddons();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
-  const [editing, setEditing] = useState<Editing>(null);
+  const [editing, setEditing] = useState<TAddonEditing | null>(null);
   const [toggling, setToggling] = useState<TAddon | null>(null);
 
   const needle = query.trim().toLowerCase();
@@ -52,6 +50,12 @@ export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
     await refresh();
   };
 
+  const newAddonButton = (
+    <Button onClick={() => setEditing({ mode: 'create' })} {...AddonFormDialog.preloadHandlers}>
+      New add-on
+    </Button>
+  );
+
   return (
     <>
       <PageHeader
@@ -60,7 +64,7 @@ export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
         actions={
           <>
             <ExportCsvButton path="/api/v1/admin/billing/addons" />
-            <Button onClick={() => setEditing({ mode: 'create' })}>New add-on</Button>
+            {newAddonButton}
           </>
         }
       />
@@ -96,25 +100,16 @@ export function AddonsConsole({ initialAddons }: { initialAddons: TAddon[] }) {
         <EmptyState
           title="No add-ons yet"
           description="Add-ons are extras such as another WhatsApp number or an AI credits pack, billed with the plan."
-          action={<Button onClick={() => setEditing({ mode: 'create' })}>New add-on</Button>}
+          action={newAddonButton}
         />
       ) : (
         <EmptyState title="No add-ons match" description="Try another search or status filter." />
       )}
 
-      <Dialog open={editing !== null} onOpenChange={(open) => !open && setEditing(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>{editing?.mode === 'edit' ? `Edit ${editing.addon.name}` : 'New add-on'}</DialogTitle>
-            <DialogDescription>Prices are in rupiah (whole numbers), per month and per year.</DialogDescription>
-          </DialogHeader>
-          {editing?.mode === 'create' ? <CreateAddonForm onSaved={(addon) => saved(addon, 'created')} onCancel={() => setEditing(null)} /> : null}
-          {editing?.mode === 'edit' ? (
-            <EditAddonForm key={editing.addon.id} addon={editing.addon} onSaved={(addon) => saved(addon, 'saved')} onCancel={() => setEditing(null)} />
-          ) : null}
-        </DialogContent>
-      </Dialog>
-      <ConfirmToggleDialog addon={toggling} onConfirm={toggle} onClose={() => setToggling(null)} />
+      <Suspense fallback={null}>
+        {editing ? <AddonFormDialog editing={editing} onSaved={saved} onClose={() => setEditing(null)} /> : null}
+        {toggling ? <ConfirmToggleDialog addon={toggling} onConfirm={toggle} onClose={() => setToggling(null)} /> : null}
+      </Suspense>
     </>
   );
 }

@@ -4,9 +4,11 @@ import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
-import { ADDON_CURRENCY, type TAddon } from '@/lib/billing/addons/schemas';
-import { formatMoney } from '@/lib/money';
+import { ADDON_CURRENCY } from '@/lib/billing/addons/addon-currency';
+import type { TAddon } from '@/lib/billing/addons/schemas';
+import { formatMoney } from '@/lib/money-format';
 import { UNIT_LABELS } from './addon-labels';
+import { AddonFormDialog, ConfirmToggleDialog } from './lazy-addon-dialogs';
 
 type SortKey = 'sort_order' | 'name' | 'slug' | 'unit' | 'price_monthly' | 'price_annual' | 'is_active';
 type Sort = { key: SortKey; direction: 'asc' | 'desc' };
@@ -86,7 +88,7 @@ export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps
               <Badge tone={addon.is_active ? 'success' : 'neutral'}>{addon.is_active ? 'Active' : 'Inactive'}</Badge>
             </TD>
             <TD className="text-right whitespace-nowrap">
-              <Button variant="ghost" size="sm" onClick={() => onEdit(addon)} aria-label={`Edit ${addon.name}`}>
+              <Button variant="ghost" size="sm" onClick={() => onEdit(addon)} aria-label={`Edit ${addon.name}`} {...AddonFormDialog.preloadHandlers}>
                 Edit
               </Button>
               <Button
@@ -94,6 +96,7 @@ export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps
                 size="sm"
                 onClick={() => onToggleActive(addon)}
                 aria-label={`${addon.is_active ? 'Deactivate' : 'Activate'} ${addon.name}`}
+                {...ConfirmToggleDialog.preloadHandlers}
               >
                 {addon.is_active ? 'Deactivate' : 'Activate'}
               </Button>

@@ -6,19 +6,18 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import type { TAddon } from '@/lib/billing/addons/schemas';
 
 type ConfirmToggleDialogProps = {
-  addon: TAddon | null;
+  addon: TAddon;
   onConfirm: (addon: TAddon) => Promise<void>;
   onClose: () => void;
 };
 
-/** Asks before (de)activating: add-ons are never deleted, so deactivation is the way out of the catalog. */
+/** Asks before (de)activating: add-ons are never deleted, so deactivation is the way out of the catalog. Mounted while open. */
 export function ConfirmToggleDialog({ addon, onConfirm, onClose }: ConfirmToggleDialogProps) {
   const [pending, setPending] = useState(false);
-  const deactivating = addon?.is_active ?? true;
+  const deactivating = addon.is_active;
   const verb = deactivating ? 'Deactivate' : 'Activate';
 
   const confirm = async () => {
-    if (!addon) return;
     setPending(true);
     try {
       await onConfirm(addon);
@@ -28,11 +27,11 @@ export function ConfirmToggleDialog({ addon, onConfirm, onClose }: ConfirmToggle
   };
 
   return (
-    <Dialog open={addon !== null} onOpenChange={(open) => !open && !pending && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
       <DialogContent role="alertdialog">
         <DialogHeader>
           <DialogTitle>
-            {verb} {addon?.name}?
+            {verb} {addon.name}?
           </DialogTitle>
           <DialogDescription>
             {deactivating

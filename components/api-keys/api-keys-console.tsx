@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { Suspense, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { revokeApiKeyAction } from '@/app/(console)/api-keys/actions';
 import { Button } from '@/components/ui/button';
@@ -9,8 +9,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import type { TApiKey } from '@/lib/auth/api-keys/schemas';
 import { ApiKeysTable } from './api-keys-table';
-import { CreateApiKeyDialog } from './create-api-key-dialog';
-import { RevokeApiKeyDialog } from './revoke-api-key-dialog';
+import { CreateApiKeyDialog, RevokeApiKeyDialog } from './lazy-api-key-dialogs';
 
 /** The API keys page's interactive part: the list, the create dialog (secret shown once) and revocation. */
 export function ApiKeysConsole({ apiKeys, now }: { apiKeys: TApiKey[]; now: string }) {
@@ -33,7 +32,11 @@ export function ApiKeysConsole({ apiKeys, now }: { apiKeys: TApiKey[]; now: stri
     refresh();
   };
 
-  const createButton = <Button onClick={() => setCreating(true)}>Create API key</Button>;
+  const createButton = (
+    <Button onClick={() => setCreating(true)} {...CreateApiKeyDialog.preloadHandlers}>
+      Create API key
+    </Button>
+  );
   return (
     <>
       <PageHeader
@@ -60,8 +63,10 @@ export function ApiKeysConsole({ apiKeys, now }: { apiKeys: TApiKey[]; now: stri
           <ApiKeysTable apiKeys={apiKeys} now={now} onRevoke={setRevoking} />
         </>
       )}
-      <CreateApiKeyDialog open={creating} onOpenChange={setCreating} onCreated={refresh} />
-      <RevokeApiKeyDialog apiKey={revoking} onConfirm={revoke} onClose={() => setRevoking(null)} />
+      <Suspense fallback={null}>
+        {creating ? <CreateApiKeyDialog onClose={() => setCreating(false)} onCreated={refresh} /> : null}
+        {revoking ? <RevokeApiKeyDialog apiKey={revoking} onConfirm={revoke} onClose={() => setRevoking(null)} /> : null}
+      </Suspense>
     </>
   );
 }

@@ -4,6 +4,7 @@ import { Button } from '@/components/ui/button';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { TApiKey } from '@/lib/auth/api-keys/schemas';
 import { ROLE_LABELS, ROLE_TONES, formatKeyDate, formatKeyDateTime, formatRelative, maskedKey } from './api-key-format';
+import { RevokeApiKeyDialog } from './lazy-api-key-dialogs';
 
 type ApiKeysTableProps = { apiKeys: TApiKey[]; now: string; onRevoke: (key: TApiKey) => void };
 
@@ -61,7 +62,7 @@ export function ApiKeysTable({ apiKeys, now, onRevoke }: ApiKeysTableProps) {
             </TD>
             <TD className="text-right">
               {key.revoked_at ? null : (
-                <Button variant="ghost" size="sm" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`}>
+                <Button variant="ghost" size="sm" onClick={() => onRevoke(key)} aria-label={`Revoke ${key.name}`} {...RevokeApiKeyDialog.preloadHandlers}>
                   Revoke
                 </Button>
               )}

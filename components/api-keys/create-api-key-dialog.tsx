@@ -14,26 +14,24 @@ import { API_KEY_ROLES, ZCreateApiKeyInput, type TCreatedApiKey } from '@/lib/au
 import { ROLE_LABELS } from './api-key-format';
 import { ApiKeySecretField } from './api-key-secret-field';
 
-type CreateApiKeyDialogProps = { open: boolean; onOpenChange: (open: boolean) => void; onCreated: () => void };
+type CreateApiKeyDialogProps = { onClose: () => void; onCreated: () => void };
 
-/** Create, then show the secret once. Closing the dialog forgets the secret for good. */
-export function CreateApiKeyDialog({ open, onOpenChange, onCreated }: CreateApiKeyDialogProps) {
+/**
+ * Create, then show the secret once. Closing the dialog forgets the secret for good: it is mounted
+ * while open (loaded on demand, lazy-api-key-dialogs.tsx), so the secret goes with it.
+ */
+export function CreateApiKeyDialog({ onClose, onCreated }: CreateApiKeyDialogProps) {
   const [created, setCreated] = useState<TCreatedApiKey | null>(null);
 
-  const change = (next: boolean) => {
-    if (!next) setCreated(null);
-    onOpenChange(next);
-  };
-
   return (
-    <Dialog open={open} onOpenChange={change}>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       {/* While the secret shows, a stray click outside must not throw it away: Done or Escape close. */}
       <DialogContent onInteractOutside={(event) => created && event.preventDefault()}>
         {created ? (
-          <NewKeySecret created={created} onDone={() => change(false)} />
+          <NewKeySecret created={created} onDone={onClose} />
         ) : (
           <CreateApiKeyForm
-            onCancel={() => change(false)}
+            onCancel={onClose}
             onCreated={(result) => {
               setCreated(result);
               toast.success(`API key “${result.api_key.name}” created.`);

@@ -7,17 +7,16 @@ import type { TApiKey } from '@/lib/auth/api-keys/schemas';
 import { maskedKey } from './api-key-format';
 
 type RevokeApiKeyDialogProps = {
-  apiKey: TApiKey | null;
+  apiKey: TApiKey;
   onConfirm: (key: TApiKey) => Promise<void>;
   onClose: () => void;
 };
 
-/** Asks before revoking: it takes effect on the key's next request and cannot be undone. */
+/** Asks before revoking: it takes effect on the key's next request and cannot be undone. Mounted while open. */
 export function RevokeApiKeyDialog({ apiKey, onConfirm, onClose }: RevokeApiKeyDialogProps) {
   const [pending, setPending] = useState(false);
 
   const confirm = async () => {
-    if (!apiKey) return;
     setPending(true);
     try {
       await onConfirm(apiKey);
@@ -27,12 +26,12 @@ export function RevokeApiKeyDialog({ apiKey, onConfirm, onClose }: RevokeApiKeyD
   };
 
   return (
-    <Dialog open={apiKey !== null} onOpenChange={(open) => !open && !pending && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
       <DialogContent role="alertdialog">
         <DialogHeader>
-          <DialogTitle>Revoke “{apiKey?.name}”?</DialogTitle>
+          <DialogTitle>Revoke “{apiKey.name}”?</DialogTitle>
           <DialogDescription>
-            Services using <code className="font-mono text-zinc-700">{apiKey ? maskedKey(apiKey.prefix) : ''}</code> get 401 on their next
+            Services using <code className="font-mono text-zinc-700">{maskedKey(apiKey.prefix)}</code> get 401 on their next
             request. A revoked key cannot be restored: issue a new one instead.
           </DialogDescription>
         </DialogHeader>

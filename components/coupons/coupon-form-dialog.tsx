@@ -10,19 +10,22 @@ import type { TCouponPlanOption } from './plan-option';
 import { useInvalidateCoupons } from './use-coupons';
 
 type Props = {
-  mode: TCouponFormMode | null;
+  mode: TCouponFormMode;
   plans: TCouponPlanOption[];
   onClose: () => void;
   onDuplicate: (coupon: TCoupon) => void;
 };
 
-/** Create, edit and "duplicate with changes" in one dialog; the form maps the action's field errors. */
+/**
+ * Create, edit and "duplicate with changes" in one dialog; the form maps the action's field errors.
+ * Mounted while open, loaded on demand (lazy-coupon-dialogs.tsx).
+ */
 export function CouponFormDialog({ mode, plans, onClose, onDuplicate }: Props) {
   const invalidate = useInvalidateCoupons();
 
   async function save(submit: TCouponFormSubmit): Promise<TActionResult<unknown>> {
     if (submit.kind === 'edit') {
-      if (mode?.kind !== 'edit') return { ok: false, status: 400, code: 'no_coupon', message: 'No coupon is being edited.' };
+      if (mode.kind !== 'edit') return { ok: false, status: 400, code: 'no_coupon', message: 'No coupon is being edited.' };
       if (Object.keys(submit.values).length === 0) {
         toast.info('Nothing changed.');
         onClose();
@@ -33,7 +36,7 @@ export function CouponFormDialog({ mode, plans, onClose, onDuplicate }: Props) {
     }
     const result = await createCouponAction(submit.values);
     if (!result.ok) return finish(result, '');
-    const original = mode?.kind === 'create' ? mode.duplicateOf : undefined;
+    const original = mode.kind === 'create' ? mode.duplicateOf : undefined;
     if (original && submit.deactivateOriginal) {
       const deactivated = await updateCouponAction(original.id, { is_active: false });
       if (!deactivated.ok) toast.error(`Coupon ${result.data.code} was created, but ${original.code} could not be deactivated: ${deactivated.message}`);
@@ -53,19 +56,19 @@ export function CouponFormDialog({ mode, plans, onClose, onDuplicate }: Props) {
     return result;
   }
 
-  const title = mode?.kind === 'edit' ? `Edit ${mode.coupon.code}` : mode?.duplicateOf ? `Duplicate ${mode.duplicateOf.code}` : 'New coupon';
+  const title = mode.kind === 'edit' ? `Edit ${mode.coupon.code}` : mode.duplicateOf ? `Duplicate ${mode.duplicateOf.code}` : 'New coupon';
   return (
-    <Dialog open={mode !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="max-w-2xl">
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>
-            {mode?.kind === 'edit'
+            {mode.kind === 'edit'
               ? 'Limits, dates and plans can always change; the code and discount only until the coupon is first used.'
               : 'Codes are case-insensitive. Once used, a coupon’s code and discount are locked.'}
           </DialogDescription>
         </DialogHeader>
-        {mode ? <CouponForm key={formKey(mode)} mode={mode} plans={plans} onSubmit={save} onCancel={onClose} onDuplicate={onDuplicate} /> : null}
+        <CouponForm key={formKey(mode)} mode={mode} plans={plans} onSubmit={save} onCancel={onClose} onDuplicate={onDuplicate} />
       </DialogContent>
     </Dialog>
   );

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import { updateCouponAction } from '@/app/(console)/coupons/actions';
 import { Button } from '@/components/ui/button';
@@ -11,12 +11,11 @@ import { Select } from '@/components/ui/select';
 import { COUPON_STATUSES } from '@/lib/billing/coupons/coupon-status';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import type { TCouponFormMode } from './coupon-form';
-import { CouponFormDialog } from './coupon-form-dialog';
 import { duplicateFormValues } from './coupon-form-values';
 import { STATUS_LABELS } from './coupon-format';
 import { filterCoupons, type TCouponFilter } from './coupon-list-view';
 import { CouponsTable } from './coupons-table';
-import { DeactivateCouponDialog } from './deactivate-coupon-dialog';
+import { CouponFormDialog, DeactivateCouponDialog } from './lazy-coupon-dialogs';
 import type { TCouponPlanOption } from './plan-option';
 import { useCoupons, useInvalidateCoupons } from './use-coupons';
 
@@ -42,6 +41,12 @@ export function CouponsManager({ initialCoupons, plans }: Props) {
     await invalidate();
   }
 
+  const newCouponButton = (
+    <Button onClick={() => setFormMode({ kind: 'create' })} {...CouponFormDialog.preloadHandlers}>
+      New coupon
+    </Button>
+  );
+
   return (
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
@@ -63,7 +68,7 @@ export function CouponsManager({ initialCoupons, plans }: Props) {
         <p className="text-xs text-zinc-500 sm:mr-auto sm:pb-2.5" aria-live="polite">
           {isFetching ? 'Refreshing…' : `${visible.length} of ${coupons.length} coupons`}
         </p>
-        <Button onClick={() => setFormMode({ kind: 'create' })}>New coupon</Button>
+        {newCouponButton}
       </div>
 
       {error ? (
@@ -79,7 +84,7 @@ export function CouponsManager({ initialCoupons, plans }: Props) {
         <EmptyState
           title="No coupons yet"
           description="Create a percentage or fixed-amount discount code for customers to redeem."
-          action={<Button onClick={() => setFormMode({ kind: 'create' })}>New coupon</Button>}
+          action={newCouponButton}
         />
       ) : visible.length === 0 ? (
         <EmptyState title="No coupons match" description="Change the search or the status filter." />
@@ -94,8 +99,10 @@ export function CouponsManager({ initialCoupons, plans }: Props) {
         />
       )}
 
-      <CouponFormDialog mode={formMode} plans={plans} onClose={() => setFormMode(null)} onDuplicate={duplicate} />
-      <DeactivateCouponDialog coupon={deactivating} onClose={() => setDeactivating(null)} />
+      <Suspense fallback={null}>
+        {formMode ? <CouponFormDialog mode={formMode} plans={plans} onClose={() => setFormMode(null)} onDuplicate={duplicate} /> : null}
+        {deactivating ? <DeactivateCouponDialog coupon={deactivating} onClose={() => setDeactivating(null)} /> : null}
+      </Suspense>
     </div>
   );
 }

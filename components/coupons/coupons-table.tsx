@@ -7,6 +7,7 @@ import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import { STATUS_LABELS, STATUS_TONES, formatDiscount, formatDuration, formatUsage, formatWindow } from './coupon-format';
 import { DEFAULT_SORT, nextSort, sortCoupons, type TCouponSort, type TCouponSortKey } from './coupon-list-view';
+import { CouponFormDialog, DeactivateCouponDialog } from './lazy-coupon-dialogs';
 
 type Props = {
   coupons: TCoupon[];
@@ -55,14 +56,21 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
             </TD>
             <TD className="text-right whitespace-nowrap">
               <div className="flex justify-end">
-                <Button variant="ghost" size="sm" onClick={() => onEdit(coupon)} aria-label={`Edit ${coupon.code}`}>
+                <Button variant="ghost" size="sm" onClick={() => onEdit(coupon)} aria-label={`Edit ${coupon.code}`} {...CouponFormDialog.preloadHandlers}>
                   Edit
                 </Button>
-                <Button variant="ghost" size="sm" onClick={() => onDuplicate(coupon)} aria-label={`Duplicate ${coupon.code}`}>
+                <Button variant="ghost" size="sm" onClick={() => onDuplicate(coupon)} aria-label={`Duplicate ${coupon.code}`} {...CouponFormDialog.preloadHandlers}>
                   Duplicate
                 </Button>
                 {coupon.is_active ? (
-                  <Button variant="ghost" size="sm" className="text-red-700" onClick={() => onDeactivate(coupon)} aria-label={`Deactivate ${coupon.code}`}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    className="text-red-700"
+                    onClick={() => onDeactivate(coupon)}
+                    aria-label={`Deactivate ${coupon.code}`}
+                    {...DeactivateCouponDialog.preloadHandlers}
+                  >
                     Deactivate
                   </Button>
                 ) : (

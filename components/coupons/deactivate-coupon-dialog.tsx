@@ -8,13 +8,12 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import { useInvalidateCoupons } from './use-coupons';
 
-/** Asks before deactivating: invoices stop applying the coupon at once (it can be reactivated). */
-export function DeactivateCouponDialog({ coupon, onClose }: { coupon: TCoupon | null; onClose: () => void }) {
+/** Asks before deactivating: invoices stop applying the coupon at once (it can be reactivated). Mounted while open. */
+export function DeactivateCouponDialog({ coupon, onClose }: { coupon: TCoupon; onClose: () => void }) {
   const invalidate = useInvalidateCoupons();
   const [pending, setPending] = useState(false);
 
   async function deactivate() {
-    if (!coupon) return;
     setPending(true);
     const result = await updateCouponAction(coupon.id, { is_active: false });
     setPending(false);
@@ -28,10 +27,10 @@ export function DeactivateCouponDialog({ coupon, onClose }: { coupon: TCoupon | 
   }
 
   return (
-    <Dialog open={coupon !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Deactivate {coupon?.code}?</DialogTitle>
+          <DialogTitle>Deactivate {coupon.code}?</DialogTitle>
           <DialogDescription>
             New invoices will no longer apply this coupon. Invoices already issued keep their discount, and you can reactivate it later.
           </DialogDescription>

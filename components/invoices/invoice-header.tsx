@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { formatDate, formatPeriod } from './invoice-dates';
 import { InvoiceStatusBadge } from './invoice-status-badge';
-import { RefundDialog } from './refund-dialog';
+import { RefundButton } from './refund-button';
 import { refundFiguresOf } from './refund-parts';
 
 export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
@@ -28,7 +28,7 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
         </div>
         {/* Only what can still be refunded offers a refund; after the last one the button goes. */}
         {invoice.amount_refundable > 0 ? (
-          <RefundDialog invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
+          <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
         ) : null}
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 rounded-lg border border-zinc-200 bg-white px-5 py-4 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-6">

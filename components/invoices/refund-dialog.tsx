@@ -4,16 +4,18 @@ import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import type { TRefundResult } from '@/lib/billing/refunds/schemas';
-import { formatMoney } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { ApiProblemError, fetchInvoice, postRefund } from './invoice-requests';
 import { RefundForm, type TRefundDraft } from './refund-form';
 import { InlineAlert, RefundFigures, refundFiguresOf, type TRefundFigures } from './refund-parts';
 import { useInvalidateInvoices } from './use-invoice-pages';
 
-type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & TRefundFigures;
+export type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & TRefundFigures;
+
+type RefundDialogProps = { invoice: TRefundableInvoice; onClose: () => void; onCloseAutoFocus?: (event: Event) => void };
 
 /**
  * Refund: choose → confirm → POST. The request goes from the browser straight to
@@ -25,11 +27,13 @@ type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & T
  * The key is made when the dialog opens and reused for every retry of the same body. A different
  * body (the operator went back and changed the amount, or reviews again after invoice_changed)
  * needs a new key, since the API rejects a key reused with another body (idempotency_key_reused).
+ *
+ * Mounted while open (refund-button.tsx loads it on demand), so every opening starts from a
+ * snapshot: what the operator sees is what the stale-page guard compares against.
  */
-export function RefundDialog({ invoice }: { invoice: TRefundableInvoice }) {
+export function RefundDialog({ invoice, onClose, onCloseAutoFocus }: RefundDialogProps) {
   const router = useRouter();
   const invalidateInvoices = useInvalidateInvoices();
-  const [open, setOpen] = useState(false);
   const [figures, setFigures] = useState<TRefundFigures>(invoice);
   const [draft, setDraft] = useState<TRefundDraft | null>(null);
   const [step, setStep] = useState<'form' | 'confirm'>('form');
@@ -37,19 +41,9 @@ export function RefundDialog({ invoice }: { invoice: TRefundableInvoice }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [formVersion, setFormVersion] = useState(0);
-  const attempt = useRef({ key: '', body: null as string | null });
+  const [firstKey] = useState(() => crypto.randomUUID());
+  const attempt = useRef({ key: firstKey, body: null as string | null });
   const inFlight = useRef(false);
-
-  const openDialog = () => {
-    // A snapshot: what the operator sees is what the stale-page guard compares against.
-    setFigures(invoice);
-    setDraft(null);
-    setStep('form');
-    setChanged(null);
-    setError(null);
-    attempt.current = { key: crypto.randomUUID(), body: null };
-    setOpen(true);
-  };
 
   const refreshEverywhere = () => {
     void invalidateInvoices();
@@ -67,7 +61,7 @@ export function RefundDialog({ invoice }: { invoice: TRefundableInvoice }) {
     attempt.current.body = bodyText;
     try {
       announce(await postRefund(invoice.id, body, attempt.current.key), invoice);
-      setOpen(false);
+      onClose();
       refreshEverywhere();
     } catch (caught) {
       await showFailure(caught);
@@ -96,11 +90,8 @@ export function RefundDialog({ invoice }: { invoice: TRefundableInvoice }) {
   };
 
   return (
-    <Dialog open={open} onOpenChange={(next) => (next ? openDialog() : !pending && setOpen(false))}>
-      <DialogTrigger asChild>
-        <Button variant="secondary">Refund</Button>
-      </DialogTrigger>
-      <DialogContent>
+    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
+      <DialogContent onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>Refund {invoice.number}</DialogTitle>
           <DialogDescription>Returns money to the customer through the payment gateway.</DialogDescription>

@@ -1,60 +1,57 @@
 'use client';
 
-import { useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { previewPlanChangeAction, updatePlanAction } from '@/app/(console)/plans/actions';
 import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from '@/components/ui/dialog';
+import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { TPlan } from '@/lib/billing/plans/schemas';
 import { PlanForm } from './plan-form';
 import { PLANS_QUERY_KEY } from './plans-query';
 
-export function CreatePlanButton() {
-  const [open, setOpen] = useState(false);
+/**
+ * The dialogs of the plans page, loaded on demand (lazy-plan-dialogs.tsx): each is mounted
+ * while open, so every opening starts from a blank or freshly loaded form.
+ */
+export function CreatePlanDialog({ onClose, onCloseAutoFocus }: { onClose: () => void; onCloseAutoFocus?: (event: Event) => void }) {
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button>New plan</Button>
-      </DialogTrigger>
-      <DialogContent className="sm:max-w-2xl">
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className="sm:max-w-2xl" onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>New plan</DialogTitle>
           <DialogDescription>Prices are per month unless stated; tax is added on invoices.</DialogDescription>
         </DialogHeader>
-        {/* Mounted only while open, so every opening starts from a blank form. */}
-        {open ? <PlanForm onSaved={() => setOpen(false)} /> : null}
+        <PlanForm onSaved={onClose} />
       </DialogContent>
     </Dialog>
   );
 }
 
-export function EditPlanDialog({ plan, onClose }: { plan: TPlan | null; onClose: () => void }) {
+export function EditPlanDialog({ plan, onClose }: { plan: TPlan; onClose: () => void }) {
   return (
-    <Dialog open={plan !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent className="sm:max-w-2xl">
         <DialogHeader>
-          <DialogTitle>Edit {plan?.name}</DialogTitle>
+          <DialogTitle>Edit {plan.name}</DialogTitle>
           <DialogDescription>Every change is recorded in the audit log.</DialogDescription>
         </DialogHeader>
-        {plan ? <PlanForm key={plan.id} plan={plan} onSaved={onClose} /> : null}
+        <PlanForm key={plan.id} plan={plan} onSaved={onClose} />
       </DialogContent>
     </Dialog>
   );
 }
 
 /** Deactivate or reactivate, after a confirmation: a plan is never deleted (SPEC §4). */
-export function PlanActivationDialog({ plan, onClose }: { plan: TPlan | null; onClose: () => void }) {
+export function PlanActivationDialog({ plan, onClose }: { plan: TPlan; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const deactivating = plan?.is_active ?? false;
+  const deactivating = plan.is_active;
   const usage = useQuery({
-    queryKey: [...PLANS_QUERY_KEY, plan?.id, 'change-preview', {}],
+    queryKey: [...PLANS_QUERY_KEY, plan.id, 'change-preview', {}],
     queryFn: async () => {
-      const result = await previewPlanChangeAction(plan!.id, {});
+      const result = await previewPlanChangeAction(plan.id, {});
       if (!result.ok) throw new Error(result.message);
       return result.data;
     },
-    enabled: plan !== null,
   });
   const mutation = useMutation({
     mutationFn: async (target: TPlan) => {
@@ -72,11 +69,11 @@ export function PlanActivationDialog({ plan, onClose }: { plan: TPlan | null; on
 
   const count = usage.data?.active_subscriptions;
   return (
-    <Dialog open={plan !== null} onOpenChange={(open) => !open && !mutation.isPending && onClose()}>
+    <Dialog open onOpenChange={(open) => !open && !mutation.isPending && onClose()}>
       <DialogContent role="alertdialog">
         <DialogHeader>
           <DialogTitle>
-            {deactivating ? 'Deactivate' : 'Activate'} {plan?.name}?
+            {deactivating ? 'Deactivate' : 'Activate'} {plan.name}?
           </DialogTitle>
           <DialogDescription>
             {deactivating
@@ -95,7 +92,7 @@ export function PlanActivationDialog({ plan, onClose }: { plan: TPlan | null; on
               Cancel
             </Button>
           </DialogClose>
-          <Button variant={deactivating ? 'danger' : 'primary'} disabled={mutation.isPending} onClick={() => plan && mutation.mutate(plan)}>
+          <Button variant={deactivating ? 'danger' : 'primary'} disabled={mutation.isPending} onClick={() => mutation.mutate(plan)}>
             {mutation.isPending ? 'Saving…' : deactivating ? 'Deactivate plan' : 'Activate plan'}
           </Button>
         </DialogFooter>

@@ -1,13 +1,13 @@
 'use client';
 
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { TPlan, TPlanLimits } from '@/lib/billing/plans/schemas';
-import { formatMoney } from '@/lib/money';
-import { CreatePlanButton, EditPlanDialog, PlanActivationDialog } from './plan-dialogs';
+import { formatMoney } from '@/lib/money-format';
+import { CreatePlanButton, EditPlanDialog, PlanActivationDialog } from './lazy-plan-dialogs';
 import { DEFAULT_PLAN_SORT, visiblePlans, type TPlanSort, type TPlanSortKey, type TPlanStatusFilter } from './plan-list-view';
 import { PlansToolbar } from './plans-toolbar';
 import { usePlans } from './plans-query';
@@ -83,8 +83,10 @@ export function PlansTable({ initialPlans }: { initialPlans: TPlan[] }) {
           </TBody>
         </Table>
       )}
-      <EditPlanDialog plan={editing} onClose={() => setEditing(null)} />
-      <PlanActivationDialog plan={toggling} onClose={() => setToggling(null)} />
+      <Suspense fallback={null}>
+        {editing ? <EditPlanDialog plan={editing} onClose={() => setEditing(null)} /> : null}
+        {toggling ? <PlanActivationDialog plan={toggling} onClose={() => setToggling(null)} /> : null}
+      </Suspense>
     </div>
   );
 }
@@ -131,10 +133,16 @@ function PlanRow({ plan, onEdit, onToggle }: { plan: TPlan; onEdit: () => void; 
       <TD>{plan.is_active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</TD>
       <TD numeric>{plan.sort_order}</TD>
       <TD className="text-right whitespace-nowrap">
-        <Button variant="ghost" size="sm" aria-label={`Edit ${plan.name}`} onClick={onEdit}>
+        <Button variant="ghost" size="sm" aria-label={`Edit ${plan.name}`} onClick={onEdit} {...EditPlanDialog.preloadHandlers}>
           Edit
         </Button>
-        <Button variant="ghost" size="sm" aria-label={`${plan.is_active ? 'Deactivate' : 'Activate'} ${plan.name}`} onClick={onToggle}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`${plan.is_active ? 'Deactivate' : 'Activate'} ${plan.name}`}
+          onClick={onToggle}
+          {...PlanActivationDialog.preloadHandlers}
+        >
           {plan.is_active ? 'Deactivate' : 'Activate'}
         </Button>
       </TD>

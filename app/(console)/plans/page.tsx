@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { CreatePlanButton } from '@/components/plans/plan-dialogs';
+import { CreatePlanButton } from '@/components/plans/lazy-plan-dialogs';
 import { PlansTable } from '@/components/plans/plans-table';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
