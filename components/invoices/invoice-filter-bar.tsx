@@ -25,38 +25,42 @@ type FilterBarProps = {
 
 export function InvoiceFilterBar({ filters, organization, onChange, onClear, resetKey }: FilterBarProps) {
   return (
-    <div className="mb-4 grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm sm:grid-cols-2 lg:grid-cols-[minmax(0,1.1fr)_repeat(2,minmax(0,1fr))_repeat(2,minmax(9.5rem,0.8fr))_auto] lg:items-end">
-      <NumberSearch key={resetKey} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
-      <Field label="Status">
-        {(control) => (
-          <Select {...control} value={filters.status ?? ''} onChange={(event) => onChange({ status: event.target.value })}>
-            <option value="">All statuses</option>
-            {INVOICE_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {INVOICE_STATUS_LABELS[status]}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label="Organization">
-        {(control) => (
-          <OrganizationPicker {...control} value={filters.organization_id} initial={organization} onChange={(id) => onChange({ organization_id: id ?? '' })} />
-        )}
-      </Field>
-      <Field label="Issued from">
-        {(control) => (
-          <Input {...control} type="date" value={filters.from ?? ''} max={filters.to} onChange={(event) => onChange({ from: event.target.value })} />
-        )}
-      </Field>
-      <Field label="Issued to">
-        {(control) => (
-          <Input {...control} type="date" value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange({ to: event.target.value })} />
-        )}
-      </Field>
-      <Button variant="ghost" onClick={onClear} disabled={!hasInvoiceFilters(filters)}>
-        Clear filters
-      </Button>
+    // One row only where every field fits (the bar ≥ 64rem): squeezed into one row at 1280 px, the
+    // number, status and organization names were cut off. Otherwise three columns, two rows.
+    <div className="@container mb-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+      <div className="grid gap-3 @xl:grid-cols-2 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.4fr)] @3xl:items-end @5xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)_minmax(0,1.5fr)_repeat(2,minmax(9.5rem,0.75fr))_auto]">
+        <NumberSearch key={resetKey} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
+        <Field label="Status">
+          {(control) => (
+            <Select {...control} value={filters.status ?? ''} onChange={(event) => onChange({ status: event.target.value })}>
+              <option value="">All statuses</option>
+              {INVOICE_STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {INVOICE_STATUS_LABELS[status]}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Organization">
+          {(control) => (
+            <OrganizationPicker {...control} value={filters.organization_id} initial={organization} onChange={(id) => onChange({ organization_id: id ?? '' })} />
+          )}
+        </Field>
+        <Field label="Issued from">
+          {(control) => (
+            <Input {...control} type="date" value={filters.from ?? ''} max={filters.to} onChange={(event) => onChange({ from: event.target.value })} />
+          )}
+        </Field>
+        <Field label="Issued to">
+          {(control) => (
+            <Input {...control} type="date" value={filters.to ?? ''} min={filters.from} onChange={(event) => onChange({ to: event.target.value })} />
+          )}
+        </Field>
+        <Button variant="ghost" className="@3xl:justify-self-start" onClick={onClear} disabled={!hasInvoiceFilters(filters)}>
+          Clear filters
+        </Button>
+      </div>
     </div>
   );
 }

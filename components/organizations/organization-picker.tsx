@@ -25,12 +25,14 @@ type OrganizationPickerProps = FieldControlProps & {
  * A combobox (WAI-ARIA APG "list autocomplete"): typing asks GET /organizations for matching
  * names, 200 ms after the last keystroke; ↑/↓ move through the list, Enter chooses, Escape
  * closes and puts the selected name back. Focus stays in the input (aria-activedescendant).
- * Emptying the input and leaving it clears the filter, as does the × button.
+ * Opened, the input starts empty (the selected name is its placeholder), so typing searches
+ * afresh instead of appending to the name; leaving it untouched keeps the selection, emptying it
+ * and leaving clears the filter, as does the × button.
  */
 export function OrganizationPicker({ value, initial, onChange, id, ...described }: OrganizationPickerProps) {
   const [chosen, setChosen] = useState<TOrganizationChoice | null>(null);
   const selectedName = useOrganizationName(value, [chosen, initial]);
-  // null: not editing, the input shows the selected organization's name.
+  // null: nothing typed since the list opened (closed, the input shows the selected name).
   const [text, setText] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   // By id, not position: when new matches arrive the highlight falls back to the first one by itself.
@@ -108,17 +110,15 @@ export function OrganizationPicker({ value, initial, onChange, id, ...described 
         autoComplete="off"
         spellCheck={false}
         maxLength={200}
-        placeholder="All organizations"
+        placeholder={(open && selectedName) || 'All organizations'}
+        title={selectedName ?? undefined}
         className={clsx(controlClasses, 'h-9 truncate', value ? 'pr-8' : 'pr-3')}
-        value={text ?? selectedName ?? ''}
+        value={text ?? (open ? '' : (selectedName ?? ''))}
         onChange={(event) => {
           setText(event.target.value);
           setOpen(true);
         }}
-        onFocus={(event) => {
-          event.target.select();
-          setOpen(true);
-        }}
+        onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
         onBlur={() => (text === '' && value ? clear() : close())}
         onKeyDown={onKeyDown}
@@ -141,7 +141,9 @@ export function OrganizationPicker({ value, initial, onChange, id, ...described 
       </p>
       {open ? (
         <div
-          className="absolute left-0 top-full z-20 mt-1 w-max min-w-full max-w-[min(28rem,calc(100vw-2rem))] overflow-hidden rounded-md border border-zinc-200 bg-white shadow-lg"
+          // As wide as the input, except in the invoice filter bar's one-row layout (a @container of
+          // at least 64rem), where the field sits mid-row with room on both sides for longer emails.
+          className="absolute left-0 top-full z-20 mt-1 w-full overflow-hidden rounded-md border border-zinc-200 bg-white shadow-lg @5xl:w-max @5xl:max-w-md @5xl:min-w-full"
           // Keep focus in the input: a blur would close the list before a click on it lands.
           onMouseDown={(event) => event.preventDefault()}
         >
