@@ -99,8 +99,8 @@ describe('a database outage', () => {
   });
 
   it('a refund cut off mid-transaction by the shutdown is 503 and rolled back whole', async () => {
-    // Another session holds the invoice's row lock, so the refund waits inside its transaction
-    // (after BEGIN, at SELECT … FOR UPDATE) until the server goes down under it.
+    // Another session holds the invoice's row lock, so the refund waits inside its reserving
+    // statement (at its SELECT … FOR UPDATE) until the server goes down under it.
     const blocker = new pg.Client({ connectionString: process.env.DATABASE_URL });
     blocker.on('error', () => {});
     await blocker.connect();

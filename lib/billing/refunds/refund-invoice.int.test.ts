@@ -4,6 +4,7 @@ import { GET as getInvoiceRoute } from '@/app/api/v1/admin/billing/invoices/[id]
 import { db } from '@/lib/db';
 import { credentialsFor } from '@/tests/integration/actors';
 import { apiAs } from '@/tests/integration/api-client';
+import { callRoute } from '@/tests/integration/call-route';
 import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { usePaymentGateway } from './payment-gateway';
 import { ZRefundResult } from './schemas';
@@ -121,6 +122,74 @@ describe('POST /invoices/{id}/refund', () => {
     expect(await db().refund.count({ where: { invoiceId: invoice.id } })).toBe(1);
   });
 
+  it('the refund in the answer is the one the invoice shows, created_by included, for an API key and a signed-in user', async () => {
+    const invoice = await createInvoiceFixture({ total: '111000' });
+    const byKey = await refund(invoice.id, { reason: 'By key', amount: 1000 });
+    const user = await credentialsFor('super_admin');
+    const bySession = await callRoute(refundRoute, { method: 'POST', params: { id: invoice.id }, body: { reason: 'By session', amount: 2000 }, headers: { cookie: user.sessionCookie } });
+    expect([byKey.status, bySession.status]).toEqual([201, 201]);
+    expect(bySession.body.refund.created_by).toBe(user.email);
+    const detail = await api(getInvoiceRoute, { params: { id: invoice.id } });
+    const shown = (id: string) => detail.body.refunds.find((row: { id: string }) => row.id === id);
+    expect(shown(byKey.body.refund.id)).toEqual(byKey.body.refund);
+    expect(shown(bySession.body.refund.id)).toEqual(bySession.body.refund);
+    const row = await db().refund.findUniqueOrThrow({ where: { id: byKey.body.refund.id } });
+    expect(row).toMatchObject({ status: 'succeeded', currency: 'IDR', reason: 'By key', failureReason: null });
+    expect(row.gatewayRef).toMatch(/^re_/);
+  });
+
+  it('the audit entries hold the invoice before and after, the refund as the API shows it, the actor and the request id', async () => {
+    const invoice = await createInvoiceFixture({ total: '111000', amountRefunded: '1000', status: 'partially_refunded' });
+    const result = await refund(invoice.id, { reason: 'Audited', amount: 5000 }, { 'x-request-id': 'refund-audit-1' });
+    const entries = await db().auditLogEntry.findMany({ where: { entityId: invoice.id }, orderBy: { createdAt: 'asc' } });
+    const keyId = entries[0]?.actorApiKeyId;
+    expect(keyId).toEqual(expect.any(String));
+    const common = { actorType: 'api_key', actorUserId: null, actorApiKeyId: keyId, entityType: 'invoice', entityId: invoice.id, requestId: 'refund-audit-1' };
+    const before = { status: 'partially_refunded', amount_refunded: 1000 };
+    expect(entries).toMatchObject([
+      { ...common, action: 'invoice.refund_requested', before, after: { refund_id: result.body.refund.id, amount: 5000, reason: 'Audited' } },
+      { ...common, action: 'invoice.refund_succeeded', before, after: { status: 'partially_refunded', amount_refunded: 6000, refund: result.body.refund } },
+    ]);
+    expect(entries[0]?.actorLabel).toMatch(/^API key .+ \(.+…\)$/);
+    expect(entries[1]?.actorLabel).toBe(entries[0]?.actorLabel);
+    expect(entries[0]!.createdAt.getTime()).toBeLessThanOrEqual(entries[1]!.createdAt.getTime());
+  });
+
+  it('a failed refund is audited with the reservation given back', async () => {
+    restoreGateway = usePaymentGateway({ refund: async () => ({ status: 'failed', reason: 'Card account closed' }) });
+    const invoice = await createInvoiceFixture({ total: '0.5', currency: 'USD' });
+    const result = await refund(invoice.id, { reason: 'Fails' });
+    expect(result.body).toMatchObject({ status: 'failed', refund_amount: 0.5, invoice_status: 'paid' });
+    const entries = await db().auditLogEntry.findMany({ where: { entityId: invoice.id }, orderBy: { createdAt: 'asc' } });
+    expect(entries.map((entry) => [entry.action, entry.before, entry.after])).toEqual([
+      ['invoice.refund_requested', { status: 'paid', amount_refunded: 0 }, { refund_id: result.body.refund.id, amount: 0.5, reason: 'Fails' }],
+      ['invoice.refund_failed', { status: 'paid', amount_refunded: 0 }, { status: 'paid', amount_refunded: 0, refund: result.body.refund }],
+    ]);
+    expect(result.body.refund).toMatchObject({ status: 'failed', failure_reason: 'Card account closed', amount: 0.5, currency: 'USD' });
+  });
+
+  it('a refund the gateway leaves pending keeps its reservation', async () => {
+    restoreGateway = usePaymentGateway({ refund: async () => ({ status: 'pending', reference: 're_later' }) });
+    const invoice = await createInvoiceFixture({ total: '111000' });
+    const result = await refund(invoice.id, { reason: 'Later', amount: 11000 });
+    expect(result.body).toMatchObject({ status: 'pending', refund_amount: 11000, invoice_status: 'partially_refunded', refund: { status: 'pending' } });
+    expect((await invoiceRow(invoice.id)).amountRefunded.toString()).toBe('11000');
+    expect(await db().refund.findUniqueOrThrow({ where: { id: result.body.refund.id } })).toMatchObject({ status: 'pending', gatewayRef: 're_later' });
+    const actions = (await db().auditLogEntry.findMany({ where: { entityId: invoice.id }, orderBy: { createdAt: 'asc' } })).map((entry) => entry.action);
+    expect(actions).toEqual(['invoice.refund_requested', 'invoice.refund_pending']);
+  });
+
+  it('a refused refund writes nothing: no refund row, no audit entry, the same invoice', async () => {
+    const invoice = await createInvoiceFixture({ total: '111000' });
+    const before = await invoiceRow(invoice.id);
+    for (const body of [{ reason: 'x', amount: 200000 }, { reason: 'x', amount: 1, expected_amount_refunded: 5 }, { reason: 'x', amount: 0.5 }]) {
+      expect((await refund(invoice.id, body)).status).toBeGreaterThanOrEqual(400);
+    }
+    expect(await invoiceRow(invoice.id)).toEqual(before);
+    expect(await db().refund.count({ where: { invoiceId: invoice.id } })).toBe(0);
+    expect(await db().auditLogEntry.count({ where: { entityId: invoice.id } })).toBe(0);
+  });
+
   it('every refund is in the audit log with the acting API key', async () => {
     const invoice = await createInvoiceFixture();
     await refund(invoice.id, { reason: 'Audit me', amount: 100 });
@@ -146,5 +215,25 @@ describe('concurrent refunds', () => {
     const refunds = await db().refund.aggregate({ where: { invoiceId: invoice.id, status: 'succeeded' }, _sum: { amount: true }, _count: true });
     expect(refunds._count).toBe(33);
     expect(refunds._sum.amount?.toString()).toBe('99000');
+  });
+
+  it('parallel refunds, half of them rejected by the gateway: the invoice counts exactly the succeeded ones', async () => {
+    // Odd amounts fail at the gateway and give their reservation back while others reserve.
+    restoreGateway = usePaymentGateway({ refund: async ({ amount }) => (amount.toNumber() % 2 === 1 ? { status: 'failed', reason: 'Declined' } : { status: 'succeeded', reference: 're_ok' }) });
+    const invoice = await createInvoiceFixture({ total: '100000' });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => refund(invoice.id, { reason: `Mixed ${i}`, amount: i % 2 === 0 ? 4000 : 4001 })));
+    expect(results.filter((result) => result.status >= 500)).toEqual([]);
+    const succeeded = results.filter((result) => result.status === 201 && result.body.status === 'succeeded');
+    const failed = results.filter((result) => result.status === 201 && result.body.status === 'failed');
+    expect(succeeded.length).toBeGreaterThan(0);
+    expect(failed.length).toBeGreaterThan(0);
+    const row = await invoiceRow(invoice.id);
+    expect(row.amountRefunded.toString()).toBe(String(succeeded.length * 4000));
+    expect(row.status).toBe(succeeded.length * 4000 === 100000 ? 'refunded' : 'partially_refunded');
+    const rows = await db().refund.groupBy({ by: ['status'], where: { invoiceId: invoice.id }, _sum: { amount: true }, _count: true });
+    expect(Object.fromEntries(rows.map((group) => [group.status, [group._count, group._sum.amount?.toString()]]))).toEqual({
+      succeeded: [succeeded.length, String(succeeded.length * 4000)],
+      failed: [failed.length, String(failed.length * 4001)],
+    });
   });
 });
