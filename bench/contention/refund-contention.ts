@@ -83,9 +83,9 @@ async function createPaidInvoice(databaseUrl: string, paid: number): Promise<str
   await client.connect();
   try {
     const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO invoices (id, number, organization_id, subscription_id, currency, status, period_start, period_end,
+      `INSERT INTO invoices (id, number, organization_id, subscription_id, plan_id, currency, status, period_start, period_end,
                              subtotal, total, amount_paid, issued_at, paid_at, created_at, updated_at)
-       SELECT gen_random_uuid(), 'BENCH-CONTENTION-' || gen_random_uuid(), s.organization_id, s.id, 'IDR', 'paid',
+       SELECT gen_random_uuid(), 'BENCH-CONTENTION-' || gen_random_uuid(), s.organization_id, s.id, s.plan_id, 'IDR', 'paid',
               now() - interval '1 month', now(), $1, $1, $1, now(), now(), now(), now()
          FROM subscriptions s WHERE s.currency = 'IDR' ORDER BY s.id LIMIT 1
        RETURNING id`,

@@ -67,8 +67,8 @@ describe('migrations', () => {
     await query(`INSERT INTO subscriptions (id, organization_id, plan_id, billing_cycle, currency, agent_count, started_at, current_period_start, current_period_end, updated_at)
                  SELECT gen_random_uuid(), o.id, p.id, 'monthly', 'IDR', 1, now(), now(), now(), now() FROM organizations o, plans p`);
     const insert = (refunded: number) =>
-      query(`INSERT INTO invoices (id, number, organization_id, subscription_id, currency, status, period_start, period_end, subtotal, total, amount_paid, amount_refunded, updated_at)
-             SELECT gen_random_uuid(), 'INV-' || $1::text, s.organization_id, s.id, 'IDR', 'paid', now(), now(), 100, 100, 100, $1::numeric, now() FROM subscriptions s`, [refunded]);
+      query(`INSERT INTO invoices (id, number, organization_id, subscription_id, plan_id, currency, status, period_start, period_end, subtotal, total, amount_paid, amount_refunded, updated_at)
+             SELECT gen_random_uuid(), 'INV-' || $1::text, s.organization_id, s.id, s.plan_id, 'IDR', 'paid', now(), now(), 100, 100, 100, $1::numeric, now() FROM subscriptions s`, [refunded]);
     await expect(insert(100)).resolves.toBeDefined();
     await expect(insert(101)).rejects.toThrow(/invoices_refunded_within_paid/);
   });

@@ -117,6 +117,7 @@ function addInvoiceRows(
     number: invoice.number,
     organizationId: subscription.organizationId,
     subscriptionId: subscription.id,
+    planId: subscription.plan.id,
     currency: computed.currency,
     status: outcome.status,
     periodStart: invoice.periodStart,

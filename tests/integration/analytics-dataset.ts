@@ -166,7 +166,7 @@ function subscribe(organizationId: string, planId: string, billingCycle: Billing
 
 type InvoiceOptions = { status: InvoiceStatus; subtotal: string; discount?: string; total: string; paidAt: string | null; couponId?: string };
 
-function invoice(subscription: { id: string; organizationId: string; currency: string }, number: string, options: InvoiceOptions) {
+function invoice(subscription: { id: string; organizationId: string; planId: string; currency: string }, number: string, options: InvoiceOptions) {
   const paidAt = options.paidAt ? D(options.paidAt) : null;
   const issuedAt = paidAt ?? D('2026-03-25T08:00:00.000Z');
   return db().invoice.create({
@@ -174,6 +174,7 @@ function invoice(subscription: { id: string; organizationId: string; currency: s
       number,
       organizationId: subscription.organizationId,
       subscriptionId: subscription.id,
+      planId: subscription.planId,
       currency: subscription.currency,
       status: options.status,
       periodStart: issuedAt,

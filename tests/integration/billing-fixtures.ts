@@ -24,7 +24,7 @@ export async function createSubscriptionFixture(currency = 'IDR') {
 
 /** An invoice in `status` for `total` (fully paid when paid or refunded states). */
 export async function createInvoiceFixture(options: { total?: string; currency?: string; status?: InvoiceStatus; amountRefunded?: string; number?: string; issuedAt?: Date } = {}) {
-  const { subscription } = await createSubscriptionFixture(options.currency ?? 'IDR');
+  const { subscription, plan } = await createSubscriptionFixture(options.currency ?? 'IDR');
   const status = options.status ?? 'paid';
   const total = options.total ?? '111000';
   const paid = ['paid', 'partially_refunded', 'refunded'].includes(status);
@@ -34,6 +34,7 @@ export async function createInvoiceFixture(options: { total?: string; currency?:
       number: options.number ?? `TEST-${Date.now().toString(36)}-${++sequence}`,
       organizationId: subscription.organizationId,
       subscriptionId: subscription.id,
+      planId: plan.id,
       currency: subscription.currency,
       status,
       periodStart: issuedAt,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as plansRoute } from '@/app/api/v1/admin/billing/analytics/plans/route';
+import { db } from '@/lib/db';
 import { credentialsFor } from '@/tests/integration/actors';
 import { seedAnalyticsDataset } from '@/tests/integration/analytics-dataset';
 import { apiAs } from '@/tests/integration/api-client';
@@ -64,5 +65,25 @@ describe('GET /analytics/plans', () => {
     expect(basic).toMatchObject({ active_subscriptions: 3, mrr: 442_917, gross_revenue: 0 });
     // I5 305.250 (s6), paid 3 February.
     expect(result.plans.find((plan) => plan.slug === 'pro')).toMatchObject({ active_subscriptions: 3, gross_revenue: 305_250 });
+  });
+
+  it('revenue stays with the plan an invoice was issued under when the tenant changes plan', async () => {
+    const march = { from: '2026-03-01', to: '2026-04-01', currency: 'IDR' };
+    const before = await breakdown(march);
+    const invoice = await db().invoice.findFirstOrThrow({
+      where: { planId: world.plan.basic.id, paidAt: { gte: new Date('2026-03-01'), lt: new Date('2026-04-01') }, subscription: { cancelledAt: null, status: 'active' } },
+    });
+    await db().subscription.update({ where: { id: invoice.subscriptionId }, data: { planId: world.plan.pro.id } });
+    try {
+      const after = await breakdown(march);
+      const figures = (result: TPlanBreakdown, slug: string) => result.plans.find((plan) => plan.slug === slug)!;
+      expect(figures(after, 'basic').gross_revenue).toBe(figures(before, 'basic').gross_revenue);
+      expect(figures(after, 'pro').gross_revenue).toBe(figures(before, 'pro').gross_revenue);
+      // MRR, on the other hand, follows the subscription to its plan now.
+      expect(figures(after, 'pro').active_subscriptions).toBe(figures(before, 'pro').active_subscriptions + 1);
+      expect(figures(after, 'basic').active_subscriptions).toBe(figures(before, 'basic').active_subscriptions - 1);
+    } finally {
+      await db().subscription.update({ where: { id: invoice.subscriptionId }, data: { planId: world.plan.basic.id } });
+    }
   });
 });

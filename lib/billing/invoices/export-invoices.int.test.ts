@@ -30,6 +30,7 @@ beforeAll(async () => {
         number: `EXPORT-${String(i).padStart(5, '0')}`,
         organizationId: subscription.organizationId,
         subscriptionId: subscription.id,
+        planId: subscription.planId,
         currency: 'IDR',
         status: i % 5 === 0 ? ('void' as const) : ('paid' as const),
         periodStart: at,

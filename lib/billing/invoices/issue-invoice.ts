@@ -57,6 +57,7 @@ export async function issueInvoice(input: TIssueInvoiceInput, actor: TActor | 's
         number,
         organizationId: subscription.organizationId,
         subscriptionId: subscription.id,
+        planId: plan.id,
         currency: subscription.currency,
         status: 'open',
         periodStart: input.periodStart,

@@ -71,10 +71,10 @@ SELECT subscription_id, addon_id, quantity, started_at FROM gen_sub_addons ORDER
   {
     table: 'invoices',
     sql: `
-INSERT INTO invoices (id, number, organization_id, subscription_id, currency, status, period_start, period_end, subtotal, discount_total,
+INSERT INTO invoices (id, number, organization_id, subscription_id, plan_id, currency, status, period_start, period_end, subtotal, discount_total,
                       tax_rate, tax_total, total, amount_paid, amount_refunded, coupon_id, issued_at, due_at, paid_at, voided_at,
                       created_at, updated_at)
-SELECT id, number, organization_id, subscription_id, currency, status, period_start, period_end, subtotal, discount_total,
+SELECT id, number, organization_id, subscription_id, plan_id, currency, status, period_start, period_end, subtotal, discount_total,
        tax_rate, tax_total, total, amount_paid, amount_refunded,
        CASE WHEN discount_total > 0 THEN applied_coupon_id END, issued_at, due_at, paid_at, voided_at,
        created_at, CASE WHEN refunded THEN refund_time ELSE COALESCE(paid_at, voided_at, created_at) END
