@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import type { TActor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { BillingError, badRequest, conflict } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
 
-const TTL_MS = 24 * 60 * 60 * 1000;
+const TTL_SECONDS = 24 * 60 * 60;
 const REPLAYED_HEADERS = ['content-type', 'location'];
 const STORED_INSTEAD = new WeakMap<Response, Response>();
 
@@ -43,17 +42,17 @@ export async function withIdempotency(
   const scope = `${actor.type}:${actor.id}:${request.method} ${new URL(request.url).pathname}`;
   const requestHash = createHash('sha256').update(bodyText).digest('hex');
   const claimed = await claim(scope, key, requestHash);
-  if (claimed !== true) return replay(claimed, requestHash);
+  if (typeof claimed !== 'string') return replay(claimed, requestHash);
 
   let response: Response;
   try {
     response = await run();
   } catch (error) {
-    await release(scope, key);
+    await release(claimed);
     throw error;
   }
   if (response.status >= 500) {
-    await release(scope, key);
+    await release(claimed);
     return response;
   }
   const stored = STORED_INSTEAD.get(response) ?? response;
@@ -62,30 +61,39 @@ export async function withIdempotency(
     const value = stored.headers.get(name);
     return value === null ? [] : [[name, value]];
   }));
-  await db().idempotencyRecord.update({
-    where: { scope_key: { scope, key } },
-    data: { state: 'completed', responseStatus: stored.status, responseBody: body, responseHeaders: headers },
-  });
+  // By the claim's id: a request that outlived its record's expiry cannot overwrite a later claim.
+  await db().$executeRaw`
+    UPDATE idempotency_records
+    SET state = 'completed', response_status = ${stored.status}::int, response_body = ${body}::text, response_headers = ${JSON.stringify(headers)}::jsonb
+    WHERE id = ${claimed}::uuid`;
   return stored === response ? new Response(body, { status: response.status, headers: response.headers }) : response;
 }
 
 type StoredRecord = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 
-/** True when this request owns the key now; otherwise the record that already holds it. */
-async function claim(scope: string, key: string, requestHash: string): Promise<true | StoredRecord> {
+/**
+ * The claim's id when this request owns the key now; otherwise the record that already holds it.
+ *
+ * One statement in the common case: the INSERT wins for a new key, and ON CONFLICT … WHERE takes
+ * over an expired record in place (a new id, so the expired request's late writes miss it); a live
+ * record is left as it is and nothing is returned. The unique index on (scope, key) decides between
+ * concurrent requests — an INSERT waits for a concurrent one's commit, then sees its row — so
+ * exactly one wins. Expiry is judged by the database's clock, the one that set it.
+ */
+async function claim(scope: string, key: string, requestHash: string): Promise<string | StoredRecord> {
   for (let attempt = 0; attempt < 3; attempt++) {
+    const [won] = await db().$queryRaw<{ id: string }[]>`
+      INSERT INTO idempotency_records AS record (id, scope, key, request_hash, state, expires_at)
+      VALUES (gen_random_uuid(), ${scope}::text, ${key}::text, ${requestHash}::text, 'in_progress', now() + ${TTL_SECONDS}::int * interval '1 second')
+      ON CONFLICT (scope, key) DO UPDATE
+      SET id = excluded.id, request_hash = excluded.request_hash, state = 'in_progress', response_status = NULL,
+        response_body = NULL, response_headers = NULL, created_at = now(), expires_at = excluded.expires_at
+      WHERE record.expires_at <= now()
+      RETURNING id`;
+    if (won) return won.id;
     const existing = await findRecord(scope, key);
-    if (existing && existing.expiresAt.getTime() > Date.now()) return existing;
-    if (existing) await db().idempotencyRecord.deleteMany({ where: { id: existing.id, expiresAt: { lte: new Date() } } });
-    try {
-      await db().idempotencyRecord.create({
-        data: { scope, key, requestHash, state: 'in_progress', expiresAt: new Date(Date.now() + TTL_MS) },
-      });
-      return true;
-    } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
-      // Another request claimed the key between our read and insert: read it again.
-    }
+    if (existing) return existing;
+    // Released between the two statements (its request failed): try to claim it again.
   }
   throw conflict('idempotency_request_in_progress', 'A request with this Idempotency-Key is in progress; retry later.');
 }
@@ -107,6 +115,6 @@ function replay(record: StoredRecord, requestHash: string): Response {
   return new Response(record.responseBody, { status: record.responseStatus, headers });
 }
 
-async function release(scope: string, key: string): Promise<void> {
-  await db().idempotencyRecord.deleteMany({ where: { scope, key, state: 'in_progress' } }).catch(() => {});
+async function release(claimId: string): Promise<void> {
+  await db().$executeRaw`DELETE FROM idempotency_records WHERE id = ${claimId}::uuid AND state = 'in_progress'`.catch(() => {});
 }
