@@ -25,11 +25,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
     event.preventDefault();
     const form = event.currentTarget;
     const parsed = ZLoginInput.safeParse(valuesOf(form));
-    setErrors(parsed.success ? {} : fieldErrors(parsed.error.issues));
     if (!parsed.success) {
-      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      const invalid = fieldErrors(parsed.error.issues);
+      setErrors(invalid);
+      // The first field in the form's order that needs fixing gets the focus.
+      const first = (['email', 'password'] as const).find((field) => invalid[field]);
+      if (first) (form.elements.namedItem(first) as HTMLInputElement | null)?.focus();
       return;
     }
+    setErrors({});
     setFormError(null);
     setSubmitting(true);
     // next-auth's client (~13 kB gzip) loads on submit, not with the page (docs/PERFORMANCE.md).
