@@ -217,6 +217,24 @@ describe('concurrent refunds', () => {
     expect(refunds._sum.amount?.toString()).toBe('99000');
   });
 
+  it('parallel refunds each record the total they started from: their audit entries chain exactly', async () => {
+    const invoice = await createInvoiceFixture({ total: '1000000' });
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => refund(invoice.id, { reason: `Chain ${i}`, amount: 1000 + i })));
+    expect(results.map((result) => result.status)).toEqual(Array(30).fill(201));
+    const requested = await db().auditLogEntry.findMany({ where: { entityId: invoice.id, action: 'invoice.refund_requested' } });
+    const steps = requested
+      .map((entry) => ({ from: (entry.before as { amount_refunded: number }).amount_refunded, amount: (entry.after as { amount: number }).amount }))
+      .sort((a, b) => a.from - b.from);
+    // Serialised by the row lock, each reservation starts where the one before it ended.
+    let total = 0;
+    for (const step of steps) {
+      expect(step.from).toBe(total);
+      total += step.amount;
+    }
+    expect((await invoiceRow(invoice.id)).amountRefunded.toString()).toBe(String(total));
+    expect(total).toBe(30 * 1000 + (29 * 30) / 2);
+  });
+
   it('parallel refunds, half of them rejected by the gateway: the invoice counts exactly the succeeded ones', async () => {
     // Odd amounts fail at the gateway and give their reservation back while others reserve.
     restoreGateway = usePaymentGateway({ refund: async ({ amount }) => (amount.toNumber() % 2 === 1 ? { status: 'failed', reason: 'Declined' } : { status: 'succeeded', reference: 're_ok' }) });
