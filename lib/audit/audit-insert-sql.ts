@@ -12,8 +12,8 @@ export interface AuditSqlInput {
 }
 
 /**
- * recordAudit's entry as an `INSERT … SELECT … FROM <from>`, for an operation that makes its whole
- * change in one statement (a data-modifying CTE): one entry per row of `from`, so none when the
+ * recordAudit's entry as an `INSERT … SELECT … FROM <from>`, for an operation that makes its
+ * writes in one statement (a data-modifying CTE): one entry per row of `from`, so none when the
  * change did not happen, and it commits with the change or not at all (STYLE rule 6), without a
  * round trip of its own. Same columns and values as recordAudit: `before`/`after` are the API
  * representations (amounts as JSON numbers: `moneyJsonb`).

@@ -9,13 +9,13 @@ import { settleRefund } from './settle-refund';
  * Refunds all or part of a paid invoice (SPEC §6).
  *
  * Race-freedom: step 1 (reserve-refund.ts) locks the invoice row, checks, and *reserves* the
- * amount — a `pending` refund row and `amount_refunded` raised — in one statement, so concurrent
+ * amount — a `pending` refund row and `amount_refunded` raised — in one transaction, so concurrent
  * refunds of one invoice run one after another and each sees the others' reservations: their sum
  * can never exceed `amount_paid` (a CHECK constraint backs this up). The gateway is called after
  * that commit, holding no lock; step 2 (settle-refund.ts) settles: `succeeded` keeps the
  * reservation, `failed` releases it, leaving the invoice's totals as they were. A crash between the
  * steps leaves a `pending` refund that still counts against the refundable amount — never a double
- * refund. Each step is one statement: two round trips and two commits per refund.
+ * refund. Round trips: BEGIN, lock, writes, COMMIT for step 1; one statement for step 2.
  */
 export async function refundInvoice(rawId: string, input: TRefundInput, actor: TActor, requestId?: string): Promise<TRefundResult> {
   const invoiceId = parseId(rawId, 'invoice');

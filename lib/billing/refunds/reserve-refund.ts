@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { auditInsertSql, moneyJsonb } from '@/lib/audit/audit-insert-sql';
+import { auditInsertSql, jsonbValue } from '@/lib/audit/audit-insert-sql';
 import { actorColumns, type TActor } from '@/lib/auth/actor';
 import { refundableAmount } from '@/lib/billing/invoices/invoice-dto';
 import { db } from '@/lib/db';
-import { type BillingError, conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
+import { conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
 import { Prisma, type InvoiceStatus } from '@/lib/generated/prisma/client';
-import { CURRENCIES, type Decimal, currencyDecimals, decimalFromJsonNumber, fitsCurrency, moneyToJson, toDecimal } from '@/lib/money';
+import { type Decimal, currencyDecimals, decimalFromJsonNumber, fitsCurrency, moneyToJson, toDecimal } from '@/lib/money';
 import type { TRefundInput } from './schemas';
 import { statusAfterRefundsSql } from './status-after-refunds-sql';
 
@@ -20,121 +20,98 @@ export interface TReservation {
   refundedBefore: Decimal;
 }
 
-interface TReserveRow {
+interface TLockedInvoice {
   currency: string;
   status: InvoiceStatus;
-  amount_paid: Prisma.Decimal;
-  amount_refunded: Prisma.Decimal;
-  /** Null when the refund was refused: then nothing was written. */
-  refund_amount: Prisma.Decimal | null;
-  refund_created_at: Date | null;
+  amountPaid: Prisma.Decimal;
+  amountRefunded: Prisma.Decimal;
 }
 
 /**
- * Step 1 of a refund (refund-invoice.ts): checks the invoice and reserves the amount — raises
- * amount_refunded, inserts the `pending` refund and its audit entry — in ONE statement, one
- * round trip and one commit.
+ * Step 1 of a refund (refund-invoice.ts): locks the invoice, checks, and reserves the amount —
+ * amount_refunded raised, a `pending` refund, its audit entry — in one transaction of two
+ * statements: the row lock with the columns the checks need, then every write in one
+ * data-modifying CTE.
  *
- * Race-freedom: `locked` takes the invoice's row lock (FOR UPDATE) before anything is decided, so
- * concurrent refunds of one invoice run one after another, each seeing the others' reservations,
- * and the values it returns are the row as this statement updates it: nobody else can change the
- * row until the commit (in READ COMMITTED a lock waits for a concurrent writer's commit, then
- * returns the newest version; the UPDATE then re-reads that same version). The UPDATE still
- * carries every precondition against the row it writes — so the totals never depend on that
- * argument: amount_refunded + amount ≤ amount_paid holds or nothing is written (and the CHECK
- * constraint backs it up). The refund and audit rows are inserted only from the UPDATE's RETURNING
- * row, so a refused refund writes nothing at all.
- *
- * The preconditions are the rules `refusal` explains, in SQL: when the statement refuses, `refusal`
- * names which rule failed, from the locked row's values — the same figures the decision saw.
+ * Race-freedom: the SELECT … FOR UPDATE makes concurrent refunds of one invoice run one after
+ * another, each seeing the others' reservations, and nobody can change the row before the commit,
+ * so the amounts written are computed from the values the checks saw; the UPDATE repeats
+ * `amount_refunded = <what was read>` anyway, and the refund and audit rows are inserted only from
+ * its RETURNING row, so if that ever failed nothing would be written (the CHECK constraint on
+ * amount_refunded ≤ amount_paid is the last line). The writes wait for the client's second
+ * statement and COMMIT: a refund stuck on the lock when the database goes down is rolled back
+ * whole, never reserved behind a 503 (tests/integration/database-outage.int.test.ts).
  */
 export async function reserveRefund(invoiceId: string, input: TRefundInput, actor: TActor, requestId?: string): Promise<TReservation> {
-  const refundId = randomUUID();
-  const asked = input.amount === undefined ? null : decimalFromJsonNumber(input.amount);
-  // The currencies whose minor unit the amount fits (SPEC §6: IDR amounts are whole); null = any.
-  const fitting = asked === null ? null : CURRENCIES.filter((currency) => fitsCurrency(asked, currency));
-  const expected = input.expected_amount_refunded === undefined ? null : decimalFromJsonNumber(input.expected_amount_refunded).toFixed();
-  const { actorUserId, actorApiKeyId } = actorColumns(actor);
-
-  const [row] = await db().$queryRaw<TReserveRow[]>`
-    WITH locked AS MATERIALIZED (
-      SELECT id, currency, status, amount_paid, amount_refunded,
-        COALESCE(${asked?.toFixed() ?? null}::numeric, amount_paid - amount_refunded) AS amount
+  return db().$transaction(async (tx) => {
+    const [invoice] = await tx.$queryRaw<TLockedInvoice[]>`
+      SELECT currency, status::text AS status, amount_paid AS "amountPaid", amount_refunded AS "amountRefunded"
       FROM invoices WHERE id = ${invoiceId}::uuid
-      FOR UPDATE
-    ), reserved AS (
-      UPDATE invoices i
-      SET amount_refunded = i.amount_refunded + l.amount,
-        status = ${statusAfterRefundsSql(Prisma.sql`i.amount_refunded + l.amount`, Prisma.sql`i.amount_paid`)},
-        updated_at = now()
-      FROM locked l
-      WHERE i.id = l.id
-        AND (${fitting}::text[] IS NULL OR i.currency = ANY(${fitting}::text[]))
-        AND (${expected}::numeric IS NULL OR i.amount_refunded = ${expected}::numeric)
-        AND i.status IN ('paid', 'partially_refunded')
-        AND l.amount > 0
-        AND i.amount_refunded + l.amount <= i.amount_paid
-      RETURNING l.amount
-    ), refund AS (
-      INSERT INTO refunds (id, invoice_id, amount, currency, reason, status, actor_user_id, actor_api_key_id)
-      SELECT ${refundId}::uuid, l.id, r.amount, l.currency, ${input.reason}::text, 'pending', ${actorUserId}::uuid, ${actorApiKeyId}::uuid
-      FROM reserved r, locked l
-      RETURNING amount, created_at
-    ), audit AS (
-      ${auditInsertSql(
-        actor,
-        {
-          action: 'invoice.refund_requested',
-          entityType: 'invoice',
-          entityId: invoiceId,
-          before: Prisma.sql`jsonb_build_object('status', l.status, 'amount_refunded', ${moneyJsonb(Prisma.sql`l.amount_refunded`)})`,
-          after: Prisma.sql`jsonb_build_object('refund_id', ${refundId}::text, 'amount', ${moneyJsonb(Prisma.sql`r.amount`)}, 'reason', ${input.reason}::text)`,
-          requestId,
-        },
-        Prisma.sql`refund r, locked l`,
-      )}
-    )
-    SELECT l.currency, l.status::text AS status, l.amount_paid, l.amount_refunded, r.amount AS refund_amount, r.created_at AS refund_created_at
-    FROM locked l LEFT JOIN refund r ON true`;
+      FOR UPDATE`;
+    if (!invoice) throw notFound('invoice');
+    const amount = refundAmount(invoice, input);
+    const refundedBefore = toDecimal(invoice.amountRefunded);
+    const refundedAfter = refundedBefore.plus(amount).toFixed();
+    const refundId = randomUUID();
+    const { actorUserId, actorApiKeyId } = actorColumns(actor);
 
-  if (!row) throw notFound('invoice');
-  if (row.refund_amount === null || row.refund_created_at === null) throw refusal(row, input);
-  return {
-    refundId,
-    invoiceId,
-    amount: toDecimal(row.refund_amount),
-    currency: row.currency,
-    reason: input.reason,
-    createdAt: row.refund_created_at,
-    statusBefore: row.status,
-    refundedBefore: toDecimal(row.amount_refunded),
-  };
+    const [refund] = await tx.$queryRaw<{ created_at: Date }[]>`
+      WITH reserved AS (
+        UPDATE invoices
+        SET amount_refunded = ${refundedAfter}::numeric,
+          status = ${statusAfterRefundsSql(Prisma.sql`${refundedAfter}::numeric`, Prisma.sql`amount_paid`)},
+          updated_at = now()
+        WHERE id = ${invoiceId}::uuid AND amount_refunded = ${refundedBefore.toFixed()}::numeric
+        RETURNING id
+      ), refund AS (
+        INSERT INTO refunds (id, invoice_id, amount, currency, reason, status, actor_user_id, actor_api_key_id)
+        SELECT ${refundId}::uuid, id, ${amount.toFixed()}::numeric, ${invoice.currency}::text, ${input.reason}::text, 'pending'::"RefundStatus", ${actorUserId}::uuid, ${actorApiKeyId}::uuid
+        FROM reserved
+        RETURNING created_at
+      ), audit AS (
+        ${auditInsertSql(
+          actor,
+          {
+            action: 'invoice.refund_requested',
+            entityType: 'invoice',
+            entityId: invoiceId,
+            before: jsonbValue({ status: invoice.status, amount_refunded: moneyToJson(refundedBefore) }),
+            after: jsonbValue({ refund_id: refundId, amount: moneyToJson(amount), reason: input.reason }),
+            requestId,
+          },
+          Prisma.sql`refund`,
+        )}
+      )
+      SELECT created_at FROM refund`;
+    // The row lock makes this impossible; throwing rolls the transaction back if it ever happens.
+    if (!refund) throw new Error(`Invoice ${invoiceId} changed under its row lock.`);
+    return { refundId, invoiceId, amount, currency: invoice.currency, reason: input.reason, createdAt: refund.created_at, statusBefore: invoice.status, refundedBefore };
+  });
 }
 
-/** Why the reservation was refused, in SPEC §6's order: body validation (400), invoice status (409), amount ≤ refundable (422). */
-function refusal(invoice: TReserveRow, input: TRefundInput): BillingError {
+/** The amount to refund, or the error, in SPEC §6's order: body validation (400), invoice status (409), amount ≤ refundable (422). */
+function refundAmount(invoice: TLockedInvoice, input: TRefundInput): Decimal {
   const { currency, status } = invoice;
   const asked = input.amount === undefined ? undefined : decimalFromJsonNumber(input.amount);
   if (asked !== undefined && !fitsCurrency(asked, currency)) {
     const decimals = currencyDecimals(currency);
-    return validationFailed([{ path: 'amount', message: decimals === 0 ? `${currency} amounts are whole numbers.` : `${currency} amounts have at most ${decimals} decimals.` }]);
+    throw validationFailed([{ path: 'amount', message: decimals === 0 ? `${currency} amounts are whole numbers.` : `${currency} amounts have at most ${decimals} decimals.` }]);
   }
-  const refundedBefore = toDecimal(invoice.amount_refunded);
-  const refundable = refundableAmount({ status, amountPaid: invoice.amount_paid, amountRefunded: invoice.amount_refunded });
-  const figures = { amount_paid: moneyToJson(invoice.amount_paid), amount_refunded: moneyToJson(refundedBefore), amount_refundable: moneyToJson(refundable), invoice_status: status };
+  const refundedBefore = toDecimal(invoice.amountRefunded);
+  const refundable = refundableAmount(invoice);
+  const figures = { amount_paid: moneyToJson(invoice.amountPaid), amount_refunded: moneyToJson(refundedBefore), amount_refundable: moneyToJson(refundable), invoice_status: status };
   if (input.expected_amount_refunded !== undefined && !decimalFromJsonNumber(input.expected_amount_refunded).eq(refundedBefore)) {
-    return conflict('invoice_changed', `The invoice changed since you looked: ${figures.amount_refunded} is refunded now, not ${input.expected_amount_refunded}.`, figures);
+    throw conflict('invoice_changed', `The invoice changed since you looked: ${figures.amount_refunded} is refunded now, not ${input.expected_amount_refunded}.`, figures);
   }
   if (status !== 'paid' && status !== 'partially_refunded') {
-    return conflict('invoice_not_refundable', `A ${status} invoice cannot be refunded; only paid and partially refunded ones can.`, figures);
+    throw conflict('invoice_not_refundable', `A ${status} invoice cannot be refunded; only paid and partially refunded ones can.`, figures);
   }
   const amount = asked ?? refundable;
   if (amount.gt(refundable)) {
-    return unprocessable('refund_exceeds_refundable', `At most ${moneyToJson(refundable)} ${currency} can be refunded.`, figures);
+    throw unprocessable('refund_exceeds_refundable', `At most ${moneyToJson(refundable)} ${currency} can be refunded.`, figures);
   }
   if (amount.lte(0)) {
-    return conflict('invoice_not_refundable', 'Nothing is left to refund on this invoice.', figures);
+    throw conflict('invoice_not_refundable', 'Nothing is left to refund on this invoice.', figures);
   }
-  // The statement's preconditions and these rules say the same thing; a refusal none of them explains is a bug.
-  throw new Error(`Refund of invoice refused by the database without a rule that explains it (status ${status}).`);
+  return amount;
 }
