@@ -69,3 +69,15 @@ test('the super-admin finds a paid invoice by number, refunds part of it, then t
   await expect(history.nth(0)).toContainText('Customer cancelled the subscription');
   await expect(history.nth(1)).toContainText('Goodwill credit for a delivery outage');
 });
+
+test('an invoice link that names no invoice is a 404 page, inside the console', async ({ page }) => {
+  await signIn(page, 'super_admin');
+  for (const id of ['0f9b3a52-6c1e-4d7a-9b8e-2f4c6a1d3e57', 'not-an-invoice-id']) {
+    const response = await page.goto(`/invoices/${id}`);
+    expect(response?.status(), `/invoices/${id}`).toBe(404);
+    await expect(page.getByText('No invoice has this id')).toBeVisible();
+    await expect(page.getByRole('navigation').getByRole('link', { name: 'Invoices' })).toBeVisible();
+  }
+  // The list beside it still streams its skeleton and answers 200.
+  expect((await page.goto('/invoices'))?.status()).toBe(200);
+});
