@@ -41,7 +41,12 @@ export async function startAppServer(options: TAppServerOptions): Promise<TRunni
   const log = createWriteStream(options.logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
-  await waitUntilServing(`${origin}/login`, child);
+  try {
+    await waitUntilServing(`${origin}/login`, child);
+  } catch (error) {
+    await stopGroup(child);
+    throw error;
+  }
   return { origin, pid: child.pid!, stop: () => stopGroup(child) };
 }
 
