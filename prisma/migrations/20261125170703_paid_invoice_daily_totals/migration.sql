@@ -82,6 +82,13 @@ CREATE TRIGGER "invoices_paid_rollup_update" AFTER UPDATE ON "invoices"
 CREATE TRIGGER "invoices_paid_rollup_delete" AFTER DELETE ON "invoices"
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION "paid_invoice_rollup_mark_dirty"();
 
+-- ALWAYS: they fire under session_replication_role = replica too, which the data generator sets
+-- to skip foreign-key triggers (scripts/lib/generate-data/bulk-load-mode.ts) and which would
+-- otherwise skip these and leave the totals wrong.
+ALTER TABLE "invoices" ENABLE ALWAYS TRIGGER "invoices_paid_rollup_insert";
+ALTER TABLE "invoices" ENABLE ALWAYS TRIGGER "invoices_paid_rollup_update";
+ALTER TABLE "invoices" ENABLE ALWAYS TRIGGER "invoices_paid_rollup_delete";
+
 -- TRUNCATE fires no row triggers and has no transition table: start the rollup over.
 CREATE FUNCTION "paid_invoice_rollup_reset"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -94,6 +101,7 @@ $$;
 
 CREATE TRIGGER "invoices_paid_rollup_truncate" AFTER TRUNCATE ON "invoices"
   FOR EACH STATEMENT EXECUTE FUNCTION "paid_invoice_rollup_reset"();
+ALTER TABLE "invoices" ENABLE ALWAYS TRIGGER "invoices_paid_rollup_truncate";
 
 -- Sums every day in [complete_before, or the first paid day, the day before today) and every
 -- dirty day before that, then moves complete_before on: the overview calls it before reading
