@@ -29,10 +29,10 @@ type Row = { [K in keyof Figures as `cur_${K}` | `prev_${K}`]: Figures[K] };
  * The dashboard tiles for [from, to) and for the period of equal length just before it
  * (definitions: docs/METRICS.md). One statement, each source read once for both periods:
  * subscriptions priced in one pass (snapshots at the three period boundaries, flows between them)
- * and their organizations counted in another, narrow one; invoices, refunds and redemptions each
- * by one index range scan over [previous from, to), split by FILTER. The previous period's
- * snapshot is the current one's start. Revenue and discounts come mostly from the paid invoices'
- * daily totals, brought up to date first (one short statement on the writable pool).
+ * and their organizations counted in another, narrow one; refunds and redemptions each by one
+ * index range scan over [previous from, to), split by FILTER; paid invoices from their daily totals
+ * (brought up to date first: one short statement on the writable pool) plus the invoices of the
+ * days those do not cover yet. The previous period's snapshot is the current one's start.
  */
 export async function getOverview(query: TAnalyticsQuery): Promise<TOverview> {
   const { currency } = query;
