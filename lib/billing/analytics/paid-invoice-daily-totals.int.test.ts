@@ -180,6 +180,45 @@ describe('paid_invoice_daily_totals', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('a writer and a refresh overlapping either way: the refresh waits for the writer, or the writer marks its day', async () => {
+    const startOver = async () => {
+      await client.query(`UPDATE paid_invoice_rollup_state SET complete_before = NULL`);
+      await client.query(`DELETE FROM paid_invoice_daily_totals`);
+    };
+    const [writer, refresher] = [await connect(), await connect()];
+    try {
+      // 1. The writer is in flight: the refresh waits for its commit, then sums its row. Its day is
+      // dirty already, so the writer's own marker was a no-op: without the wait, the refresh would
+      // clear the marker and sum the day without the writer's change.
+      await startOver();
+      await client.query(`UPDATE invoices SET discount_total = discount_total + 1 WHERE id = (SELECT id FROM invoices WHERE currency = 'IDR' AND paid_at < '2025-10-01' ORDER BY paid_at LIMIT 1)`);
+      expect((await dirtyDays(client)).length).toBe(1);
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE invoices SET amount_paid = amount_paid + 7 WHERE id = (SELECT id FROM invoices WHERE currency = 'IDR' AND paid_at < '2025-10-01' ORDER BY paid_at LIMIT 1)`);
+      const refresh = refreshRollup(refresher);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await writer.query('COMMIT');
+      await refresh;
+      expect(await dirtyDays(client)).toEqual([]);
+      expect(await rollupDiscrepancies(client)).toEqual([]);
+
+      // 2. The refresh is in flight: the writer waits for its commit, then marks the day it changed.
+      await startOver();
+      await refresher.query('BEGIN');
+      await refresher.query('SELECT refresh_paid_invoice_daily_totals()');
+      const write = writer.query(`UPDATE invoices SET amount_paid = amount_paid - 7 WHERE id = (SELECT id FROM invoices WHERE currency = 'IDR' AND paid_at < '2025-10-01' ORDER BY paid_at LIMIT 1)`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await refresher.query('COMMIT');
+      await write;
+      expect((await dirtyDays(client)).length).toBe(1);
+      expect(await rollupDiscrepancies(client)).toEqual([]);
+      const { actual, expected } = await revenueTiles('IDR', '2025-06-01', '2025-10-01');
+      expect(actual).toEqual(expected);
+    } finally {
+      await Promise.all([writer.end(), refresher.end()]);
+    }
+  });
+
   it('TRUNCATE starts the rollup over: nothing summed, no totals, no dirty day', async () => {
     await client.query(`UPDATE invoices SET amount_paid = amount_paid + 1 WHERE currency = 'USD' AND paid_at < '2025-09-01'`);
     expect((await dirtyDays(client)).length).toBeGreaterThan(0);

@@ -125,9 +125,10 @@ BEGIN
 
   -- SHARE conflicts with the ROW EXCLUSIVE lock every INSERT, UPDATE and DELETE of invoices takes
   -- and holds to its commit: it waits for the writers in flight to commit (so the sums below,
-  -- each statement a fresh snapshot, see their rows) and keeps new ones out until this commits
-  -- (so none can write a day after it was summed and before complete_before covers it, with a
-  -- snapshot that missed it: a writer that comes later marks any day before yesterday itself).
+  -- each statement a fresh snapshot, see their rows) and keeps new ones out until this commits.
+  -- Without it, a writer in flight on a day already marked (its own marker a no-op) would commit
+  -- after this cleared the marker and summed the day without its change: a wrong total for good.
+  -- A writer that comes after the commit marks the day it changes itself.
   -- Readers are not blocked. A writer holding its lock for long would stall the writers queued
   -- behind this one, so give up after a moment: the readers are exact without the refresh.
   PERFORM set_config('lock_timeout', '1s', true);
