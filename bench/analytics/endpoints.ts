@@ -70,11 +70,35 @@ organizations AS (
    WHERE currency = $1 AND started_at < $4::timestamptz
      AND (cancelled_at >= $4::timestamptz OR (cancelled_at IS NULL AND status IN ('active', 'past_due')))
 ),
+-- Paid invoices as the app reads them (docs/METRICS.md): the daily totals for complete days that
+-- are not dirty, the invoices themselves after the rollup's boundary and on dirty days.
+rollup AS (
+  SELECT complete_before AS boundary,
+         COALESCE(complete_before::timestamp AT TIME ZONE 'UTC', '-infinity') AS boundary_at
+    FROM paid_invoice_rollup_state
+),
+paid_rows AS (
+  SELECT t.day::timestamp AT TIME ZONE 'UTC' >= $3::timestamptz AS is_current, t.gross, t.discounts
+    FROM paid_invoice_daily_totals t
+   WHERE t.currency = $1 AND t.day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND t.day < ($4::timestamptz AT TIME ZONE 'UTC')::date
+     AND t.day < (SELECT boundary FROM rollup)
+     AND NOT EXISTS (SELECT FROM paid_invoice_dirty_days d WHERE d.currency = t.currency AND d.day = t.day)
+  UNION ALL
+  SELECT paid_at >= $3::timestamptz, amount_paid, discount_total FROM invoices
+   WHERE currency = $1 AND paid_at < $4::timestamptz AND paid_at >= GREATEST($2::timestamptz, (SELECT boundary_at FROM rollup))
+  UNION ALL
+  SELECT i.paid_at >= $3::timestamptz, i.amount_paid, i.discount_total
+    FROM paid_invoice_dirty_days d
+    JOIN invoices i ON i.currency = d.currency
+     AND i.paid_at >= d.day::timestamp AT TIME ZONE 'UTC' AND i.paid_at < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+   WHERE d.currency = $1 AND d.day >= ($2::timestamptz AT TIME ZONE 'UTC')::date AND d.day < ($4::timestamptz AT TIME ZONE 'UTC')::date
+     AND d.day < (SELECT boundary FROM rollup)
+),
 paid AS (
-  SELECT COALESCE(sum(amount_paid) FILTER (WHERE paid_at >= $3::timestamptz), 0) AS gross_current,
-         COALESCE(sum(discount_total) FILTER (WHERE paid_at >= $3::timestamptz), 0) AS discounts_current,
-         COALESCE(sum(amount_paid) FILTER (WHERE paid_at < $3::timestamptz), 0) AS gross_previous
-    FROM invoices WHERE currency = $1 AND paid_at >= $2::timestamptz AND paid_at < $4::timestamptz
+  SELECT COALESCE(sum(gross) FILTER (WHERE is_current), 0) AS gross_current,
+         COALESCE(sum(discounts) FILTER (WHERE is_current), 0) AS discounts_current,
+         COALESCE(sum(gross) FILTER (WHERE NOT is_current), 0) AS gross_previous
+    FROM paid_rows
 ),
 refunded AS (
   SELECT COALESCE(sum(amount) FILTER (WHERE created_at >= $3::timestamptz), 0) AS refunds_current

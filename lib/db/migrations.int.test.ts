@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { migrateDatabase, readMigrationList } from './migrations';
+import { withSchemaEngine } from './schema-engine';
 
 const serverUrl = inject('databaseServerUrl');
 const name = `empty_${randomBytes(5).toString('hex')}`;
@@ -71,5 +75,35 @@ describe('migrations', () => {
              SELECT gen_random_uuid(), 'INV-' || $1::text, s.organization_id, s.id, s.plan_id, 'IDR', 'paid', now(), now(), 100, 100, 100, $1::numeric, now() FROM subscriptions s`, [refunded]);
     await expect(insert(100)).resolves.toBeDefined();
     await expect(insert(101)).rejects.toThrow(/invoices_refunded_within_paid/);
+  });
+
+  it('a script goes to PostgreSQL whole: PL/pgSQL bodies and semicolons in comments survive, and errors keep their message', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'migrations-'));
+    const write = async (name: string, sql: string) => {
+      await mkdir(path.join(dir, name));
+      await writeFile(path.join(dir, name, 'migration.sql'), sql);
+    };
+    try {
+      await writeFile(path.join(dir, 'migration_lock.toml'), 'provider = "postgresql"\n');
+      await write('20990101000000_function', `-- a comment; with a semicolon
+        CREATE FUNCTION migration_test_twice(x int) RETURNS int LANGUAGE plpgsql AS $$
+        DECLARE y int;
+        BEGIN y := x * 2; RETURN y; END
+        $$;
+        CREATE TABLE migration_test_values (v text DEFAULT 'a;b');`);
+      const apply = () =>
+        withSchemaEngine(url, (engine) =>
+          readMigrationList(dir).then((migrationsList) => engine.applyMigrations({ migrationsList, filters: { externalTables: [], externalEnums: [] } })),
+        );
+      expect((await apply()).appliedMigrationNames).toEqual(['20990101000000_function']);
+      expect(await query<{ twice: number }>('SELECT migration_test_twice(21) AS twice')).toEqual([{ twice: 42 }]);
+
+      await write('20990102000000_broken', 'CREATE TABLE migration_test_other (x int);\nSELECT * FROM migration_test_missing;');
+      await expect(apply()).rejects.toThrow(/migration_test_missing/);
+      // One implicit transaction: the statement before the failing one is not left behind.
+      expect(await query(`SELECT to_regclass('migration_test_other') AS t`)).toEqual([{ t: null }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

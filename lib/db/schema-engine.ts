@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import * as bindings from '@prisma/schema-engine-wasm/schema_engine_bg';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
@@ -32,7 +32,7 @@ export async function withSchemaEngine<T>(connectionString: string, work: (engin
   await loadWasm();
   // Our own pool, so that its connections are closed afterwards (freeing the engine does not).
   const pool = new pg.Pool({ connectionString, max: 2 });
-  const adapterFactory = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
+  const adapterFactory = bindMigrationAwareSqlAdapterFactory(wholeScripts(new PrismaPg(pool)));
   const engine = await bindings.SchemaEngine.new({ datamodels: undefined }, () => {}, adapterFactory);
   try {
     return await work(engine);
@@ -40,4 +40,35 @@ export async function withSchemaEngine<T>(connectionString: string, work: (engin
     engine.free();
     await pool.end();
   }
+}
+
+/** The adapter's private error conversion (pg error → DriverAdapterError), which `executeScript` uses. */
+type WithOnError = { onError(error: unknown): never };
+
+/**
+ * @prisma/adapter-pg's `executeScript` splits a migration on every `;` and sends the pieces one by
+ * one, which cuts a PL/pgSQL function body (or a `;` in a comment or string) apart. The native
+ * engine sends the script whole, as one simple-protocol query: PostgreSQL parses it itself and runs
+ * its statements in one implicit transaction. Done so here, with the adapter's own error conversion,
+ * so a failing migration reports the database's error as before.
+ */
+function wholeScripts(factory: PrismaPg): SqlMigrationAwareDriverAdapterFactory {
+  type Adapter = Awaited<ReturnType<PrismaPg['connect']>>;
+  const patch = (adapter: Adapter): Adapter => {
+    const client = adapter.underlyingDriver();
+    adapter.executeScript = async (script: string) => {
+      try {
+        await client.query(script);
+      } catch (error) {
+        (adapter as unknown as WithOnError).onError(error);
+      }
+    };
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => patch(await factory.connect()),
+    connectToShadowDb: async () => patch(await factory.connectToShadowDb()),
+  };
 }

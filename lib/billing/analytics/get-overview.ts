@@ -3,6 +3,7 @@ import { currencyDecimals, moneyToJson, type DecimalLike, type TCurrency } from 
 import { previousRange, startOfDay, type TDateRange } from './date-range';
 import { activeAt, arrAt, instant, subscriptionArrCtes } from './mrr-sql';
 import { queryAnalytics } from './query-analytics';
+import { refreshPaidInvoiceDailyTotals } from './refresh-paid-invoice-daily-totals';
 import type { TAnalyticsQuery, TOverview, TOverviewPeriod } from './schemas';
 
 /** The statement returns every figure twice: `cur_…` for the range, `prev_…` for the period before it. */
@@ -28,9 +29,10 @@ type Row = { [K in keyof Figures as `cur_${K}` | `prev_${K}`]: Figures[K] };
  * The dashboard tiles for [from, to) and for the period of equal length just before it
  * (definitions: docs/METRICS.md). One statement, each source read once for both periods:
  * subscriptions priced in one pass (snapshots at the three period boundaries, flows between them)
- * and their organizations counted in another, narrow one; invoices, refunds and redemptions each
- * by one index range scan over [previous from, to), split by FILTER. The previous period's
- * snapshot is the current one's start.
+ * and their organizations counted in another, narrow one; refunds and redemptions each by one
+ * index range scan over [previous from, to), split by FILTER; paid invoices from their daily totals
+ * (brought up to date first: one short statement on the writable pool) plus the invoices of the
+ * days those do not cover yet. The previous period's snapshot is the current one's start.
  */
 export async function getOverview(query: TAnalyticsQuery): Promise<TOverview> {
   const { currency } = query;
@@ -42,6 +44,11 @@ export async function getOverview(query: TAnalyticsQuery): Promise<TOverview> {
   const inCurrent = (column: string) => Prisma.sql`${Prisma.raw(column)} >= ${tMiddle}`;
   const inPrevious = (column: string) => Prisma.sql`${Prisma.raw(column)} < ${tMiddle}`;
   const money = (sum: Prisma.Sql) => Prisma.sql`COALESCE(${sum}, 0)`;
+  const [dStart, dMiddle, dEnd] = [previous.from, current.from, current.to].map((date) => Prisma.sql`${date}::date`);
+  // A date column's 00:00 UTC as an instant; NULL (no boundary yet) becomes -infinity.
+  const utcMidnight = (day: string) => Prisma.sql`COALESCE((${Prisma.raw(day)})::timestamp AT TIME ZONE 'UTC', '-infinity')`;
+
+  await refreshPaidInvoiceDailyTotals();
 
   const [row] = await queryAnalytics<Row>(Prisma.sql`
     WITH ${subscriptionArrCtes(currency, start, end)},
@@ -64,13 +71,37 @@ export async function getOverview(query: TAnalyticsQuery): Promise<TOverview> {
         FROM subscriptions
        WHERE currency = ${currency} AND started_at < ${tEnd} AND (cancelled_at IS NULL OR cancelled_at >= ${tMiddle})
     ),
-    invoice_figures AS (
-      SELECT ${money(Prisma.sql`sum(amount_paid) FILTER (WHERE ${inCurrent('paid_at')})`)} AS gross_current,
-             ${money(Prisma.sql`sum(amount_paid) FILTER (WHERE ${inPrevious('paid_at')})`)} AS gross_previous,
-             ${money(Prisma.sql`sum(discount_total) FILTER (WHERE ${inCurrent('paid_at')})`)} AS discounts_current,
-             ${money(Prisma.sql`sum(discount_total) FILTER (WHERE ${inPrevious('paid_at')})`)} AS discounts_previous
+    -- Paid invoices (docs/METRICS.md): complete, clean days from the daily totals, every other day
+    -- (from the rollup's boundary on, and the dirty days before it) from invoices, by range scans
+    -- of invoices_paid_analytics_idx. Exact whether or not the refresh ran.
+    rollup AS (
+      SELECT complete_before AS boundary FROM paid_invoice_rollup_state
+    ),
+    paid AS (
+      SELECT t.day >= ${dMiddle} AS is_current, t.gross, t.discounts
+        FROM paid_invoice_daily_totals t
+       WHERE t.currency = ${currency} AND t.day >= ${dStart} AND t.day < ${dEnd}
+         AND t.day < (SELECT boundary FROM rollup)
+         AND NOT EXISTS (SELECT FROM paid_invoice_dirty_days d WHERE d.currency = t.currency AND d.day = t.day)
+      UNION ALL
+      SELECT paid_at >= ${tMiddle}, amount_paid, discount_total
         FROM invoices
-       WHERE currency = ${currency} AND paid_at >= ${tStart} AND paid_at < ${tEnd}
+       WHERE currency = ${currency} AND paid_at < ${tEnd}
+         AND paid_at >= GREATEST(${tStart}, (SELECT ${utcMidnight('boundary')} FROM rollup))
+      UNION ALL
+      SELECT i.paid_at >= ${tMiddle}, i.amount_paid, i.discount_total
+        FROM paid_invoice_dirty_days d
+        JOIN invoices i ON i.currency = d.currency
+         AND i.paid_at >= ${utcMidnight('d.day')} AND i.paid_at < ${utcMidnight('d.day + 1')}
+       WHERE d.currency = ${currency} AND d.day >= ${dStart} AND d.day < ${dEnd}
+         AND d.day < (SELECT boundary FROM rollup)
+    ),
+    invoice_figures AS (
+      SELECT ${money(Prisma.sql`sum(gross) FILTER (WHERE is_current)`)} AS gross_current,
+             ${money(Prisma.sql`sum(gross) FILTER (WHERE NOT is_current)`)} AS gross_previous,
+             ${money(Prisma.sql`sum(discounts) FILTER (WHERE is_current)`)} AS discounts_current,
+             ${money(Prisma.sql`sum(discounts) FILTER (WHERE NOT is_current)`)} AS discounts_previous
+        FROM paid
     ),
     refund_figures AS (
       SELECT ${money(Prisma.sql`sum(amount) FILTER (WHERE ${inCurrent('created_at')})`)} AS refunds_current,

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { seedDatabase } from '@/prisma/seed';
 import { credentialsFor } from '@/tests/integration/actors';
 import { apiAs } from '@/tests/integration/api-client';
+import { refreshRollup, rollupDiscrepancies } from '@/tests/integration/paid-invoice-rollup';
 import { generateData } from './generate-data';
 import { findInvariantViolations } from './invariant-checks';
 
@@ -22,6 +23,8 @@ beforeAll(async () => {
   await client.connect();
   await seedDatabase(db(), { now: NOW });
   demoInvoices = await scalar('SELECT count(*) FROM invoices');
+  // The demo's payments summed, so the generator's backdated ones land in summed days.
+  await refreshRollup(client);
   await generateData(client, { organizations: 300, months: 6, seed: 1, reset: false, now: NOW });
 });
 
@@ -32,6 +35,15 @@ afterAll(async () => {
 describe('generateData on top of the demo seed', () => {
   it('breaks none of the rules the app relies on (totals, refunds, coupons, statuses, references)', async () => {
     expect(await findInvariantViolations(client)).toEqual({});
+  });
+
+  it("keeps the paid invoices' daily totals exact: their triggers fire in bulk-load mode too", async () => {
+    // Before a refresh: every day the generator paid invoices on is dirty, the others still exact.
+    expect(await scalar('SELECT count(*) FROM paid_invoice_dirty_days')).toBeGreaterThan(100);
+    expect(await rollupDiscrepancies(client)).toEqual([]);
+    await refreshRollup(client);
+    expect(await scalar('SELECT count(*) FROM paid_invoice_dirty_days')).toBe(0);
+    expect(await rollupDiscrepancies(client)).toEqual([]);
   });
 
   it('makes a realistic mix: every invoice status, three currencies, both cycles, add-ons, coupons, cancellations', async () => {
@@ -77,5 +89,9 @@ describe('generateData on top of the demo seed', () => {
     expect(await scalar(`SELECT count(*) FROM invoices WHERE number LIKE 'GEN-%'`)).toBe(summary.rows.invoices);
     expect(await scalar(`SELECT count(*) FROM invoices WHERE number NOT LIKE 'GEN-%'`)).toBe(demoInvoices);
     expect(await findInvariantViolations(client)).toEqual({});
+    // The reset's TRUNCATE started the rollup over.
+    expect(await scalar('SELECT count(*) FROM paid_invoice_daily_totals')).toBe(0);
+    await refreshRollup(client);
+    expect(await rollupDiscrepancies(client)).toEqual([]);
   });
 });
