@@ -1,16 +1,14 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { SearchField } from '@/components/ui/search-field';
 import { Select } from '@/components/ui/select';
 import { AUDIT_ENTITY_TYPES } from '@/lib/audit/audit-entity-types';
 import type { TAuditEntityType } from '@/lib/audit/schemas';
 import { hasAuditFilters, type TAuditFilters } from './audit-filters';
 import { ENTITY_LABELS, KNOWN_ACTIONS } from './audit-labels';
-
-const SEARCH_DEBOUNCE_MS = 300;
 
 type FilterBarProps = {
   filters: TAuditFilters;
@@ -35,7 +33,7 @@ export function AuditFilterBar({ filters, onChange, onClear, resetKey }: FilterB
   return (
     <div className="mb-4 space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[minmax(0,1.3fr)_minmax(9rem,1fr)_minmax(11rem,1.2fr)_repeat(2,minmax(9.5rem,0.8fr))_auto] lg:items-end">
-        <ActorSearch key={resetKey} value={filters.actor ?? ''} onSearch={(actor) => onChange({ actor })} />
+        <SearchField key={resetKey} label="Actor" placeholder="Email, key name or id" maxLength={255} value={filters.actor ?? ''} onSearch={(actor) => onChange({ actor })} />
         <Field label="Entity type">
           {(control) => (
             <Select {...control} value={filters.entity_type ?? ''} onChange={(event) => changeType(event.target.value)}>
@@ -79,45 +77,5 @@ export function AuditFilterBar({ filters, onChange, onClear, resetKey }: FilterB
         </p>
       ) : null}
     </div>
-  );
-}
-
-/** Searches as the operator types, once they pause; Enter searches at once. */
-function ActorSearch({ value, onSearch }: { value: string; onSearch: (actor: string) => void }) {
-  const [text, setText] = useState(value);
-  const [seen, setSeen] = useState(value);
-  // The URL changed under the box (Clear filters, Back): show its value, unless it is what is typed.
-  if (value !== seen) {
-    setSeen(value);
-    if (value !== text.trim()) setText(value);
-  }
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = (next: string, delay: number) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onSearch(next.trim()), delay);
-  };
-
-  return (
-    <form role="search" onSubmit={(event) => (event.preventDefault(), search(text, 0))}>
-      <Field label="Actor">
-        {(control) => (
-          <Input
-            {...control}
-            type="search"
-            placeholder="Email, key name or id"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={255}
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              search(event.target.value, SEARCH_DEBOUNCE_MS);
-            }}
-          />
-        )}
-      </Field>
-    </form>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ApiProblemError } from '@/components/invoices/invoice-requests';
+import { retryUnlessClientError } from '@/components/ui/request-json';
 import type { TAuditPage } from '@/lib/audit/schemas';
 import { auditFiltersSearch, type TAuditFilters } from './audit-filters';
 import { fetchAuditPage } from './audit-requests';
@@ -25,7 +25,6 @@ export function useAuditPages(filters: TAuditFilters, initial: TInitialAuditPage
     // Coming back to the page after making a change: pages cached before the server rendered are
     // refetched, so the change just made is listed; a fresh server page is not asked for twice.
     refetchOnMount: (query) => query.state.dataUpdatedAt < initial.renderedAt,
-    // A 4xx (bad filter, signed out) will not change by asking again.
-    retry: (failures, error) => !(error instanceof ApiProblemError && error.problem.status >= 400 && error.problem.status < 500) && failures < 2,
+    retry: retryUnlessClientError,
   });
 }

@@ -1,17 +1,15 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { SearchField } from '@/components/ui/search-field';
 import { Select } from '@/components/ui/select';
 import { OrganizationPicker } from '@/components/organizations/organization-picker';
 import type { TOrganizationChoice } from '@/components/organizations/use-organization-name';
 import { INVOICE_STATUSES } from '@/lib/billing/invoices/invoice-statuses';
 import { hasInvoiceFilters, type TInvoiceFilters } from './invoice-filters';
 import { INVOICE_STATUS_LABELS } from './invoice-status-badge';
-
-const SEARCH_DEBOUNCE_MS = 300;
 
 type FilterBarProps = {
   filters: TInvoiceFilters;
@@ -29,7 +27,7 @@ export function InvoiceFilterBar({ filters, organization, onChange, onClear, res
     // number, status and organization names were cut off. Otherwise three columns, two rows.
     <div className="@container mb-4 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
       <div className="grid gap-3 @xl:grid-cols-2 @3xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.4fr)] @3xl:items-end @5xl:grid-cols-[minmax(0,1fr)_minmax(0,0.85fr)_minmax(0,1.5fr)_repeat(2,minmax(9.5rem,0.75fr))_auto]">
-        <NumberSearch key={resetKey} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
+        <SearchField key={resetKey} label="Number" placeholder="INV-202603-0001" maxLength={64} value={filters.q ?? ''} onSearch={(q) => onChange({ q })} />
         <Field label="Status">
           {(control) => (
             <Select {...control} value={filters.status ?? ''} onChange={(event) => onChange({ status: event.target.value })}>
@@ -62,45 +60,5 @@ export function InvoiceFilterBar({ filters, organization, onChange, onClear, res
         </Button>
       </div>
     </div>
-  );
-}
-
-/** Searches as the operator types, once they pause; Enter searches at once. */
-function NumberSearch({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
-  const [text, setText] = useState(value);
-  const [seen, setSeen] = useState(value);
-  // The URL changed under the box (Clear filters, Back): show its value, unless it is what is typed.
-  if (value !== seen) {
-    setSeen(value);
-    if (value !== text.trim()) setText(value);
-  }
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  const search = (next: string, delay: number) => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onSearch(next.trim()), delay);
-  };
-
-  return (
-    <form role="search" onSubmit={(event) => (event.preventDefault(), search(text, 0))}>
-      <Field label="Number">
-        {(control) => (
-          <Input
-            {...control}
-            type="search"
-            placeholder="INV-202603-0001"
-            autoComplete="off"
-            spellCheck={false}
-            maxLength={64}
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              search(event.target.value, SEARCH_DEBOUNCE_MS);
-            }}
-          />
-        )}
-      </Field>
-    </form>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hasInvoiceFilters, invoiceFiltersSearch, readInvoiceFilters, recordParams } from './invoice-filters';
+import { recordParams } from '@/components/ui/url-filters';
+import { hasInvoiceFilters, invoiceFiltersSearch, readInvoiceFilters } from './invoice-filters';
 
 describe('invoice filters in the URL', () => {
   it('reads only the known filters and drops empty ones', () => {

@@ -8,7 +8,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import type { TRefundResult } from '@/lib/billing/refunds/schemas';
 import { formatMoney } from '@/lib/money-format';
-import { ApiProblemError, fetchInvoice, postRefund } from './invoice-requests';
+import { ApiProblemError } from '@/components/ui/request-json';
+import { fetchInvoice, postRefund } from './invoice-requests';
 import { RefundForm, type TRefundDraft } from './refund-form';
 import { InlineAlert, RefundFigures, refundFiguresOf, type TRefundFigures } from './refund-parts';
 import { useInvalidateInvoices } from './use-invoice-pages';

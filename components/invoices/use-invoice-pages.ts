@@ -3,7 +3,8 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import type { TInvoicePage } from '@/lib/billing/invoices/schemas';
 import { invoiceFiltersSearch, type TInvoiceFilters } from './invoice-filters';
-import { ApiProblemError, fetchInvoicePage } from './invoice-requests';
+import { retryUnlessClientError } from '@/components/ui/request-json';
+import { fetchInvoicePage } from './invoice-requests';
 
 export const INVOICES_QUERY_KEY = ['invoices'] as const;
 
@@ -23,8 +24,7 @@ export function useInvoicePages(filters: TInvoiceFilters, initial: TInitialInvoi
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.has_more ? last.next_cursor : null),
     initialData: search === initial.search && initial.page ? { pages: [initial.page], pageParams: [null] } : undefined,
-    // A 4xx (bad filter, signed out) will not change by asking again.
-    retry: (failures, error) => !(error instanceof ApiProblemError && error.problem.status >= 400 && error.problem.status < 500) && failures < 2,
+    retry: retryUnlessClientError,
   });
 }
 

@@ -12,7 +12,7 @@ import { PlanMrrSection } from '@/components/dashboard/plan-mrr-section';
 import { RangeFilters } from '@/components/dashboard/range-filters';
 import { RevenueSection } from '@/components/dashboard/revenue-section';
 import { TopCouponsSection } from '@/components/dashboard/top-coupons-section';
-import { recordParams } from '@/components/invoices/invoice-filters';
+import { recordParams } from '@/components/ui/url-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import type { TDateRange } from '@/lib/billing/analytics/date-range';

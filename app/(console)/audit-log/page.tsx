@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { AuditLogBrowser } from '@/components/audit-log/audit-log-browser';
 import { auditFiltersSearch, readAuditFilters, type TAuditFilters } from '@/components/audit-log/audit-filters';
 import { AUDIT_PAGE_SIZE } from '@/components/audit-log/audit-requests';
-import { recordParams } from '@/components/invoices/invoice-filters';
+import { recordParams } from '@/components/ui/url-filters';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { listAuditEntries } from '@/lib/audit/list-audit-entries';

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { InvoiceBrowser } from '@/components/invoices/invoice-browser';
-import { invoiceFiltersSearch, readInvoiceFilters, recordParams } from '@/components/invoices/invoice-filters';
+import { invoiceFiltersSearch, readInvoiceFilters } from '@/components/invoices/invoice-filters';
+import { recordParams } from '@/components/ui/url-filters';
 import { INVOICE_PAGE_SIZE } from '@/components/invoices/invoice-requests';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
