@@ -1,8 +1,6 @@
 'use client';
 
-import { useState } from 'react';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { TAddon } from '@/lib/billing/addons/schemas';
 
 type ConfirmToggleDialogProps = {
@@ -13,41 +11,21 @@ type ConfirmToggleDialogProps = {
 
 /** Asks before (de)activating: add-ons are never deleted, so deactivation is the way out of the catalog. Mounted while open. */
 export function ConfirmToggleDialog({ addon, onConfirm, onClose }: ConfirmToggleDialogProps) {
-  const [pending, setPending] = useState(false);
   const deactivating = addon.is_active;
   const verb = deactivating ? 'Deactivate' : 'Activate';
-
-  const confirm = async () => {
-    setPending(true);
-    try {
-      await onConfirm(addon);
-    } finally {
-      setPending(false);
-    }
-  };
-
   return (
-    <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent role="alertdialog">
-        <DialogHeader>
-          <DialogTitle>
-            {verb} {addon.name}?
-          </DialogTitle>
-          <DialogDescription>
-            {deactivating
-              ? 'It stays in the catalog with its history and prices, marked inactive. You can activate it again at any time.'
-              : 'It will be listed as active again.'}
-          </DialogDescription>
-        </DialogHeader>
-        <DialogFooter>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant={deactivating ? 'danger' : 'primary'} onClick={confirm} disabled={pending}>
-            {pending ? `${verb.replace(/e$/, '')}ing…` : verb}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      title={`${verb} ${addon.name}?`}
+      description={
+        deactivating
+          ? 'It stays in the catalog with its history and prices, marked inactive. You can activate it again at any time.'
+          : 'It will be listed as active again.'
+      }
+      confirmLabel={verb}
+      pendingLabel={`${verb.replace(/e$/, '')}ing…`}
+      variant={deactivating ? 'danger' : 'primary'}
+      onConfirm={() => onConfirm(addon)}
+      onClose={onClose}
+    />
   );
 }
