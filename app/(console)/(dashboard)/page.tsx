@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
+import { now } from '@/lib/clock';
 import { AddonAttachSection } from '@/components/dashboard/addon-attach-section';
 import { BlockSkeleton, DashboardCard, RowsSkeleton } from '@/components/dashboard/dashboard-card';
 import { dashboardHref, readDashboardParams, type TDashboardParams } from '@/components/dashboard/dashboard-params';
@@ -41,7 +42,7 @@ export default async function DashboardPage({ searchParams }: PageProps) {
   const range: TDateRange | null = parsed.ok ? { from: parsed.query.from, to: parsed.query.to } : null;
   const currency = parsed.ok ? parsed.query.currency : (params.currency ?? DEFAULT_CURRENCY);
 
-  const filters = <RangeFilters params={params} range={range} presets={presetLinks(params, range, new Date())} />;
+  const filters = <RangeFilters params={params} range={range} presets={presetLinks(params, range, now())} />;
   const currencySelect = (
     <ParamSelect params={params} name="currency" label="Currency" value={currency} options={CURRENCY_OPTIONS} showLabel className="w-44" />
   );

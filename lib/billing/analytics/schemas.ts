@@ -1,3 +1,4 @@
+import { now } from '@/lib/clock';
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
 import { DEFAULT_CURRENCY } from '@/lib/money';
@@ -25,7 +26,7 @@ export const ZAnalyticsQuery = z
     interval: ZAnalyticsInterval.default('day'),
   })
   .transform((query, ctx) => {
-    const range = resolveRange(query, new Date());
+    const range = resolveRange(query, now());
     // Issues go on the parameter the caller sent, so a form can show them beside the right field.
     const blame = query.to !== undefined ? 'to' : 'from';
     if (range.from >= range.to) {

@@ -1,10 +1,11 @@
+import { now as clockNow } from '@/lib/clock';
 import type { Coupon } from '@/lib/generated/prisma/client';
 import { moneyToJson } from '@/lib/money';
 import { couponStatus } from './coupon-status';
 import type { TCoupon } from './schemas';
 
 /** A coupon row as the API shows it: seed field names, the extensions, and the status derived at `now`. */
-export function couponToDto(coupon: Coupon, now: Date = new Date()): TCoupon {
+export function couponToDto(coupon: Coupon, now: Date = clockNow()): TCoupon {
   return {
     id: coupon.id,
     code: coupon.code,

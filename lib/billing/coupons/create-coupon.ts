@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
+import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict, validationFailed } from '@/lib/errors';
 import { decimalFromJsonNumber } from '@/lib/money';
@@ -11,7 +12,7 @@ import type { TCoupon, TCreateCouponInput } from './schemas';
 
 /** Creates a coupon: active, unused, valid from now unless told otherwise (SPEC §5). */
 export async function createCoupon(input: TCreateCouponInput, actor: TActor, requestId?: string): Promise<TCoupon> {
-  const validFrom = input.valid_from ? new Date(input.valid_from) : new Date();
+  const validFrom = input.valid_from ? new Date(input.valid_from) : now();
   const validUntil = input.valid_until ? new Date(input.valid_until) : null;
   const badWindow = windowIssues(validFrom, validUntil);
   if (badWindow.length) throw validationFailed(badWindow);

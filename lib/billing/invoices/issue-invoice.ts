@@ -1,6 +1,7 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { redeemCoupon } from '@/lib/billing/coupons/redeem-coupon';
+import { now } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { db, type Tx } from '@/lib/db';
 import { BillingError, conflict, notFound } from '@/lib/errors';
@@ -26,7 +27,7 @@ export interface TIssueInvoiceInput {
  * discount only if it won a use; losing the race just issues the invoice without a discount.
  */
 export async function issueInvoice(input: TIssueInvoiceInput, actor: TActor | 'system' = 'system') {
-  const issuedAt = input.issuedAt ?? new Date();
+  const issuedAt = input.issuedAt ?? now();
   return db().$transaction(async (tx) => {
     const subscription = await lockSubscription(tx, input.subscriptionId);
     if (subscription.status === 'cancelled') throw conflict('subscription_cancelled', 'A cancelled subscription is not invoiced.');
