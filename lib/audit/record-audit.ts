@@ -30,6 +30,21 @@ export async function recordAudit(tx: Tx, actor: TActor | 'system', input: Audit
   });
 }
 
+/**
+ * recordAudit for many entries in one statement (the billing run audits every invoice of a batch):
+ * same columns and values, same transaction rule.
+ */
+export async function recordAudits(tx: Tx, actor: TActor | 'system', inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const columns = actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor);
+  await tx.auditLogEntry.createMany({
+    data: inputs.map((input) => ({
+      ...columns, action: input.action, entityType: input.entityType, entityId: input.entityId,
+      before: toJson(input.before), after: toJson(input.after), requestId: input.requestId ?? null,
+    })),
+  });
+}
+
 // Work nobody asked for in a request (scheduled invoicing, the seed) is the system's.
 const SYSTEM_COLUMNS = { actorType: 'system' as const, actorUserId: null, actorApiKeyId: null, actorLabel: SYSTEM_ACTOR_LABEL };
 

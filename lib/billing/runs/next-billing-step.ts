@@ -1,0 +1,78 @@
+/**
+ * What the billing run does next for one subscription at `at` (pure; SPEC §11, docs/BILLING.md
+ * "The billing run"). One step at a time, oldest first, so a run that is behind catches up step by
+ * step and a crash between two steps loses nothing:
+ *
+ * - `usage`: an annual subscription's month inside its annual period has ended and its usage is
+ *   not billed yet: its overage goes on a usage invoice for that month.
+ * - `boundary`: the current period has ended (and, for an annual subscription, every month of it
+ *   is billed): the subscription renews into periodAfter(…) (or ends, lib/billing/runs/apply-period-boundary.ts),
+ *   and a monthly subscription's overage of the `closed` period goes on the renewal invoice.
+ * - null: nothing is due.
+ *
+ * Months and periods follow the anchored schedule (lib/billing/periods/billing-period.ts) of the
+ * subscription's start; a current period that is not on that schedule (a change that started a new
+ * period mid-way) anchors its own schedule on its start.
+ */
+import { addMonthsClamped, cycleMonths, periodIndex, type TBillingCycle } from '@/lib/billing/periods/billing-period';
+
+export interface TBillableSubscription {
+  billingCycle: TBillingCycle;
+  startedAt: Date;
+  currentPeriodStart: Date;
+  currentPeriodEnd: Date;
+  usageBilledUntil: Date | null;
+}
+
+export interface TPeriod {
+  start: Date;
+  end: Date;
+}
+
+export type TBillingStep = { kind: 'usage'; month: TPeriod } | { kind: 'boundary'; closed: TPeriod } | null;
+
+export function nextBillingStep(subscription: TBillableSubscription, at: Date): TBillingStep {
+  const { currentPeriodStart: start, currentPeriodEnd: end } = subscription;
+  const billedUntil = usageBilledUntil(subscription);
+  if (subscription.billingCycle === 'annual' && billedUntil < end) {
+    const month = { start: billedUntil, end: minDate(followingBoundary(subscription, billedUntil, 'monthly'), end) };
+    return month.end <= at ? { kind: 'usage', month } : null;
+  }
+  if (end > at) return null;
+  return { kind: 'boundary', closed: { start, end } };
+}
+
+/** Usage before this instant is closed (billed, or refused by POST /usage). */
+export function usageBilledUntil(subscription: Pick<TBillableSubscription, 'currentPeriodStart' | 'usageBilledUntil'>): Date {
+  return subscription.usageBilledUntil ?? subscription.currentPeriodStart;
+}
+
+/**
+ * The period that starts at `boundary` for this subscription's cycle. Pass the subscription as it
+ * renews: a change applied at the boundary (a new cycle) decides the length of the next period.
+ */
+export function periodAfter(subscription: Pick<TBillableSubscription, 'billingCycle' | 'startedAt' | 'currentPeriodStart'>, boundary: Date): TPeriod {
+  return { start: boundary, end: followingBoundary(subscription, boundary, subscription.billingCycle) };
+}
+
+/** The boundary one `cycle` after `from` on the start's schedule, else on the current period's, else on `from`'s own. */
+function followingBoundary(subscription: Pick<TBillableSubscription, 'startedAt' | 'currentPeriodStart'>, from: Date, cycle: TBillingCycle): Date {
+  for (const anchor of [subscription.startedAt, subscription.currentPeriodStart]) {
+    const index = monthIndex(anchor, from);
+    if (index !== null) return addMonthsClamped(anchor, index + cycleMonths(cycle));
+  }
+  return addMonthsClamped(from, cycleMonths(cycle));
+}
+
+function monthIndex(anchor: Date, instant: Date): number | null {
+  if (instant < anchor) return null;
+  try {
+    return periodIndex(anchor, 'monthly', instant);
+  } catch {
+    return null; // not a month boundary of this anchor's schedule
+  }
+}
+
+function minDate(a: Date, b: Date): Date {
+  return a <= b ? a : b;
+}
