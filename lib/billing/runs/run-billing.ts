@@ -1,0 +1,131 @@
+import type { TActor } from '@/lib/auth/actor';
+import { now } from '@/lib/clock';
+import { db, type Db, type Tx } from '@/lib/db';
+import { BillingError } from '@/lib/errors';
+import type { BillingRunTrigger } from '@/lib/generated/prisma/enums';
+import { logger } from '@/lib/log';
+import { applyPeriodBoundary, type TBoundaryPolicy } from './apply-period-boundary';
+import { billSubscriptions, type TBatchOutcome } from './bill-subscriptions';
+import { billingRunToDto } from './billing-run-dto';
+import { claimDueSubscriptions, FIRST_CURSOR } from './claim-due-subscriptions';
+import type { TBillingRun } from './schemas';
+
+export interface TRunBillingOptions {
+  trigger: BillingRunTrigger;
+  /** Who started it: an admin or API key, or the system (CLI, interval). */
+  actor: TActor | 'system';
+  /** Bill everything due up to this instant (default now()). */
+  at?: Date;
+  batchSize?: number;
+  /** Called after every batch with the run's totals so far (the CLI prints them). */
+  onProgress?: (run: TBillingRun) => void;
+  /** What a period end does to a subscription (default applyPeriodBoundary; tests pass their own). */
+  boundary?: TBoundaryPolicy;
+  client?: Db;
+}
+
+export const DEFAULT_BATCH_SIZE = 500;
+const MAX_RECORDED_FAILURES = 100;
+const BATCH_TIMEOUT_MS = 120_000;
+
+interface TFailure {
+  subscription_id: string;
+  code: string;
+  reason: string;
+}
+
+/**
+ * The billing run (SPEC §11, docs/BILLING.md "The billing run"): every subscription with a billing
+ * step due at `at` gets it — its renewal and that period's invoice, an annual month's usage
+ * invoice, or its end — in batches of `batchSize`, each batch one transaction
+ * (billSubscriptions). Passes over the subscriptions repeat until one advances nothing, so a
+ * subscription several steps behind catches up in one run. Safe to run twice at once or after a
+ * crash: batches lock what they bill (SKIP LOCKED) and re-read it, and the unique index on invoices
+ * stops any second invoice of a period.
+ *
+ * A batch that fails is rolled back whole and its subscriptions are billed one by one, so one bad
+ * subscription (a plan in a currency nobody prices, a period already invoiced) fails alone: it is
+ * counted, kept with its reason in the run's `failures`, and left for the next run.
+ */
+export async function runBilling(options: TRunBillingOptions): Promise<TBillingRun> {
+  const client = options.client ?? db();
+  const at = options.at ?? now();
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const boundary = options.boundary ?? applyPeriodBoundary;
+  const startedBy = options.actor === 'system' ? 'system' : options.actor.label;
+  const run = await client.billingRun.create({ data: { trigger: options.trigger, status: 'running', asOf: at, startedAt: now(), startedBy } });
+  const failures: TFailure[] = [];
+  const failedIds = new Set<string>();
+  let skipped = 0;
+
+  // Counted in the batch's own transaction: the counts of a run killed halfway are what it committed.
+  const record = (handle: Db | Tx, outcome: TBatchOutcome, failed: TFailure[], skippedNow: number) =>
+    handle.billingRun.update({
+      where: { id: run.id },
+      data: {
+        issued: { increment: outcome.issued }, renewed: { increment: outcome.renewed }, ended: { increment: outcome.ended },
+        failed: { increment: failed.length }, skipped: { increment: skippedNow },
+        ...(failed.length > 0 ? { failures: [...failures, ...failed].slice(0, MAX_RECORDED_FAILURES) as object[] } : {}),
+      },
+    });
+
+  try {
+    for (;;) {
+      let advanced = 0;
+      for (let cursor = FIRST_CURSOR; ; ) {
+        let claimed: string[] = [];
+        try {
+          const outcome = await client.$transaction(async (tx) => {
+            const subscriptions = await claimDueSubscriptions(tx, { at, cursor, limit: batchSize, exclude: [...failedIds] });
+            claimed = subscriptions.map((subscription) => subscription.id);
+            const billed = await billSubscriptions(tx, subscriptions, at, boundary);
+            await record(tx, billed, [], 0);
+            return billed;
+          }, { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS });
+          advanced += outcome.advanced;
+        } catch (error) {
+          if (claimed.length === 0) throw error; // the claim itself failed: the database, not a subscription
+          const oneByOne = await billOneByOne(client, claimed, at, boundary);
+          advanced += oneByOne.outcome.advanced;
+          for (const failure of oneByOne.failures) failedIds.add(failure.subscription_id);
+          skipped += oneByOne.skipped;
+          await record(client, oneByOne.outcome, oneByOne.failures, oneByOne.skipped);
+          failures.push(...oneByOne.failures);
+        }
+        if (claimed.length === 0) break;
+        cursor = claimed.at(-1)!;
+        if (options.onProgress) options.onProgress(billingRunToDto(await client.billingRun.findUniqueOrThrow({ where: { id: run.id } })));
+      }
+      if (advanced === 0) break;
+    }
+    const finished = await client.billingRun.update({ where: { id: run.id }, data: { status: 'succeeded', finishedAt: now() } });
+    logger().info({ billingRunId: run.id, issued: finished.issued, renewed: finished.renewed, ended: finished.ended, skipped, failed: finished.failed }, 'billing run finished');
+    return billingRunToDto(finished);
+  } catch (error) {
+    await client.billingRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt: now() } }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A failed batch's subscriptions, each in its own transaction: the good ones are billed, the bad one fails alone. */
+async function billOneByOne(client: Db, ids: readonly string[], at: Date, boundary: TBoundaryPolicy) {
+  const outcome: TBatchOutcome = { issued: 0, renewed: 0, ended: 0, advanced: 0 };
+  const failures: TFailure[] = [];
+  let skipped = 0;
+  for (const id of ids) {
+    try {
+      const billed = await client.$transaction(async (tx) => {
+        const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM subscriptions WHERE id = ${id}::uuid FOR UPDATE SKIP LOCKED`;
+        if (locked.length === 0) return null; // taken by another run meanwhile
+        return billSubscriptions(tx, await tx.subscription.findMany({ where: { id } }), at, boundary);
+      }, { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS });
+      if (!billed) skipped++;
+      else for (const key of Object.keys(outcome) as (keyof TBatchOutcome)[]) outcome[key] += billed[key];
+    } catch (error) {
+      // period_already_invoiced too: an invoice nobody expected holds the period (never a second one).
+      const code = error instanceof BillingError ? error.code : error instanceof RangeError ? 'invalid_billing_data' : 'billing_failed';
+      failures.push({ subscription_id: id, code, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { outcome, failures, skipped };
+}
