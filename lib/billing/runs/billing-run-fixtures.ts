@@ -44,3 +44,24 @@ export async function createRunSubscription(options: TRunFixtureOptions) {
 export async function reportUsage(organizationId: string, messages: number, occurredAt: Date) {
   await db().usageEvent.create({ data: { organizationId, eventId: randomUUID(), messages, occurredAt, receivedAt: occurredAt } });
 }
+
+/**
+ * `count` organizations, each with a subscription to `planId` started at `startedAt` (its first
+ * period current), in two statements: for the process tests and the bench, where thousands are
+ * needed. Returns the subscription ids.
+ */
+export async function createSubscriptionsInBulk(options: { count: number; planId: string; startedAt: Date; cycle?: 'monthly' | 'annual'; tag?: string }): Promise<string[]> {
+  const tag = options.tag ?? randomUUID().slice(0, 8);
+  const end = addMonthsClamped(options.startedAt, options.cycle === 'annual' ? 12 : 1);
+  const rows = await db().$queryRaw<{ id: string }[]>`
+    WITH orgs AS (
+      INSERT INTO organizations (id, name, slug, billing_email, country, created_at, updated_at)
+      SELECT gen_random_uuid(), 'Bulk org ' || ${tag}::text || '-' || n, 'bulk-' || ${tag}::text || '-' || n, 'billing-' || n || '@bulk.test', 'ID', ${options.startedAt}, ${options.startedAt}
+        FROM generate_series(1, ${options.count}::int) AS n
+      RETURNING id)
+    INSERT INTO subscriptions (id, organization_id, plan_id, status, billing_cycle, currency, agent_count, started_at, current_period_start, current_period_end, created_at, updated_at)
+    SELECT gen_random_uuid(), orgs.id, ${options.planId}::uuid, 'active', ${options.cycle ?? 'monthly'}::"BillingCycle", 'IDR', 3, ${options.startedAt}, ${options.startedAt}, ${end}, ${options.startedAt}, ${options.startedAt}
+      FROM orgs
+    RETURNING id`;
+  return rows.map((row) => row.id);
+}
