@@ -29,7 +29,7 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * Idempotency-Key on every POST, errors → problem+json, and one log line per request
  * (lib/http/request-log.ts). No route repeats any of it.
  */
-export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
+export function adminRoute<P = Record<string, never>>(handler: Handler<P>, options: { maxBodyBytes?: number } = {}) {
   return async function route(request: NextRequest, context: NextContext<P>): Promise<Response> {
     const startedAt = performance.now();
     const incoming = request.headers.get('x-request-id');
@@ -46,7 +46,7 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>) {
       // Before the body is read: a caller over its limit costs one statement and nothing more.
       limits = await enforceRateLimit(superAdmin);
       const params = await context.params;
-      const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request) : '';
+      const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request, options.maxBodyBytes) : '';
       const contentType = request.headers.get('content-type');
       const body = <T extends z.ZodType>(schema: T): z.infer<T> => parseWith(schema, parseJsonText(bodyText, contentType));
       // Failures are responses too, so an idempotent POST stores and replays its 4xx like its 2xx.

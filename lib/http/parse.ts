@@ -86,9 +86,9 @@ export function parseJsonText(text: string, contentType: string | null): unknown
   }
 }
 
-export async function readBodyText(request: Request): Promise<string> {
+export async function readBodyText(request: Request, maxBytes = MAX_BODY_BYTES): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -97,9 +97,9 @@ export async function readBodyText(request: Request): Promise<string> {
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw tooLarge(maxBytes);
     }
     chunks.push(value);
   }
@@ -112,6 +112,6 @@ export function parseQuery<T extends z.ZodType>(request: Request, schema: T): z.
   return parseWith(schema, Object.fromEntries(params.entries()));
 }
 
-function tooLarge(): BillingError {
-  return new BillingError(413, 'payload_too_large', `Request bodies are limited to ${MAX_BODY_BYTES / 1024} KiB.`);
+function tooLarge(maxBytes: number): BillingError {
+  return new BillingError(413, 'payload_too_large', `Request bodies are limited to ${maxBytes / 1024} KiB.`);
 }

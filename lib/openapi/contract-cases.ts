@@ -13,6 +13,9 @@ export interface TContractFixtures {
   apiKeyId: string;
   paidInvoiceId: string;
   draftInvoiceId: string;
+  /** The paid invoice's organization (its subscription started when the fixture was made). */
+  organizationId: string;
+  billingRunId: string;
 }
 
 /** One call of an operation, and the status it must answer with (the document must describe that response). */
@@ -115,6 +118,24 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { reason: 'Not paid' } },
     { ...NOT_A_UUID, body: { reason: 'x' } },
   ],
+
+  startBillingRun: (): TContractCase[] => [{ name: 'a run over everything due', status: 201, headers: { 'Idempotency-Key': `run-${unique()}` } }],
+  listBillingRuns: (): TContractCase[] => [
+    { name: 'the first page', status: 200, query: { limit: '5' } },
+    { name: 'a limit of 0 is 400', status: 400, query: { limit: '0' } },
+    { name: 'a cursor naming no run is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+  getBillingRun: (fixtures): TContractCase[] => [{ name: 'a run', status: 200, params: { id: fixtures.billingRunId } }, NOT_A_UUID, UNKNOWN_ID],
+  recordUsage: (fixtures): TContractCase[] => {
+    const event = (over: object = {}) => ({ organization_id: fixtures.organizationId, messages: 10, occurred_at: new Date(Date.now() + 1_000).toISOString(), event_id: `contract-${unique()}`, ...over });
+    return [
+      { name: 'one event', status: 200, body: event() },
+      { name: 'a batch', status: 200, body: { events: [event(), event({ occurred_at: '2020-01-01T00:00:00Z' })] } },
+      { name: 'negative messages are 400', status: 400, body: { events: [event(), event({ messages: -1 })] } },
+      { name: 'an unknown organization is 400', status: 400, body: event({ organization_id: '00000000-0000-4000-8000-000000000000' }) },
+      { name: 'an event in an invoiced period is 409', status: 409, body: event({ occurred_at: '2020-01-01T00:00:00Z' }) },
+    ];
+  },
 
   searchOrganizations: (): TContractCase[] => [
     { name: 'the first page by name', status: 200, query: { limit: '5' } },

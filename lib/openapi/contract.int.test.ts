@@ -7,6 +7,7 @@ import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { callRoute, type CallResult } from '@/tests/integration/call-route';
 import { openApiValidator } from '@/tests/integration/openapi-validator';
 import { listRouteHandlers, loadRouteHandler } from '@/tests/integration/route-handlers';
+import { runBilling } from '@/lib/billing/runs/run-billing';
 import { buildOpenApiDocument } from './build-document';
 import { API_BASE_PATH } from './paths';
 import { CONTRACT_CASES, type TContractCase, type TContractFixtures } from './contract-cases';
@@ -95,13 +96,16 @@ describe('every documented operation, called in-process, answers as documented',
     const otherPlan = await create('/plans', { ...CREATE_PLAN_BODY, slug: 'contract-starter' });
     const coupon = await create('/coupons', { ...CREATE_COUPON_BODY, code: 'CONTRACT10' });
     const addon = await create('/addons', { ...CREATE_ADDON_BODY, slug: 'contract-addon' });
+    const paidInvoice = await createInvoiceFixture({ status: 'paid', total: '111000' });
     fixtures = {
       planId: plan.id, planSlug: plan.slug!, otherPlanSlug: otherPlan.slug!,
       couponId: coupon.id, couponCode: coupon.code!,
       addonId: addon.id, addonSlug: addon.slug!,
       apiKeyId: (await create('/api-keys', { name: 'Contract key', role: 'support' }) as unknown as { api_key: { id: string } }).api_key.id,
-      paidInvoiceId: (await createInvoiceFixture({ status: 'paid', total: '111000' })).id,
+      paidInvoiceId: paidInvoice.id,
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
+      organizationId: paidInvoice.organizationId,
+      billingRunId: (await runBilling({ trigger: 'api', actor: 'system' })).id,
     };
   });
 

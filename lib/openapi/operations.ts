@@ -8,10 +8,13 @@ import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } fr
 import { ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary } from '@/lib/billing/organizations/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
+import { ZBillingRun, ZBillingRunListQuery, ZBillingRunPage } from '@/lib/billing/runs/schemas';
+import { ZUsageInput, ZUsageResult } from '@/lib/billing/usage/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
 import { AUDIT_PAGE } from './examples/audit-log';
+import { BILLING_RUN, BILLING_RUN_PAGE, USAGE_BATCH_BODY, USAGE_RESULT } from './examples/billing-runs';
 import * as catalog from './examples/catalog';
 import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
 import { ORGANIZATION_PAGE } from './examples/organizations';
@@ -21,6 +24,7 @@ import { ZProblem } from './problem-schema';
 export const SCHEMA_COMPONENTS = {
   Plan: ZPlan, Coupon: ZCoupon, Addon: ZAddon,
   Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult,
+  BillingRun: ZBillingRun, BillingRunPage: ZBillingRunPage, UsageResult: ZUsageResult,
   OrganizationSummary: ZOrganizationSummary, OrganizationPage: ZOrganizationPage,
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
   AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
@@ -33,6 +37,8 @@ export const TAGS = [
   { name: 'Coupons', description: 'Discount codes. Code and discount are locked once a coupon has been used.' },
   { name: 'Add-ons', description: 'Extras billed on top of a plan, flat or per agent.' },
   { name: 'Invoices', description: 'Issued invoices (keyset-paginated) and their refunds.' },
+  { name: 'Billing runs', description: 'Issuing every due invoice: renewals, annual usage invoices, period ends (docs/BILLING.md "The billing run"). Also `npm run billing:run` and BILLING_RUN_INTERVAL.' },
+  { name: 'Usage', description: 'Messages reported by the messaging platform, billed as overage by the billing run.' },
   { name: 'Organizations', description: 'Tenants, found by name or id (the console\'s organization picker).' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
   { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
@@ -96,6 +102,21 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZRefundInput, example: REFUND_BODY },
     response: { status: 201, description: 'The refund and the invoice\'s new status.', schema: ZRefundResult, example: REFUND_RESULT },
     errors: { 409: ['invoice_not_refundable', 'invoice_changed'], 422: ['refund_exceeds_refundable'] } },
+
+  { operationId: 'startBillingRun', method: 'post', path: '/billing-runs', tag: 'Billing runs', summary: 'Run the billing run now',
+    description: 'For an external scheduler. No body. Bills everything due now — each subscription whose period has ended is renewed and gets that period\'s invoice (exactly once: a unique key), annual subscribers\' closed months their usage invoices — and answers when done with the counts. Safe to call while another run is going (they split the work) and after a crash (it issues only what is missing).',
+    response: { status: 201, description: 'The finished run and its counts; `failures` names each subscription left unbilled and why.', schema: ZBillingRun, example: BILLING_RUN } },
+  { operationId: 'listBillingRuns', method: 'get', path: '/billing-runs', tag: 'Billing runs', summary: 'List billing runs',
+    description: 'Newest first (by `started_at`), keyset pages: pass `next_cursor` as `starting_after`. A run still `running` long after it started was killed; the next run bills what it left.',
+    query: ZBillingRunListQuery,
+    response: { status: 200, description: 'One page of billing runs.', schema: ZBillingRunPage, example: BILLING_RUN_PAGE }, errors: { 400: ['invalid_cursor'] } },
+  { operationId: 'getBillingRun', method: 'get', path: '/billing-runs/{id}', tag: 'Billing runs', summary: 'Get a billing run by ID',
+    response: { status: 200, description: 'The run (its counts so far while it is running).', schema: ZBillingRun, example: BILLING_RUN } },
+
+  { operationId: 'recordUsage', method: 'post', path: '/usage', tag: 'Usage', summary: 'Report message usage',
+    description: 'One event `{organization_id, messages, occurred_at, event_id}` or `{events: [...]}` with up to 1,000. `event_id` is unique per organization: a resend is counted once and answered `duplicate`. An event in a period already invoiced is `refused` with `period_closed` (a single such event: 409). Negative or fractional `messages`, an unknown organization or an `occurred_at` more than 5 minutes ahead: 400 for the whole call, `errors[].path` naming the event (`events.3.messages`).',
+    body: { schema: ZUsageInput, example: USAGE_BATCH_BODY },
+    response: { status: 200, description: 'What became of each event.', schema: ZUsageResult, example: USAGE_RESULT }, errors: { 409: ['period_closed'] } },
 
   { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
     description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',

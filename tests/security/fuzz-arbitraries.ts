@@ -144,8 +144,8 @@ const deep: fc.Arbitrary<TBodyCase> = fc.tuple(fc.integer({ min: 1_000, max: 30_
 });
 
 /** Just over the limit and far over it: 413 before anything is parsed. */
-function oversize(valid: Record<string, unknown>): fc.Arbitrary<TBodyCase> {
-  return fc.integer({ min: MAX_BODY_BYTES + 1, max: MAX_BODY_BYTES * 4 }).map((size) => {
+function oversize(valid: Record<string, unknown>, limit: number): fc.Arbitrary<TBodyCase> {
+  return fc.integer({ min: limit + 1, max: limit * 4 }).map((size) => {
     const text = toJsonText(entriesOf({ ...valid, padding: '' }));
     return { kind: `oversize(${size} bytes)`, text: text.replace('"padding":""', `"padding":"${'x'.repeat(size - text.length)}"`), contentType: 'application/json', expect: 413 };
   });
@@ -179,7 +179,8 @@ function printable(bodyCase: TBodyCase): TBodyCase {
 }
 
 /** Every kind of hostile body for an endpoint whose valid body is `valid`. */
-export function hostileBody(valid: Record<string, unknown>): fc.Arbitrary<TBodyCase> {
+/** `maxBodyBytes`: the route's body limit (64 KiB but for the routes that take more, e.g. POST /usage). */
+export function hostileBody(valid: Record<string, unknown>, maxBodyBytes = MAX_BODY_BYTES): fc.Arbitrary<TBodyCase> {
   const withKey = (body: fc.Arbitrary<TBodyCase>) =>
     fc.tuple(body, fc.option(fc.oneof(fc.constant(''), fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 300 }).filter((key) => /^[\x20-\x7e]+$/.test(key))), { freq: 8 })).map(([request, key]) =>
       printable(key === null ? request : { ...request, idempotencyKey: key }),
@@ -191,7 +192,7 @@ export function hostileBody(valid: Record<string, unknown>): fc.Arbitrary<TBodyC
       { arbitrary: hostileValue(Object.keys(valid)).map((value) => json('random document', value)), weight: 2 },
       { arbitrary: pollution(valid), weight: 1 },
       { arbitrary: deep, weight: 1 },
-      { arbitrary: oversize(valid), weight: 1 },
+      { arbitrary: oversize(valid, maxBodyBytes), weight: 1 },
       { arbitrary: wrongType(valid), weight: 1 },
       { arbitrary: wrongShape(valid), weight: 2 },
     ),

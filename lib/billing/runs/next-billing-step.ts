@@ -42,6 +42,16 @@ export function nextBillingStep(subscription: TBillableSubscription, at: Date): 
   return { kind: 'boundary', closed: { start, end } };
 }
 
+/**
+ * The usage window still open: from the closed mark to the end of the current month (annual) or
+ * period (monthly) — what the next usage or renewal invoice will bill.
+ */
+export function openUsageWindow(subscription: TBillableSubscription): TPeriod {
+  const start = usageBilledUntil(subscription);
+  if (subscription.billingCycle !== 'annual' || start >= subscription.currentPeriodEnd) return { start, end: subscription.currentPeriodEnd };
+  return { start, end: minDate(followingBoundary(subscription, start, 'monthly'), subscription.currentPeriodEnd) };
+}
+
 /** Usage before this instant is closed (billed, or refused by POST /usage). */
 export function usageBilledUntil(subscription: Pick<TBillableSubscription, 'currentPeriodStart' | 'usageBilledUntil'>): Date {
   return subscription.usageBilledUntil ?? subscription.currentPeriodStart;

@@ -1,0 +1,4 @@
+import { getBillingRunOrThrow } from '@/lib/billing/runs/get-billing-run-or-throw';
+import { adminRoute, json } from '@/lib/http/admin-route';
+
+export const GET = adminRoute<{ id: string }>(async ({ params }) => json(await getBillingRunOrThrow(params.id)));
