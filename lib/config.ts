@@ -9,6 +9,30 @@ export const ZLogLevel = z
   .pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }))
   .default('info');
 
+const DURATION = /^(\d+)\s*(ms|s|m|h|d)$/;
+const UNIT_MS = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * BILLING_RUN_INTERVAL: how often each app instance starts a billing run by itself (instrumentation.ts),
+ * as `30s`, `15m`, `1h`, `1d`; `off` (the default), empty or `0` turn it off. At least 10 seconds.
+ * Parsed to milliseconds, or null when off.
+ */
+export const ZBillingRunInterval = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .default('off')
+  .transform((value, ctx) => {
+    if (value === '' || value === 'off' || value === '0') return null;
+    const match = DURATION.exec(value);
+    const ms = match ? Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS] : NaN;
+    if (!(ms >= 10_000 && ms <= 30 * 86_400_000)) {
+      ctx.addIssue({ code: 'custom', message: 'BILLING_RUN_INTERVAL must be off or a duration from 10s to 30d, e.g. 15m, 1h, 1d' });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
 /**
  * Server configuration, parsed once from the environment. The start script (scripts/start.ts)
  * fills DATABASE_URL (embedded PostgreSQL) and NEXTAUTH_SECRET (persisted) when they are unset.
@@ -29,6 +53,7 @@ const ZConfig = z.object({
    * Sign-in throttling reads the client IP from it (lib/auth/login-throttle/client-ip.ts).
    */
   TRUST_PROXY: z.coerce.number().int('TRUST_PROXY must be a whole number of proxies').min(0).max(10).default(0),
+  BILLING_RUN_INTERVAL: ZBillingRunInterval,
   LOG_LEVEL: ZLogLevel,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
