@@ -41,7 +41,7 @@ try {
   });
   console.log(`billing run ${run.id} ${run.status}: ${line(run)}`);
   for (const failure of run.failures) console.log(`  failed ${failure.subscription_id}: ${failure.code} — ${failure.reason}`);
-  console.log(JSON.stringify({ billing_run: run }));
+  console.log(JSON.stringify({ billing_run: run, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
   if (run.failed > 0) exitCode = 2;
 } catch (error) {
   console.error('billing run failed:', error);

@@ -37,12 +37,14 @@ export async function recordAudit(tx: Tx, actor: TActor | 'system', input: Audit
 export async function recordAudits(tx: Tx, actor: TActor | 'system', inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
   const columns = actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor);
-  await tx.auditLogEntry.createMany({
-    data: inputs.map((input) => ({
-      ...columns, action: input.action, entityType: input.entityType, entityId: input.entityId,
-      before: toJson(input.before), after: toJson(input.after), requestId: input.requestId ?? null,
-    })),
-  });
+  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
+    SELECT gen_random_uuid(), ${columns.actorType}::"ActorType", ${columns.actorUserId}::uuid, ${columns.actorApiKeyId}::uuid, ${columns.actorLabel}::text,
+           v.action, v.entity_type, v.entity_id, v.before, v.after, v.request_id
+      FROM unnest(${inputs.map((i) => i.action)}::text[], ${inputs.map((i) => i.entityType)}::text[], ${inputs.map((i) => i.entityId)}::text[],
+                  ${inputs.map((i) => json(i.before))}::jsonb[], ${inputs.map((i) => json(i.after))}::jsonb[], ${inputs.map((i) => i.requestId ?? null)}::text[])
+           AS v(action, entity_type, entity_id, before, after, request_id)`;
 }
 
 // Work nobody asked for in a request (scheduled invoicing, the seed) is the system's.

@@ -39,29 +39,36 @@ export interface TInvoiceDraft {
  */
 export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], actor: TActor | 'system'): Promise<Map<string, string>> {
   const numbers = await takeNumbers(tx, drafts);
-  const { count } = await tx.invoice.createMany({
-    skipDuplicates: true,
-    data: drafts.map((draft) => ({
-      id: draft.id, number: numbers.get(draft.id)!, kind: draft.kind, status: 'open' as const,
-      organizationId: draft.organizationId, subscriptionId: draft.subscriptionId, planId: draft.planId, currency: draft.currency,
-      periodStart: draft.periodStart, periodEnd: draft.periodEnd,
-      subtotal: draft.computed.subtotal.toString(), discountTotal: draft.computed.discountTotal.toString(),
-      taxRate: draft.computed.taxRate.toString(), taxTotal: draft.computed.taxTotal.toString(), total: draft.computed.total.toString(),
-      couponId: draft.couponId, issuedAt: draft.issuedAt, dueAt: draft.dueAt, createdAt: draft.issuedAt,
-    })),
-  });
-  if (count !== drafts.length) {
-    const subject = drafts.length === 1 ? `This ${drafts[0]!.kind} period is` : `${drafts.length - count} of these periods are`;
+  // Set-based: one statement per table for the whole batch (arrays unnested), whatever its size.
+  const column = <T>(pick: (draft: TInvoiceDraft) => T) => drafts.map(pick);
+  const iso = (date: Date) => date.toISOString();
+  const inserted = await tx.$executeRaw`
+    INSERT INTO invoices (id, number, kind, status, organization_id, subscription_id, plan_id, currency, period_start, period_end,
+                          subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, created_at, updated_at)
+    SELECT v.id, v.number, v.kind::"InvoiceKind", 'open', v.organization_id, v.subscription_id, v.plan_id, v.currency, v.period_start, v.period_end,
+           v.subtotal, v.discount_total, v.tax_rate, v.tax_total, v.total, v.coupon_id, v.issued_at, v.due_at, v.issued_at, v.issued_at
+      FROM unnest(${column((d) => d.id)}::uuid[], ${column((d) => numbers.get(d.id)!)}::text[], ${column((d) => d.kind)}::text[],
+                  ${column((d) => d.organizationId)}::uuid[], ${column((d) => d.subscriptionId)}::uuid[], ${column((d) => d.planId)}::uuid[], ${column((d) => d.currency)}::text[],
+                  ${column((d) => iso(d.periodStart))}::timestamptz[], ${column((d) => iso(d.periodEnd))}::timestamptz[],
+                  ${column((d) => d.computed.subtotal.toString())}::numeric[], ${column((d) => d.computed.discountTotal.toString())}::numeric[],
+                  ${column((d) => d.computed.taxRate.toString())}::numeric[], ${column((d) => d.computed.taxTotal.toString())}::numeric[], ${column((d) => d.computed.total.toString())}::numeric[],
+                  ${column((d) => d.couponId)}::uuid[], ${column((d) => iso(d.issuedAt))}::timestamptz[], ${column((d) => iso(d.dueAt))}::timestamptz[])
+           AS v(id, number, kind, organization_id, subscription_id, plan_id, currency, period_start, period_end,
+                subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at)
+    ON CONFLICT DO NOTHING`;
+  if (inserted !== drafts.length) {
+    const subject = drafts.length === 1 ? `This ${drafts[0]!.kind} period is` : `${drafts.length - inserted} of these periods are`;
     throw conflict('period_already_invoiced', `${subject} already invoiced.`);
   }
-  await tx.invoiceLine.createMany({
-    data: drafts.flatMap((draft) =>
-      draft.computed.lines.map((line, position) => ({
-        invoiceId: draft.id, position, kind: line.kind, description: line.description, quantity: line.quantity,
-        unitAmount: line.unitAmount.toString(), amount: line.amount.toString(), addonId: line.addonId ?? null,
-      })),
-    ),
-  });
+  const lines = drafts.flatMap((draft) => draft.computed.lines.map((line, position) => ({ invoiceId: draft.id, position, line })));
+  await tx.$executeRaw`
+    INSERT INTO invoice_lines (id, invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)
+    SELECT gen_random_uuid(), v.invoice_id, v.position, v.kind::"InvoiceLineKind", v.description, v.quantity, v.unit_amount, v.amount, v.addon_id
+      FROM unnest(${lines.map((l) => l.invoiceId)}::uuid[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.line.kind)}::text[],
+                  ${lines.map((l) => l.line.description)}::text[], ${lines.map((l) => l.line.quantity)}::int[],
+                  ${lines.map((l) => l.line.unitAmount.toString())}::numeric[], ${lines.map((l) => l.line.amount.toString())}::numeric[],
+                  ${lines.map((l) => l.line.addonId ?? null)}::uuid[])
+           AS v(invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)`;
   await recordAudits(tx, actor, drafts.map((draft) => ({
     action: 'invoice.issued', entityType: 'invoice', entityId: draft.id,
     after: { number: numbers.get(draft.id), kind: draft.kind, total: draft.computed.total.toNumber(), discount_total: draft.computed.discountTotal.toNumber(), ...draft.audit },
