@@ -5,12 +5,20 @@
 // Exit code: 0 when every due subscription was billed, 2 when some failed (see the failures), 1
 // when the run itself failed. Safe to run while another run is going, and again after a crash.
 //   --batch-size <n>   subscriptions per transaction (default 500)
+//   --concurrency <n>  batches in flight at once, each on its own connection (default 2)
 import { resolveDatabase } from '../lib/db/local-database';
 
 const batchArg = process.argv.indexOf('--batch-size');
 const batchSize = batchArg > 0 ? Number(process.argv[batchArg + 1]) : undefined;
 if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 5_000)) {
   console.error('--batch-size must be a whole number from 1 to 5000');
+  process.exit(1);
+}
+
+const concurrencyArg = process.argv.indexOf('--concurrency');
+const concurrency = concurrencyArg > 0 ? Number(process.argv[concurrencyArg + 1]) : undefined;
+if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 8)) {
+  console.error('--concurrency must be a whole number from 1 to 8');
   process.exit(1);
 }
 
@@ -32,7 +40,7 @@ const line = (run: { issued: number; renewed: number; ended: number; skipped: nu
 let exitCode = 0;
 try {
   const run = await runBilling({
-    trigger: 'cli', actor: 'system', batchSize,
+    trigger: 'cli', actor: 'system', batchSize, concurrency,
     onProgress: (progress) => {
       if (performance.now() - lastPrinted < 2_000) return;
       lastPrinted = performance.now();

@@ -48,6 +48,9 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
     const decision = step.kind === 'boundary' ? await boundary(tx, subscription, at) : null;
     work.push({ before: subscription, step, renewAs: decision?.action === 'renew' ? decision.subscription : null });
   }
+  // Coupons are taken in coupon-id order: batches running at once lock shared coupon rows in one
+  // order, never in a cycle (no deadlock).
+  work.sort((a, b) => (a.renewAs?.couponId ?? '').localeCompare(b.renewAs?.couponId ?? ''));
   await readMissingPlans(tx, plans, work.flatMap((item) => (item.renewAs ? [item.renewAs.planId] : [])));
 
   // The usage each step bills: an annual month, or the closed period's rest (a monthly subscription's period).
@@ -93,9 +96,10 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
     advances.push({ id: before.id, periodStart: next.start, periodEnd: next.end, usageBilledUntil: step.closed.end, cancelledAt: null });
   }
 
+  // The numbers last: the month's counter row stays locked from here to the commit.
+  await advanceSubscriptions(tx, advances, at);
   if (drafts.length > 0) await insertInvoices(tx, drafts, 'system');
   for (const { subscriptionId, draft, coupon } of coupons) await recordInvoiceCoupon(tx, coupon, subscriptionId, draft.id, draft.computed.discountTotal);
-  await advanceSubscriptions(tx, advances, at);
   await recordAudits(tx, 'system', ended.map((subscription) => ({
     action: 'subscription.ended', entityType: 'subscription', entityId: subscription.id,
     before: { status: subscription.status }, after: { status: 'cancelled', cancelled_at: subscription.currentPeriodEnd.toISOString() },

@@ -17,6 +17,8 @@ export interface TRunBillingOptions {
   /** Bill everything due up to this instant (default now()). */
   at?: Date;
   batchSize?: number;
+  /** Batches billed at once, each in its own transaction and connection (default 2). */
+  concurrency?: number;
   /** Called after every batch with the run's totals so far (the CLI prints them). */
   onProgress?: (run: TBillingRun) => void;
   /** What a period end does to a subscription (default applyPeriodBoundary; tests pass their own). */
@@ -25,6 +27,11 @@ export interface TRunBillingOptions {
 }
 
 export const DEFAULT_BATCH_SIZE = 500;
+/**
+ * Two batches in flight: one computes (coupons, prices, the engine) while the other writes. They
+ * overlap until the month's invoice-number counter, which each holds from its numbers to its commit.
+ */
+export const DEFAULT_CONCURRENCY = 2;
 const MAX_RECORDED_FAILURES = 100;
 const BATCH_TIMEOUT_MS = 120_000;
 
@@ -43,7 +50,7 @@ interface TFailure {
  * crash: batches lock what they bill (SKIP LOCKED) and re-read it, and the unique index on invoices
  * stops any second invoice of a period.
  *
- * A batch that fails is rolled back whole and its subscriptions are billed one by one, so one bad
+ * Batches run `concurrency` at a time. A batch that fails is rolled back whole and its subscriptions are billed one by one, so one bad
  * subscription (a plan in a currency nobody prices, a period already invoiced) fails alone: it is
  * counted, kept with its reason in the run's `failures`, and left for the next run.
  */
@@ -51,6 +58,7 @@ export async function runBilling(options: TRunBillingOptions): Promise<TBillingR
   const client = options.client ?? db();
   const at = options.at ?? now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const boundary = options.boundary ?? applyPeriodBoundary;
   const startedBy = options.actor === 'system' ? 'system' : options.actor.label;
   const run = await client.billingRun.create({ data: { trigger: options.trigger, status: 'running', asOf: at, startedAt: now(), startedBy } });
@@ -69,33 +77,44 @@ export async function runBilling(options: TRunBillingOptions): Promise<TBillingR
       },
     });
 
+  // One batch: claimed after the shared cursor (SKIP LOCKED passes over what another worker holds).
+  let cursor = FIRST_CURSOR;
+  let advanced = 0;
+  const billNextBatch = async (): Promise<boolean> => {
+    let claimed: string[] = [];
+    try {
+      const outcome = await client.$transaction(async (tx) => {
+        const subscriptions = await claimDueSubscriptions(tx, { at, cursor, limit: batchSize, exclude: [...failedIds] });
+        claimed = subscriptions.map((subscription) => subscription.id);
+        if (claimed.length > 0 && claimed.at(-1)! > cursor) cursor = claimed.at(-1)!;
+        const billed = await billSubscriptions(tx, subscriptions, at, boundary);
+        await record(tx, billed, [], 0);
+        return billed;
+      }, { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS });
+      advanced += outcome.advanced;
+    } catch (error) {
+      if (claimed.length === 0) throw error; // the claim itself failed: the database, not a subscription
+      const oneByOne = await billOneByOne(client, claimed, at, boundary);
+      advanced += oneByOne.outcome.advanced;
+      for (const failure of oneByOne.failures) failedIds.add(failure.subscription_id);
+      skipped += oneByOne.skipped;
+      await record(client, oneByOne.outcome, oneByOne.failures, oneByOne.skipped);
+      failures.push(...oneByOne.failures);
+    }
+    if (claimed.length > 0 && options.onProgress) options.onProgress(billingRunToDto(await client.billingRun.findUniqueOrThrow({ where: { id: run.id } })));
+    return claimed.length > 0;
+  };
+
   try {
     for (;;) {
-      let advanced = 0;
-      for (let cursor = FIRST_CURSOR; ; ) {
-        let claimed: string[] = [];
-        try {
-          const outcome = await client.$transaction(async (tx) => {
-            const subscriptions = await claimDueSubscriptions(tx, { at, cursor, limit: batchSize, exclude: [...failedIds] });
-            claimed = subscriptions.map((subscription) => subscription.id);
-            const billed = await billSubscriptions(tx, subscriptions, at, boundary);
-            await record(tx, billed, [], 0);
-            return billed;
-          }, { timeout: BATCH_TIMEOUT_MS, maxWait: BATCH_TIMEOUT_MS });
-          advanced += outcome.advanced;
-        } catch (error) {
-          if (claimed.length === 0) throw error; // the claim itself failed: the database, not a subscription
-          const oneByOne = await billOneByOne(client, claimed, at, boundary);
-          advanced += oneByOne.outcome.advanced;
-          for (const failure of oneByOne.failures) failedIds.add(failure.subscription_id);
-          skipped += oneByOne.skipped;
-          await record(client, oneByOne.outcome, oneByOne.failures, oneByOne.skipped);
-          failures.push(...oneByOne.failures);
-        }
-        if (claimed.length === 0) break;
-        cursor = claimed.at(-1)!;
-        if (options.onProgress) options.onProgress(billingRunToDto(await client.billingRun.findUniqueOrThrow({ where: { id: run.id } })));
-      }
+      // A pass: `concurrency` workers take batches until one finds nothing left after the cursor.
+      cursor = FIRST_CURSOR;
+      advanced = 0;
+      let exhausted = false;
+      const worker = async () => {
+        while (!exhausted) if (!(await billNextBatch())) exhausted = true;
+      };
+      await Promise.all(Array.from({ length: concurrency }, worker));
       if (advanced === 0) break;
     }
     const finished = await client.billingRun.update({ where: { id: run.id }, data: { status: 'succeeded', finishedAt: now() } });
