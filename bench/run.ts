@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runApiBench } from './api/run-api-bench';
+import { runBillingRunBench } from './billing-run/billing-run-bench';
 import { checkBundleBudgets } from './console/bundle-budget';
 import { measureBundles } from './console/measure-bundles';
 import { measureWebVitals } from './console/measure-web-vitals';
@@ -24,8 +25,8 @@ import { judge } from './targets';
 
 const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
 const PROFILE = smoke
-  ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, minPerConnection: 4, contention: 200, couponMaxUses: 150, vitalsRuns: 1 }
-  : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, minPerConnection: 20, contention: 200, couponMaxUses: 150, vitalsRuns: 5 };
+  ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, minPerConnection: 4, contention: 200, couponMaxUses: 150, vitalsRuns: 1, billingRunSubscriptions: 300 }
+  : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, minPerConnection: 20, contention: 200, couponMaxUses: 150, vitalsRuns: 5, billingRunSubscriptions: 45_000 };
 const distDir = smoke ? process.env.NEXT_DIST_DIR || '.next' : process.env.BENCH_DIST_DIR || '.next-bench-api';
 const log = (line: string) => console.log(`[bench${smoke ? ':smoke' : ''}] ${line}`);
 
@@ -65,6 +66,9 @@ try {
   log(`refunds: ${JSON.stringify(refundContention.statusCounts)} in ${refundContention.seconds} s, totals ${refundContention.holds ? 'exact' : 'WRONG'}`);
   const couponContention = await runCouponContention(database.url, PROFILE.contention, PROFILE.couponMaxUses);
   log(`coupons: ${couponContention.redeemed} redeemed in ${couponContention.seconds} s, totals ${couponContention.holds ? 'exact' : 'WRONG'}`);
+  log(`billing run: ${PROFILE.billingRunSubscriptions} due subscriptions through \`npm run billing:run\`…`);
+  const billingRun = await runBillingRunBench(database.url, PROFILE.billingRunSubscriptions, log);
+  log(`billing run: ${billingRun.subscriptions} in ${billingRun.seconds} s = ${billingRun.perSecond}/s, peak RSS ${billingRun.maxRssMb} MB, load ${billingRun.loadAtStart} → ${billingRun.loadAtEnd}, ${billingRun.holds ? 'each invoiced once' : 'WRONG'}`);
   log('console: LCP and TBT in Chromium…');
   const webVitals = await measureWebVitals(app.origin, ['/plans', '/invoices'], PROFILE.vitalsRuns);
   for (const vitals of webVitals) {
@@ -73,7 +77,7 @@ try {
   }
   const bundles = checkBundleBudgets(await measureBundles(distDir));
 
-  const results = { api, refundContention, couponContention, bundles, webVitals };
+  const results = { api, refundContention, couponContention, billingRun, bundles, webVitals };
   const verdicts = judge(results);
   for (const verdict of verdicts) log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.area}: ${verdict.target} — ${verdict.measured}`);
   const correctnessFailures = verdicts.filter((verdict) => verdict.correctness && !verdict.pass);

@@ -1,5 +1,6 @@
 import type { TApiBench } from './api/run-api-bench';
 import { refundTotalsHold } from './api/run-api-bench';
+import type { TBillingRunBench } from './billing-run/billing-run-bench';
 import type { TCouponContention } from './contention/coupon-contention';
 import type { TRefundContention } from './contention/refund-contention';
 import { DEFAULT_BUDGET_BYTES, kB, type TBudgetCheck } from './console/bundle-budget';
@@ -19,12 +20,15 @@ export const TARGETS = {
   p99Ms: 50,
   refundsPerSecond: 300,
   lcpMs: 1500,
+  /** 45,000 subscriptions in under 60 s (issue 14): 750 per second. */
+  billingRunPerSecond: 750,
 } as const;
 
 export interface TBenchResults {
   api: TApiBench;
   refundContention: TRefundContention;
   couponContention: TCouponContention;
+  billingRun: TBillingRunBench;
   bundles: TBudgetCheck[];
   webVitals: TWebVitals[];
 }
@@ -49,6 +53,9 @@ export function judge(results: TBenchResults): TVerdict[] {
   const cc = results.couponContention;
   add(`${cc.concurrent} concurrent redemptions, one coupon`, `current_uses = min(${cc.concurrent}, ${cc.maxUses}) = redemption rows`,
     `${cc.redeemed} redeemed, current_uses ${cc.currentUses}, ${cc.redemptionRows} rows`, cc.holds, true);
+  const br = results.billingRun;
+  add(`billing run over ${br.subscriptions} due subscriptions`, `≥ ${TARGETS.billingRunPerSecond} subscriptions/s (45,000 in < 60 s)`, `${br.perSecond}/s (${br.seconds} s, load ${br.loadAtStart} → ${br.loadAtEnd}, peak RSS ${br.maxRssMb} MB)`, br.perSecond >= TARGETS.billingRunPerSecond);
+  add(`billing run over ${br.subscriptions} due subscriptions`, 'each invoiced exactly once, numbers gap-free in the month, none failed', br.detail, br.holds && br.failed === 0, true);
   for (const bundle of results.bundles) {
     add(`first-load JS ${bundle.route}`, `≤ ${kB(DEFAULT_BUDGET_BYTES)} gzip (aim)`, kB(bundle.gzipBytes), bundle.withinAim);
     if (bundle.budgetBytes > DEFAULT_BUDGET_BYTES) add(`first-load JS ${bundle.route}`, `≤ ${kB(bundle.budgetBytes)} gzip (allowance enforced by perf:bundle)`, kB(bundle.gzipBytes), bundle.withinBudget);

@@ -23,7 +23,7 @@ const NOTES = 'bench/report/notes.md';
 /** docs/PERFORMANCE.md: the run's figures as tables, then the hand-written analysis (bench/report/notes.md). */
 export async function writePerformanceReport(file: string, input: TReportInput): Promise<void> {
   const notes = existsSync(NOTES) ? await readFile(NOTES, 'utf8') : '';
-  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), contentionSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
+  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), contentionSection(input), billingRunSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
 }
 
 function header({ startedAt, finishedAt, loadAtStart, loadAtEnd, machine, data, profile, distDir }: TReportInput): string {
@@ -98,6 +98,17 @@ function contentionSection({ results: { refundContention: rc, couponContention: 
 |---|---|---|---|---|---|
 | refunds of one invoice (HTTP, all sent at once) | ${rc.concurrent} × Rp ${rc.refundAmount.toLocaleString('en')} on Rp ${rc.amountPaid.toLocaleString('en')} paid | ${rc.seconds} s | ${rc.perSecond} | ${Object.entries(rc.statusCounts).map(([status, count]) => `${count} × ${status}`).join(', ')} | ${rc.holds ? 'yes' : '**no**'}: Σ 201 = Rp ${rc.answered201Total.toLocaleString('en')} = invoice's amount_refunded Rp ${rc.invoiceRefunded.toLocaleString('en')} = Σ ${rc.succeededRows} succeeded rows Rp ${rc.succeededRowsTotal.toLocaleString('en')} |
 | redemptions of one coupon (in-process \`redeemCoupon\`, one transaction each, pool of ${cc.poolSize}) | ${cc.concurrent} on max_uses ${cc.maxUses} | ${cc.seconds} s | ${cc.perSecond} | ${cc.redeemed} redeemed${Object.entries(cc.failures).map(([code, count]) => `, ${count} × ${code}`).join('')} | ${cc.holds ? 'yes' : '**no**'}: current_uses ${cc.currentUses} = ${cc.redemptionRows} redemption rows |`;
+}
+
+function billingRunSection({ results: { billingRun: br } }: TReportInput): string {
+  return `## Billing run (bench/billing-run)
+
+\`npm run billing:run\` as a process over ${br.subscriptions.toLocaleString('en')} due monthly subscriptions (a third with an add-on, one in ten with a coupon,
+one in five with overage), batches of ${br.batchSize}, two in flight. Time from process start to exit.
+
+| subscriptions | time | per second | invoices | peak RSS | load (1 min) start → end | each invoiced once, numbers gap-free |
+|---|---|---|---|---|---|---|
+| ${br.subscriptions.toLocaleString('en')} | ${br.seconds} s | ${br.perSecond} | ${br.issued.toLocaleString('en')} | ${br.maxRssMb} MB | ${br.loadAtStart} → ${br.loadAtEnd} | ${br.holds ? 'yes' : '**no**'}: ${br.detail} |`;
 }
 
 function consoleSection({ results: { bundles, webVitals }, profile }: TReportInput): string {
