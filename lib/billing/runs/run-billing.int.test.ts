@@ -93,6 +93,7 @@ describe('the billing run', () => {
     expect(await db().subscription.findUniqueOrThrow({ where: { id: ending.id } })).toMatchObject({ status: 'cancelled', cancelledAt: d('2037-02-01T00:00:00Z') });
     const later = await runBilling({ trigger: 'cli', actor: 'system', at: d('2037-06-01T00:00:00Z') });
     expect(await invoicesOf(ending.id)).toHaveLength(1);
+    expect(await invoicesOf(renewing.id)).toHaveLength(5); // Feb…Jun: the other one kept renewing
     expect(later.failed).toBe(0);
   });
 
