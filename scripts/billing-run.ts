@@ -49,7 +49,8 @@ try {
   });
   console.log(`billing run ${run.id} ${run.status}: ${line(run)}`);
   for (const failure of run.failures) console.log(`  failed ${failure.subscription_id}: ${failure.code} — ${failure.reason}`);
-  console.log(JSON.stringify({ billing_run: run, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+  const usage = process.resourceUsage();
+  console.log(JSON.stringify({ billing_run: run, max_rss_mb: Math.round(usage.maxRSS / 1024), cpu_ms: Math.round((usage.userCPUTime + usage.systemCPUTime) / 1000) }));
   if (run.failed > 0) exitCode = 2;
 } catch (error) {
   console.error('billing run failed:', error);

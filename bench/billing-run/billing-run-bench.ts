@@ -12,6 +12,8 @@ export interface TBillingRunBench {
   failed: number;
   /** Peak resident memory of the CLI process. */
   maxRssMb: number;
+  /** CPU time of the CLI process (user + system) per subscription: the Node side's cost, whatever the load. */
+  cliCpuMsPerSubscription: number;
   loadAtStart: number;
   loadAtEnd: number;
   /** Every bench subscription has exactly one new invoice, and this month's numbers run 1…N without a gap. */
@@ -41,7 +43,7 @@ export async function runBillingRunBench(databaseUrl: string, count: number, log
     const { code, output } = await runCli(databaseUrl, batchSize, log);
     const seconds = round2((performance.now() - started) / 1000);
     if (code !== 0 && code !== 2) throw new Error(`billing:run exited ${code}:\n${output.slice(-2000)}`);
-    const run = JSON.parse(output.trim().split('\n').at(-1)!) as { billing_run: { issued: number; renewed: number; failed: number }; max_rss_mb: number };
+    const run = JSON.parse(output.trim().split('\n').at(-1)!) as { billing_run: { issued: number; renewed: number; failed: number }; max_rss_mb: number; cpu_ms: number };
     const check = await client.query<{ subs: string; invoiced_once: string; numbers: string; last: string }>(
       `SELECT count(*) AS subs,
               count(*) FILTER (WHERE (SELECT count(*) FROM invoices i WHERE i.subscription_id = s.id) = 1) AS invoiced_once,
@@ -54,7 +56,7 @@ export async function runBillingRunBench(databaseUrl: string, count: number, log
     const holds = Number(row.subs) === count && Number(row.invoiced_once) === count && Number(row.last) === Number(row.numbers) && Number(row.last) - numbersBefore >= count;
     return {
       subscriptions: count, seconds, perSecond: Math.round(count / seconds), batchSize,
-      issued: run.billing_run.issued, failed: run.billing_run.failed, maxRssMb: run.max_rss_mb,
+      issued: run.billing_run.issued, failed: run.billing_run.failed, maxRssMb: run.max_rss_mb, cliCpuMsPerSubscription: Math.round((run.cpu_ms / count) * 100) / 100,
       loadAtStart, loadAtEnd: round2(loadavg()[0] ?? 0), holds,
       detail: `${row.invoiced_once}/${row.subs} subscriptions invoiced once; numbers ${row.numbers} issued this month, counter at ${row.last}`,
     };

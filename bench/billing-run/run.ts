@@ -12,7 +12,7 @@ try {
   const machine = await describeMachine(database.url);
   log(`${machine.nproc} cores, load ${machine.load.join(' ')}; ${count} due subscriptions…`);
   const result = await runBillingRunBench(database.url, count, log);
-  log(`${result.subscriptions} subscriptions in ${result.seconds} s = ${result.perSecond}/s (batches of ${result.batchSize}), ${result.issued} invoices, peak RSS ${result.maxRssMb} MB, load ${result.loadAtStart} → ${result.loadAtEnd}`);
+  log(`${result.subscriptions} subscriptions in ${result.seconds} s = ${result.perSecond}/s (batches of ${result.batchSize}), ${result.issued} invoices, peak RSS ${result.maxRssMb} MB, CLI CPU ${result.cliCpuMsPerSubscription} ms/subscription, load ${result.loadAtStart} → ${result.loadAtEnd}`);
   log(`${result.holds ? 'PASS' : 'FAIL'}: ${result.detail}`);
   failed = !result.holds;
 } catch (error) {

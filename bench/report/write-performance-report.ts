@@ -106,9 +106,9 @@ function billingRunSection({ results: { billingRun: br } }: TReportInput): strin
 \`npm run billing:run\` as a process over ${br.subscriptions.toLocaleString('en')} due monthly subscriptions (a third with an add-on, one in ten with a coupon,
 one in five with overage), batches of ${br.batchSize}, two in flight. Time from process start to exit.
 
-| subscriptions | time | per second | invoices | peak RSS | load (1 min) start → end | each invoiced once, numbers gap-free |
-|---|---|---|---|---|---|---|
-| ${br.subscriptions.toLocaleString('en')} | ${br.seconds} s | ${br.perSecond} | ${br.issued.toLocaleString('en')} | ${br.maxRssMb} MB | ${br.loadAtStart} → ${br.loadAtEnd} | ${br.holds ? 'yes' : '**no**'}: ${br.detail} |`;
+| subscriptions | time | per second | invoices | peak RSS | CLI CPU per subscription | load (1 min) start → end | each invoiced once, numbers gap-free |
+|---|---|---|---|---|---|---|---|
+| ${br.subscriptions.toLocaleString('en')} | ${br.seconds} s | ${br.perSecond} | ${br.issued.toLocaleString('en')} | ${br.maxRssMb} MB | ${br.cliCpuMsPerSubscription} ms | ${br.loadAtStart} → ${br.loadAtEnd} | ${br.holds ? 'yes' : '**no**'}: ${br.detail} |`;
 }
 
 function consoleSection({ results: { bundles, webVitals }, profile }: TReportInput): string {
