@@ -7,11 +7,11 @@ import { ORGANIZATION_SLUG_PREFIX } from './session-functions';
  * reused.
  *
  * Deleting millions of rows one by one (with a foreign-key check each) took minutes; instead the
- * rows to keep (the demo's, the app's) are copied aside, the eight tenant tables truncated
+ * rows to keep (the demo's, the app's) are copied aside, the nine tenant tables truncated
  * together, and the keepers put back: seconds, and the new rows land in fresh tables, as unbloated
  * as a real history. TRUNCATE is transactional: a failed run restores everything.
  */
-const TENANT_TABLES = ['organizations', 'subscriptions', 'subscription_addons', 'invoices', 'invoice_lines', 'payments', 'refunds', 'coupon_redemptions'];
+const TENANT_TABLES = ['organizations', 'subscriptions', 'subscription_addons', 'invoices', 'invoice_lines', 'payments', 'refunds', 'coupon_redemptions', 'usage_events'];
 
 export const RESET_GENERATED_SQL = `
 CREATE TEMP TABLE keep_organizations ON COMMIT DROP AS
@@ -33,6 +33,8 @@ SELECT * FROM coupon_redemptions
  WHERE (invoice_id IS NULL OR invoice_id IN (SELECT id FROM keep_invoices))
    AND (subscription_id IS NULL OR subscription_id IN (SELECT id FROM keep_subscriptions))
    AND (organization_id IS NULL OR organization_id IN (SELECT id FROM keep_organizations));
+CREATE TEMP TABLE keep_usage_events ON COMMIT DROP AS
+SELECT * FROM usage_events WHERE organization_id IN (SELECT id FROM keep_organizations);
 
 UPDATE coupons c SET current_uses = c.current_uses - gone.uses
   FROM (SELECT coupon_id, count(*)::int AS uses FROM coupon_redemptions
