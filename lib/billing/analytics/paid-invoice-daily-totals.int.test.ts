@@ -41,7 +41,9 @@ const insertPaidInvoice = async (number: string, paidAt: string, amountPaid: str
   const { rows: [row] } = await client.query<{ id: string }>(
     `INSERT INTO invoices (id, number, organization_id, subscription_id, plan_id, currency, status, period_start, period_end,
                            subtotal, discount_total, total, amount_paid, issued_at, paid_at, updated_at)
-     SELECT gen_random_uuid(), $1, organization_id, subscription_id, plan_id, 'IDR', 'paid', period_start, period_end,
+     -- A period of its own: one invoice per (subscription, kind, period) is a unique index.
+     SELECT gen_random_uuid(), $1, organization_id, subscription_id, plan_id, 'IDR', 'paid',
+            '1990-01-01'::timestamptz + floor(random() * 1e9) * interval '1 second', period_end,
             $3::numeric + $4::numeric, $4::numeric, $3::numeric, $3::numeric, $2::timestamptz, $2::timestamptz, now()
        FROM invoices WHERE currency = 'IDR' LIMIT 1
      RETURNING id`,
