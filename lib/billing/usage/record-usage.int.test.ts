@@ -66,6 +66,8 @@ describe('POST /usage', () => {
     const single = await post({ ...good(), messages: -3 });
     expect((single.body as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual(['messages']);
     expect((await post({ events: Array.from({ length: 1_001 }, good) })).status).toBe(400);
+    const polluted = await api(postUsage, { method: 'POST', path: '/api/v1/admin/billing/usage', rawBody: `{"__proto__":{"polluted":true},${JSON.stringify(good()).slice(1)}`, headers: { 'content-type': 'application/json' } });
+    expect(polluted.status).toBe(400);
     expect(await total(subscription.organizationId)).toBe(0);
   });
 
