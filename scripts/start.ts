@@ -5,12 +5,12 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createClient } from '../lib/db';
 import { migrateDatabase } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
 import { ensureSessionSecret } from '../lib/db/session-secret';
 import { buildIsStale } from './lib/build-freshness';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
 import { withServerNodeOptions } from './lib/server-node-options';
+import { assertHttpPortFree, orExit, resolveDatabaseOrExit } from './lib/startup';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -18,7 +18,10 @@ const distDir = process.env.NEXT_DIST_DIR || '.next';
 const NEXT_BIN = 'node_modules/.bin/next';
 const log = (message: string) => console.log(`[start] ${message}`);
 
-const database = await resolveDatabase();
+// Every reason not to start is one sentence and exit code 1 (scripts/lib/startup.ts), checked
+// before anything is started where that is cheap: the HTTP port first, then the database.
+await orExit(assertHttpPortFree(port), '[start] ');
+const database = await resolveDatabaseOrExit('[start] ');
 log(database.embedded ? `embedded PostgreSQL at ${database.url} (data: ${database.embedded.dataDir})` : `PostgreSQL from DATABASE_URL`);
 
 const applied = await migrateDatabase(database.url);
