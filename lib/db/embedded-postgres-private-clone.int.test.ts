@@ -68,7 +68,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | n
 describe('a clone behind a private (0700) directory', () => {
   it('starts the embedded PostgreSQL and serves queries, without opening the private directory', async () => {
     expect((await stat(privateDir)).mode & 0o777).toBe(0o700);
-    const env = { ...process.env, STATE_DIR: stateDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir };
     delete env.DATABASE_URL;
     const result = await run(['probe.ts', path.join(stateDir, 'postgres'), String(await freePort())], env);
     expect(result.stderr).toBe('');
