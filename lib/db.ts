@@ -7,7 +7,7 @@ import { FailFastClient } from './db/fail-fast-client';
  * One Prisma client per process (kept on globalThis so dev-mode reloads do not open new pools).
  * Created lazily so that importing a module never requires a database.
  */
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient; analyticsPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient; analyticsPrisma?: PrismaClient; replicaPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
   globalForDb.prisma ??= createClient(config().DATABASE_URL, config().DATABASE_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
@@ -43,11 +43,20 @@ const BOOKKEEPING_POOL_SIZE = 4;
  * such statements (and their work_mem) run at once: the dashboard asks for five at a time.
  */
 export function analyticsDb(): PrismaClient {
-  globalForDb.analyticsPrisma ??= createClient(config().DATABASE_URL, ANALYTICS_POOL_SIZE, {
-    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
-    settings: { work_mem: '64MB', jit: 'off', default_transaction_read_only: 'on' },
-  });
+  globalForDb.analyticsPrisma ??= createClient(config().DATABASE_URL, ANALYTICS_POOL_SIZE, ANALYTICS_OPTIONS);
   return globalForDb.analyticsPrisma;
+}
+
+/**
+ * The same pool on the read replica (DATABASE_REPLICA_URL), or null when none is configured.
+ * Reports reach it through onReportingDb (lib/db/read-replica.ts), which falls back to
+ * analyticsDb() while the replica is unreachable.
+ */
+export function replicaAnalyticsDb(): PrismaClient | null {
+  const url = config().DATABASE_REPLICA_URL;
+  if (!url) return null;
+  globalForDb.replicaPrisma ??= createClient(url, ANALYTICS_POOL_SIZE, ANALYTICS_OPTIONS);
+  return globalForDb.replicaPrisma;
 }
 
 const ANALYTICS_POOL_SIZE = 5;
@@ -68,6 +77,11 @@ const STATEMENT_TIMEOUT_MS = 30_000;
  * socket; a little above the statement timeout, so a live server's own cancel comes first.
  */
 const QUERY_TIMEOUT_MARGIN_MS = 5_000;
+
+const ANALYTICS_OPTIONS: TClientOptions = {
+  statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+  settings: { work_mem: '64MB', jit: 'off', default_transaction_read_only: 'on' },
+};
 
 export interface TClientOptions {
   statementTimeoutMs?: number;
