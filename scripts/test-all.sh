@@ -17,6 +17,7 @@ step "type-check";            npm run --silent typecheck
 step "lint";                  npm run --silent lint
 step "unit tests";            npx vitest run --project unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
+step "integration tests through PgBouncer (transaction pooling)"; npm run --silent test:pgbouncer
 step "production build";      npx next build
 step "first-load JS budgets";  npm run --silent perf:bundle
 step "end-to-end tests (Chromium against the built app)"; npx playwright test

@@ -1,3 +1,4 @@
+import { withPoolSettings } from '@/lib/db';
 import { onReportingDb } from '@/lib/db/read-replica';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -8,5 +9,5 @@ import type { Prisma } from '@/lib/generated/prisma/client';
  * replication lag (lib/db/read-replica.ts; docs/DEPLOY.md).
  */
 export async function queryAnalytics<T>(sql: Prisma.Sql): Promise<T[]> {
-  return onReportingDb((client) => client.$queryRaw<T[]>(sql));
+  return onReportingDb((client) => withPoolSettings(client, (pool) => pool.$queryRaw<T[]>(sql)));
 }
