@@ -73,8 +73,9 @@ try {
   check(plans.status === 200 && Array.isArray(await plans.json()), `GET /api/v1/admin/billing/plans with an API key is 200 (${plans.status})`);
   const anonymous = await fetch(`${origin}/api/v1/admin/billing/plans`);
   check(anonymous.status === 401, `the API refuses an anonymous caller (${anonymous.status})`);
-  const users = execFileSync('bash', ['-c', `ps -o user= -g ${server.pid} | sort -u`], { encoding: 'utf8' }).trim().split('\n');
-  check(users.length > 0 && users.every((user) => user === 'nobody'), `the server runs as nobody (${users.join(', ')})`);
+  // runuser itself (root) waits in the group; everything under it (the server: node, titled next-server) must not be root.
+  const users = execFileSync('bash', ['-c', `ps -o user=,comm= -p "$(pgrep -d, -g ${server.pid})" | awk '$2 != "runuser" { print $1 }' | sort -u`], { encoding: 'utf8' }).trim().split('\n');
+  check(users.length === 1 && users[0] === 'nobody', `the server runs as nobody (${users.join(', ')})`);
   const health = spawn('runuser', ['-u', 'nobody', '--', 'node', path.join(app, 'healthcheck.mjs')], { env, stdio: 'ignore' });
   const healthCode = await new Promise<number>((resolve) => health.on('exit', (code) => resolve(code ?? 1)));
   check(healthCode === 0, `the image's HEALTHCHECK (healthcheck.mjs) passes (exit ${healthCode})`);

@@ -22,6 +22,8 @@ if [ "$dist" != ".next" ] && [ -d "$out/$dist" ]; then rm -rf "$out/.next"; mv "
 mkdir -p "$out/.next"
 cp -a "$dist/static" "$out/.next/static"
 if [ -d public ]; then cp -a public "$out/public"; fi
+# Next traces prisma/migrations partly (the folders /api/ready lists): replace it with the whole.
+rm -rf "$out/prisma/migrations"
 mkdir -p "$out/prisma"
 cp -a prisma/migrations "$out/prisma/migrations"
 node_modules/.bin/esbuild scripts/container/migrate.ts --bundle --platform=node --format=esm --target=node20 \
