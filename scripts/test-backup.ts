@@ -4,8 +4,7 @@
 // the console is started on the restored copy: same rows, sign-in works, pages and API serve it.
 // (pg_dump/pg_restore are the logical route: they need a client of the server's major version,
 // 18, which neither the embedded package nor Debian 12 ships here; see docs/DEPLOY.md.)
-import { existsSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { createClient } from '../lib/db';
@@ -15,8 +14,7 @@ import { migrateDatabase } from '../lib/db/migrations';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
 import { startAppServer } from '../bench/lib/app-server';
-import { buildProduction } from '../bench/lib/production-build';
-import { buildIsStale } from './lib/build-freshness';
+import { ensureProductionBuild, scratchDirectory } from './lib/test-harness';
 import { baseBackup, startPostgres } from '../tests/integration/physical-copy';
 import { request, signIn } from '../tests/cluster/http';
 
@@ -35,12 +33,8 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
   }
 }
 
-if (!existsSync('.next/BUILD_ID') || (await buildIsStale('.next/BUILD_ID'))) {
-  log('building the production bundle (next build)…');
-  await buildProduction('.next', (line) => console.error(line));
-}
-const root = mkdtempSync(path.join(tmpdir(), 'billing-backup-'));
-chmodSync(root, 0o755);
+await ensureProductionBuild(log);
+const root = scratchDirectory('billing-backup-');
 const source = await startEmbeddedPostgres({ dataDir: path.join(root, 'source'), port: await freePort(), database: 'billing' });
 let failed = false;
 let sourceRunning = true;

@@ -4,8 +4,7 @@
 // response a 5xx, and the balancer's own access log must show both instances serving. Reuses the
 // production build in .next when it is current (npm test builds it just before), else builds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, chmodSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createApiKey } from '../lib/auth/api-keys/create-api-key';
 import { createClient } from '../lib/db';
@@ -15,8 +14,7 @@ import { migrateDatabase } from '../lib/db/migrations';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
 import { startAppServer, type TRunningServer } from '../bench/lib/app-server';
-import { buildProduction } from '../bench/lib/production-build';
-import { buildIsStale } from './lib/build-freshness';
+import { ensureProductionBuild, scratchDirectory } from './lib/test-harness';
 import { startNginx, type TBalancer } from '../tests/cluster/nginx';
 import {
   idempotencyAcrossInstances, parallelCouponRedemptions, warmUp, parallelRefunds, rateLimitAcrossInstances, revocationAcrossInstances, sessionAcrossInstances, type TCluster,
@@ -27,13 +25,9 @@ const started = performance.now();
 const log = (line: string) => console.log(`[cluster] ${line}`);
 const nginxBinary = execFileSync('bash', ['scripts/ensure-debian-package.sh', 'nginx', 'nginx-light'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 
-if (!existsSync('.next/BUILD_ID') || (await buildIsStale('.next/BUILD_ID'))) {
-  log('building the production bundle (next build)…');
-  await buildProduction('.next', (line) => console.error(line));
-}
+await ensureProductionBuild(log);
 
-const root = mkdtempSync(path.join(tmpdir(), 'billing-cluster-'));
-chmodSync(root, 0o755);
+const root = scratchDirectory('billing-cluster-');
 const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'billing' });
 const instances: TRunningServer[] = [];
 let balancer: TBalancer | undefined;

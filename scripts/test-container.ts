@@ -4,16 +4,14 @@
 // against an empty database. Checks it serves sign-in, the API and /api/ready, that the image's
 // HEALTHCHECK passes, and that the Dockerfile still uses these same scripts.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { createApiKey } from '../lib/auth/api-keys/create-api-key';
 import { createClient } from '../lib/db';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { freePort } from '../lib/db/free-port';
 import { stopGroup, waitUntilServing } from '../bench/lib/app-server';
-import { buildProduction } from '../bench/lib/production-build';
-import { buildIsStale } from './lib/build-freshness';
+import { ensureProductionBuild, scratchDirectory } from './lib/test-harness';
 
 const log = (line: string) => console.log(`[container] ${line}`);
 const failures: string[] = [];
@@ -30,13 +28,9 @@ check(/HEALTHCHECK[^\n]*\/app\/healthcheck\.mjs/.test(dockerfile), 'Dockerfile H
 check(/^USER node$/m.test(dockerfile), 'Dockerfile runs as the unprivileged node user');
 check(/output: 'standalone'/.test(readFileSync('next.config.mjs', 'utf8')), "next.config.mjs builds output: 'standalone'");
 
-if (!existsSync('.next/standalone/server.js') || (await buildIsStale('.next/BUILD_ID'))) {
-  log('building the production bundle (next build)…');
-  await buildProduction('.next', (line) => console.error(line));
-}
+await ensureProductionBuild(log);
 
-const root = mkdtempSync(path.join(tmpdir(), 'billing-container-'));
-chmodSync(root, 0o755);
+const root = scratchDirectory('billing-container-');
 const app = path.join(root, 'app');
 execFileSync('bash', ['scripts/container/assemble.sh', app], { stdio: 'inherit' });
 const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'billing' });

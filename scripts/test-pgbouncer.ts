@@ -3,12 +3,12 @@
 // going through Debian's PgBouncer in transaction pooling mode. Databases are created and dropped
 // on the server directly (TEST_DATABASE_ADMIN_URL). Fails unless the traffic went through PgBouncer.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
 import { freePort } from '../lib/db/free-port';
 import { pgbouncerVersion, startPgBouncer } from './lib/pgbouncer';
+import { scratchDirectory } from './lib/test-harness';
 
 export const PGBOUNCER_SUITE = [
   'lib/billing/refunds/',
@@ -19,8 +19,7 @@ export const PGBOUNCER_SUITE = [
 ];
 
 const binary = execFileSync('bash', ['scripts/ensure-debian-package.sh', 'pgbouncer', 'pgbouncer'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-const root = mkdtempSync(path.join(tmpdir(), 'billing-pgbouncer-'));
-chmodSync(root, 0o755);
+const root = scratchDirectory('billing-pgbouncer-');
 const serverPort = await freePort();
 const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: serverPort, database: 'postgres' });
 const bouncerDir = path.join(root, 'pgbouncer');

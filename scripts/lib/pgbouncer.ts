@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { freePort } from '../../lib/db/free-port';
 import { postgresUser } from './run-as-postgres';
+import { stopChild } from './test-harness';
 
 export interface TPgBouncer {
   /** Server URL for the app (append the database), with the app's `?pgbouncer=true` flag. */
@@ -60,7 +61,7 @@ export async function startPgBouncer(options: { dir: string; serverPort: number;
       const rows = await adminQuery<{ total_xact_count: string }>(admin, 'SHOW STATS');
       return rows.reduce((sum, row) => sum + Number(row.total_xact_count), 0);
     },
-    stop: () => stop(child),
+    stop: () => stopChild(child, 'SIGINT'),
   };
 }
 
@@ -90,12 +91,5 @@ async function waitForAdmin(url: string, child: ChildProcess, output: () => stri
   }
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGINT');
-  });
-}
 
 export const pgbouncerVersion = (binary = 'pgbouncer') => execFileSync(binary, ['--version'], { encoding: 'utf8' }).split('\n')[0];

@@ -3,6 +3,7 @@ import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../lib/db/free-port';
 import { postgresUser } from '../../scripts/lib/run-as-postgres';
+import { stopChild } from '../../scripts/lib/test-harness';
 
 export interface TBalancer {
   origin: string;
@@ -75,7 +76,7 @@ http {
           const [upstream, status, method, uri] = line.split(' ');
           return { upstream: upstream!, status: Number(status), method: method!, uri: uri! };
         }),
-    stop: () => stop(child),
+    stop: () => stopChild(child, 'SIGQUIT'), // graceful: workers finish their requests
   };
 }
 
@@ -93,10 +94,3 @@ async function waitForPort(origin: string, child: ChildProcess, output: () => st
   }
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGQUIT'); // graceful: workers finish their requests
-  });
-}

@@ -1,8 +1,9 @@
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { spawn, execFile } from 'node:child_process';
 import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { stopChild } from '../../scripts/lib/test-harness';
 
 const exec = promisify(execFile);
 /** The embedded package ships initdb, pg_ctl and postgres only (no pg_basebackup): the copy is made with the server's SQL backup API. */
@@ -91,13 +92,6 @@ export async function startPostgres(dataDir: string, port: number): Promise<TPos
     });
   });
   child.stderr!.resume();
-  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => stopProcess(child) };
+  return { url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => stopChild(child, 'SIGINT') }; // PostgreSQL's "fast" shutdown
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGINT'); // PostgreSQL's "fast" shutdown
-  });
-}
