@@ -21,6 +21,14 @@ const ZConfig = z.object({
     .string()
     .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?)$/, 'TAX_RATE must be a decimal between 0 and 1, e.g. 0.11')
     .default('0.11'),
+  /**
+   * A read replica (streaming or logical) for analytics (lib/db/read-replica.ts); unset or empty:
+   * the primary. Its answers lag the primary by the replication delay (docs/DEPLOY.md).
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** API requests per minute per API key or signed-in user (lib/http/rate-limit.ts); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int('RATE_LIMIT_PER_MINUTE must be a whole number').min(0).max(1_000_000).default(600),

@@ -1,6 +1,6 @@
 import type { TActor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
-import { bookkeepingDb, type Db } from '@/lib/db';
+import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
 
 /** The window is one minute (`interval '1 minute'` in the statement below). */
@@ -49,13 +49,13 @@ export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMI
  * column keeps milliseconds, rounded, so a fresh window may look a hair longer than a minute.)
  */
 async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult> {
-  const [row] = await client.$queryRaw<{ count: number; reset_seconds: number }[]>`
+  const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<{ count: number; reset_seconds: number }[]>`
     INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
     VALUES (${key}, now(), 1)
     ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN now() ELSE bucket.window_start END,
       count = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN 1 ELSE LEAST(bucket.count, 2000000000) + 1 END
-    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`;
+    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`);
   const count = row!.count;
   return { limit, remaining: Math.max(0, limit - count), resetSeconds: row!.reset_seconds, allowed: count <= limit };
 }

@@ -28,6 +28,18 @@ export const PUBLIC_ROUTES: { folder: string; methods: readonly string[]; requir
     required: false,
     reason: 'SPEC §3: the OpenAPI document is public — it describes the API and holds no data.',
   },
+  {
+    folder: 'health',
+    methods: ['GET'],
+    required: true,
+    reason: 'SPEC §13: liveness for load balancers and orchestrators, which hold no credentials; it answers {status:"ok"} and reads nothing.',
+  },
+  {
+    folder: 'ready',
+    methods: ['GET'],
+    required: true,
+    reason: 'SPEC §13: readiness for load balancers; it says only whether the database answers and the migrations are applied.',
+  },
 ];
 
 export interface TRouteUnderTest {
