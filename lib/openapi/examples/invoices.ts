@@ -49,6 +49,9 @@ export const INVOICE_DETAIL: TInvoiceDetail = {
   amount_refundable: 862_270,
   tax_rate: 0.11,
   coupon_code: null,
+  due_at: '2026-10-15T00:00:00.000Z',
+  voided_at: null,
+  void_reason: null,
   lines: [
     line('f3a7c1e5-9d2b-4a84-b6c8-4e0f2a6c8d13', 'plan_base', `${GROWTH_PLAN.name} plan, monthly`, 1, 799_000),
     line('a4b8d2f6-0e3c-4b95-87d9-5f1a3b7d9e24', 'per_agent', 'Agents above the 10 included', 2, 79_000),
