@@ -14,10 +14,10 @@ const styles = StyleSheet.create({
   header: { flexDirection: 'row', justifyContent: 'space-between', marginBottom: 24 },
   title: { fontSize: 22, fontWeight: 'bold', textAlign: 'right', marginBottom: 4 },
   number: { fontSize: 11, textAlign: 'right', marginTop: 2 },
-  status: { fontSize: 9, textAlign: 'right', marginTop: 4, color: MUTED, textTransform: 'uppercase', letterSpacing: 1 },
+  status: { fontSize: 9, textAlign: 'right', marginTop: 4, color: MUTED },
   partyName: { fontSize: 11, fontWeight: 'bold', marginBottom: 3 },
   detail: { color: MUTED, marginBottom: 1.5 },
-  label: { fontSize: 7.5, color: MUTED, textTransform: 'uppercase', letterSpacing: 0.8, marginBottom: 3 },
+  label: { fontSize: 7.5, color: MUTED, marginBottom: 3 },
   facts: { flexDirection: 'row', borderTopWidth: 1, borderBottomWidth: 1, borderColor: RULE, paddingVertical: 8, marginBottom: 20 },
   fact: { flexGrow: 1, flexBasis: 0, paddingRight: 8 },
   // A period spans two dates: room for both on one line.
