@@ -64,3 +64,19 @@ export const INVOICE_DETAIL: TInvoiceDetail = {
 export const REFUND_BODY = { reason: 'Two agent seats were billed after the customer removed them.', amount: 200_000, expected_amount_refunded: 0 };
 
 export const REFUND_RESULT: TRefundResult = { status: 'succeeded', refund_amount: 200_000, invoice_status: 'partially_refunded', refund: REFUND };
+
+export const VOID_BODY = { reason: 'Issued twice by mistake; INV-202610-000124 replaces it.' };
+
+/** An open invoice, voided: same number and lines, nothing paid, when and why recorded. */
+export const VOID_INVOICE_DETAIL: TInvoiceDetail = {
+  ...INVOICE_DETAIL,
+  status: 'void',
+  amount_paid: 0,
+  amount_refunded: 0,
+  amount_refundable: 0,
+  paid_at: null,
+  voided_at: '2026-10-02T09:30:00.000Z',
+  void_reason: VOID_BODY.reason,
+  payments: [],
+  refunds: [],
+};
