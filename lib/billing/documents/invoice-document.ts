@@ -65,7 +65,7 @@ export function invoiceDocument(invoice: TInvoiceDetail, buyer: TBuyer, seller: 
       ...(invoice.amount_refunded > 0 ? [{ label: 'Refunded', amount: money(invoice.amount_refunded) }] : []),
       { label: 'Amount due', amount: money(due), emphasis: true },
     ],
-    notes: isVoid ? [`This invoice was voided on ${documentDate(invoice.voided_at)}${invoice.void_reason ? `: ${invoice.void_reason}` : '.'} Nothing is payable on it.`] : [],
+    notes: isVoid ? [`This invoice was voided on ${documentDate(invoice.voided_at)}${invoice.void_reason ? `: ${sentence(invoice.void_reason)}` : '.'} Nothing is payable on it.`] : [],
     footer: `${seller.name} · NPWP ${seller.npwp} · ${invoice.number}`,
     fileName: `${invoice.number}.pdf`,
   };
@@ -77,4 +77,9 @@ export function sellerParty(seller: TSeller): TDocumentParty {
 
 export function buyerParty(buyer: TBuyer): TDocumentParty {
   return { heading: 'Bill to', name: buyer.name, details: partyDetails([buyer.billingEmail], buyer.country), taxId: buyer.taxId };
+}
+
+/** A reason as a sentence: a full stop added unless it already ends like one. */
+function sentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

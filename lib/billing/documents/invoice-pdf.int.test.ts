@@ -80,7 +80,7 @@ describe('GET /invoices/{id}/pdf', () => {
     const [page] = await pdfPages((await downloadPdf(invoice.id)).bytes);
     expect(page).toContain('VOID');
     expect(page).toContain('Voided 20 Nov 2026');
-    expect(page).toContain('voided on 20 Nov 2026: Pelanggan membatalkan pesanan');
+    expect(page).toContain('voided on 20 Nov 2026: Pelanggan membatalkan pesanan. Nothing is payable on it.');
     expect(page).toContain(`Amount due ${formatMoney(0, 'IDR')}`);
     expect(page).toContain(invoice.number);
   });
