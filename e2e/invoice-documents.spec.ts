@@ -3,6 +3,10 @@ import { expect, test, type Page } from '@playwright/test';
 import { horizontalRules, inkShare, rasterizeFirstPage, redShare, type TRaster } from './pdf-raster';
 import { signIn } from './sign-in';
 
+// Each test renders a PDF on the server and rasterizes it with pdftoppm: more than the default 45 s
+// on a busy 2-core machine.
+test.describe.configure({ timeout: 180_000 });
+
 /** Opens the first invoice in `status` from the invoice browser; returns its number. */
 async function openFirstInvoice(page: Page, status: string): Promise<string> {
   await page.goto(`/invoices?status=${status}`);
@@ -58,10 +62,15 @@ test('the super-admin voids an open invoice after confirming with a reason, and 
   await dialog.getByRole('button', { name: 'Void invoice' }).click();
 
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Voided ${number}.`)).toBeVisible();
+  const toast = page.getByText(`Voided ${number}.`);
+  await expect(toast).toBeVisible();
   await expect(title.getByText('Void', { exact: true })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Diterbitkan dua kali — issued twice by mistake' })).toContainText('Void since');
   await expect(page.getByRole('button', { name: 'Void invoice' })).toHaveCount(0);
+
+  // The toast sits over the page's top-right buttons until it goes (it stays while hovered).
+  await page.mouse.move(0, 0);
+  await expect(toast).toBeHidden({ timeout: 20_000 });
 
   // The document says VOID across the page, in red, and keeps its layout.
   const { path } = await downloadPdf(page, number, 'void-invoice');
@@ -95,9 +104,10 @@ test('the super-admin downloads a paid invoice as a PDF, and prints it from its 
   await expect(sheet).toBeVisible();
   await expect(sheet).toContainText('Tax base (DPP)');
   await expect(sheet).toContainText(/VAT \(PPN \d+%\)/);
-  await expect(sheet).toContainText(/Total Rp [\d.]+/);
+  await expect(sheet).toContainText(/Total\s*Rp [\d.]+/);
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation')).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(sheet).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('printable-page.png'), fullPage: true });
 });
