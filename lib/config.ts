@@ -38,6 +38,20 @@ const ZConfig = z.object({
    */
   TRUST_PROXY: z.coerce.number().int('TRUST_PROXY must be a whole number of proxies').min(0).max(10).default(0),
   LOG_LEVEL: ZLogLevel,
+  /**
+   * The seller printed on invoice documents (lib/billing/documents). The defaults are the demo
+   * company's: set all four in production. SELLER_ADDRESS takes `\n` for line breaks.
+   */
+  SELLER_NAME: z.string().trim().min(1).max(200).default('PT Pesan Cepat Indonesia'),
+  SELLER_ADDRESS: z
+    .string()
+    .trim()
+    .max(500)
+    .transform((address) => address.replaceAll('\\n', '\n'))
+    .default('Jl. Jenderal Sudirman Kav. 52–53\nJakarta Selatan 12190\nIndonesia'),
+  SELLER_EMAIL: z.string().trim().max(200).default('billing@pesancepat.example'),
+  /** The seller's NPWP (tax id), printed on every invoice for PPN. */
+  SELLER_NPWP: z.string().trim().max(40).default('01.234.567.8-901.000'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -12,6 +12,8 @@ step "browser for e2e"
 CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)"
 export CHROMIUM_PATH
 echo "using $CHROMIUM_PATH"
+step "pdftoppm for the invoice PDF layout check"
+bash scripts/ensure-poppler.sh
 
 step "type-check";            npm run --silent typecheck
 step "lint";                  npm run --silent lint

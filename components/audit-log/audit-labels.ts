@@ -14,7 +14,7 @@ export const KNOWN_ACTIONS: Record<TAuditEntityType, string[]> = {
   plan: ['plan.created', 'plan.updated'],
   coupon: ['coupon.created', 'coupon.updated'],
   addon: ['addon.created', 'addon.updated'],
-  invoice: ['invoice.issued', 'invoice.refund_requested', 'invoice.refund_succeeded', 'invoice.refund_pending', 'invoice.refund_failed'],
+  invoice: ['invoice.issued', 'invoice.refund_requested', 'invoice.refund_succeeded', 'invoice.refund_pending', 'invoice.refund_failed', 'invoice.voided'],
   api_key: ['api_key.created', 'api_key.revoked'],
 };
 

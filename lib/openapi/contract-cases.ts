@@ -13,6 +13,7 @@ export interface TContractFixtures {
   apiKeyId: string;
   paidInvoiceId: string;
   draftInvoiceId: string;
+  openInvoiceId: string;
 }
 
 /** One call of an operation, and the status it must answer with (the document must describe that response). */
@@ -115,6 +116,14 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { reason: 'Not paid' } },
     { ...NOT_A_UUID, body: { reason: 'x' } },
   ],
+
+  voidInvoice: (fixtures): TContractCase[] => [
+    { name: 'an open invoice', status: 200, params: { id: fixtures.openInvoiceId }, body: { reason: 'Contract test' }, headers: { 'Idempotency-Key': `void-${unique()}` } },
+    { name: 'an empty reason is 400', status: 400, params: { id: fixtures.openInvoiceId }, body: { reason: '' } },
+    { name: 'a paid invoice is 409', status: 409, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Paid already' } },
+    { ...NOT_A_UUID, body: { reason: 'x' } },
+  ],
+  getInvoicePdf: (fixtures): TContractCase[] => [{ name: 'an invoice as PDF', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
 
   searchOrganizations: (): TContractCase[] => [
     { name: 'the first page by name', status: 200, query: { limit: '5' } },

@@ -57,7 +57,7 @@ describe('the OpenAPI document', () => {
 
   it('uses the seed\'s names for the seed\'s operations', () => {
     const summaries = documented.map(({ path, method }) => (document.paths![path] as Record<string, { summary: string }>)[method]!.summary);
-    for (const name of ['List all billing plans', 'Create a billing plan', 'Update a billing plan', 'List all coupons', 'Create a coupon', 'Update a coupon', 'List all add-ons', 'Create an add-on', 'Update an add-on', 'Refund an invoice']) {
+    for (const name of ['List all billing plans', 'Create a billing plan', 'Update a billing plan', 'List all coupons', 'Create a coupon', 'Update a coupon', 'List all add-ons', 'Create an add-on', 'Update an add-on', 'Refund an invoice', 'Void an invoice', 'Download an invoice as PDF']) {
       expect(summaries).toContain(name);
     }
   });
@@ -102,6 +102,7 @@ describe('every documented operation, called in-process, answers as documented',
       apiKeyId: (await create('/api-keys', { name: 'Contract key', role: 'support' }) as unknown as { api_key: { id: string } }).api_key.id,
       paidInvoiceId: (await createInvoiceFixture({ status: 'paid', total: '111000' })).id,
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
+      openInvoiceId: (await createInvoiceFixture({ status: 'open' })).id,
     };
   });
 

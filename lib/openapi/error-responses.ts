@@ -25,6 +25,7 @@ const EXAMPLE_DETAILS: Record<string, string> = {
   max_uses_below_current_uses: 'This coupon has been used 37 time(s); max_uses cannot be lower.',
   plan_currency_locked: 'This plan has subscriptions, so its currency cannot change.',
   invoice_not_refundable: 'A void invoice cannot be refunded; only paid and partially refunded ones can.',
+  invoice_not_voidable: 'Invoice INV-202610-000123 is paid; only open invoices can be voided.',
   invoice_changed: 'The invoice changed since you looked: 200000 is refunded now, not 0.',
   refund_exceeds_refundable: 'At most 862270 IDR can be refunded.',
   api_key_secret_not_replayable: 'This Idempotency-Key already created API key bk_Q7x2LmP9… (4e8a2c6f-1b3d-4f57-9a0c-2d4f6b8e0a13). Its secret is shown only once and is not stored, so it cannot be replayed.',

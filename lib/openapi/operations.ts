@@ -4,7 +4,7 @@ import { ZAddonAttach, ZAnalyticsQuery, ZCouponBreakdown, ZOverview, ZPlanBreakd
 import { ZApiKey, ZCreateApiKeyInput, ZCreatedApiKey } from '@/lib/auth/api-keys/schemas';
 import { ZAuditEntry, ZAuditListQuery, ZAuditPage } from '@/lib/audit/schemas';
 import { ZCoupon, ZCreateCouponInput, ZUpdateCouponInput } from '@/lib/billing/coupons/schemas';
-import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } from '@/lib/billing/invoices/schemas';
+import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund, ZVoidInvoiceInput } from '@/lib/billing/invoices/schemas';
 import { ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary } from '@/lib/billing/organizations/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
@@ -13,9 +13,12 @@ import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from '
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
 import { AUDIT_PAGE } from './examples/audit-log';
 import * as catalog from './examples/catalog';
-import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
+import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT, VOID_BODY, VOID_INVOICE_DETAIL } from './examples/invoices';
 import { ORGANIZATION_PAGE } from './examples/organizations';
 import { ZProblem } from './problem-schema';
+
+/** The bytes of a PDF download (OpenAPI 3.1: a string with its media type). */
+const ZPdfDocument = z.string().meta({ contentMediaType: 'application/pdf', description: 'A PDF 1.3 document, starting with `%PDF-`.' });
 
 /** Response schemas shown once under components and referenced by every operation that returns them. */
 export const SCHEMA_COMPONENTS = {
@@ -32,7 +35,7 @@ export const TAGS = [
   { name: 'Plans', description: 'Billing plans: prices, limits and features. Never deleted: deactivated.' },
   { name: 'Coupons', description: 'Discount codes. Code and discount are locked once a coupon has been used.' },
   { name: 'Add-ons', description: 'Extras billed on top of a plan, flat or per agent.' },
-  { name: 'Invoices', description: 'Issued invoices (keyset-paginated) and their refunds.' },
+  { name: 'Invoices', description: 'Issued invoices (keyset-paginated), their refunds, voiding, and their PDF documents.' },
   { name: 'Organizations', description: 'Tenants, found by name or id (the console\'s organization picker).' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
   { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
@@ -96,6 +99,14 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZRefundInput, example: REFUND_BODY },
     response: { status: 201, description: 'The refund and the invoice\'s new status.', schema: ZRefundResult, example: REFUND_RESULT },
     errors: { 409: ['invoice_not_refundable', 'invoice_changed'], 422: ['refund_exceeds_refundable'] } },
+  { operationId: 'voidInvoice', method: 'post', path: '/invoices/{id}/void', tag: 'Invoices', summary: 'Void an invoice',
+    description: 'Open invoices only; any other status is 409 `invoice_not_voidable` with the current `invoice_status`. The invoice keeps its number and lines; `voided_at` and `void_reason` record when and why, and the audit log who. A coupon use it consumed stays consumed. Concurrent voids: one succeeds, the rest are 409.',
+    body: { schema: ZVoidInvoiceInput, example: VOID_BODY },
+    response: { status: 200, description: 'The void invoice.', schema: ZInvoiceDetail, example: VOID_INVOICE_DETAIL },
+    errors: { 409: ['invoice_not_voidable'] } },
+  { operationId: 'getInvoicePdf', method: 'get', path: '/invoices/{id}/pdf', tag: 'Invoices', summary: 'Download an invoice as PDF',
+    description: 'An A4 PDF with the fonts embedded: seller (SELLER_* configuration) and buyer with NPWP, dates, lines, tax base (DPP) and PPN, totals, what was paid, refunded and is due; a void invoice is marked VOID with when and why. Sent as an attachment named `<number>.pdf`.',
+    response: { status: 200, description: 'The invoice document.', schema: ZPdfDocument, mediaType: 'application/pdf' } },
 
   { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
     description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',

@@ -29,6 +29,7 @@ const BODY_FOR: Record<string, unknown> = {
   'v1/admin/billing/coupons/[id]': { max_uses: 10 },
   'v1/admin/billing/addons/[id]': { price_monthly: 1000 },
   'v1/admin/billing/invoices/[id]/refund': { reason: 'Fuzz' },
+  'v1/admin/billing/invoices/[id]/void': { reason: 'Fuzz' },
 };
 
 describe('fuzzing query strings and ids', () => {

@@ -69,6 +69,9 @@ export function invoiceDetailToDto(
     ...invoiceToDto(invoice),
     tax_rate: moneyToJson(invoice.taxRate),
     coupon_code: invoice.coupon?.code ?? null,
+    due_at: iso(invoice.dueAt),
+    voided_at: iso(invoice.voidedAt),
+    void_reason: invoice.voidReason,
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) => ({

@@ -77,6 +77,10 @@ export const ZRefund = z.strictObject({
 export const ZInvoiceDetail = ZInvoice.extend({
   tax_rate: z.number(),
   coupon_code: z.string().nullable(),
+  due_at: ZTime.nullable(),
+  /** When and why it was voided (POST /invoices/{id}/void); null unless `status` is `void` (seeded voids have no reason). */
+  voided_at: ZTime.nullable(),
+  void_reason: z.string().nullable(),
   lines: z.array(
     z.strictObject({
       id: z.uuid(),
@@ -91,6 +95,11 @@ export const ZInvoiceDetail = ZInvoice.extend({
   refunds: z.array(ZRefund),
 });
 
+/** POST /invoices/{id}/void (SPEC §11): why, for the audit log and the invoice page. */
+export const ZVoidInvoiceInput = z.strictObject({
+  reason: z.string({ error: 'A reason is required.' }).trim().min(1, 'A reason is required.').max(500, 'At most 500 characters.'),
+});
+
 export const ZInvoicePage = z.strictObject({ data: z.array(ZInvoice), has_more: z.boolean(), next_cursor: z.uuid().nullable() });
 
 export type TInvoiceListQuery = z.output<typeof ZInvoiceListQuery>;
@@ -98,3 +107,4 @@ export type TInvoice = z.infer<typeof ZInvoice>;
 export type TInvoiceDetail = z.infer<typeof ZInvoiceDetail>;
 export type TRefund = z.infer<typeof ZRefund>;
 export type TInvoicePage = z.infer<typeof ZInvoicePage>;
+export type TVoidInvoiceInput = z.output<typeof ZVoidInvoiceInput>;

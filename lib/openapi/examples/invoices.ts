@@ -49,6 +49,9 @@ export const INVOICE_DETAIL: TInvoiceDetail = {
   amount_refundable: 862_270,
   tax_rate: 0.11,
   coupon_code: null,
+  due_at: '2026-10-15T00:00:00.000Z',
+  voided_at: null,
+  void_reason: null,
   lines: [
     line('f3a7c1e5-9d2b-4a84-b6c8-4e0f2a6c8d13', 'plan_base', `${GROWTH_PLAN.name} plan, monthly`, 1, 799_000),
     line('a4b8d2f6-0e3c-4b95-87d9-5f1a3b7d9e24', 'per_agent', 'Agents above the 10 included', 2, 79_000),
@@ -61,3 +64,19 @@ export const INVOICE_DETAIL: TInvoiceDetail = {
 export const REFUND_BODY = { reason: 'Two agent seats were billed after the customer removed them.', amount: 200_000, expected_amount_refunded: 0 };
 
 export const REFUND_RESULT: TRefundResult = { status: 'succeeded', refund_amount: 200_000, invoice_status: 'partially_refunded', refund: REFUND };
+
+export const VOID_BODY = { reason: 'Issued twice by mistake; INV-202610-000124 replaces it.' };
+
+/** An open invoice, voided: same number and lines, nothing paid, when and why recorded. */
+export const VOID_INVOICE_DETAIL: TInvoiceDetail = {
+  ...INVOICE_DETAIL,
+  status: 'void',
+  amount_paid: 0,
+  amount_refunded: 0,
+  amount_refundable: 0,
+  paid_at: null,
+  voided_at: '2026-10-02T09:30:00.000Z',
+  void_reason: VOID_BODY.reason,
+  payments: [],
+  refunds: [],
+};
