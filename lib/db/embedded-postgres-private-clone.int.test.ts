@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { chmod, cp, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTsx } from '../../tests/integration/run-tsx';
 import { freePort } from './free-port';
 
 /**
@@ -53,24 +53,12 @@ afterAll(async () => {
   await rm(stateDir, { recursive: true, force: true });
 });
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(repo, 'node_modules/tsx/dist/cli.mjs'), ...args], { cwd: clone, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 describe('a clone behind a private (0700) directory', () => {
   it('starts the embedded PostgreSQL and serves queries, without opening the private directory', async () => {
     expect((await stat(privateDir)).mode & 0o777).toBe(0o700);
     const env: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir };
     delete env.DATABASE_URL;
-    const result = await run(['probe.ts', path.join(stateDir, 'postgres'), String(await freePort())], env);
+    const result = await runTsx(['probe.ts', path.join(stateDir, 'postgres'), String(await freePort())], { cwd: clone, env });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout.trim())).toEqual({ answer: 42, role: 'postgres' });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -6,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../lib/db/free-port';
+import { runTsx } from '../../tests/integration/run-tsx';
 import { startupErrors } from '../../lib/db/startup-error';
 
 /**
@@ -34,18 +34,10 @@ async function takenPort(host?: string): Promise<number> {
   return port;
 }
 
-function npmStart(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function npmStart(env: Record<string, string>) {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, STATE_DIR: stateDir, SKIP_BUILD: 'true', ...env };
   delete childEnv.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runTsx(['scripts/start.ts'], { env: childEnv });
 }
 
 describe('npm start with a port taken', () => {
