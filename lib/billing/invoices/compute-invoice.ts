@@ -133,10 +133,7 @@ export function computeInvoice(input: TComputeInvoiceInput): TComputedInvoice {
     const quantity = addon.unit === 'per_agent' ? addon.quantity * input.agentCount : addon.quantity;
     if (quantity === 0) continue;
     const label = addon.unit === 'per_agent' ? `${addon.name} (per agent)` : addon.name;
-    const line: TComputedInvoiceLine = charge('addon', label, quantity, annual ? addon.priceAnnual : addon.priceMonthly);
-    // Stryker disable next-line ConditionalExpression: an absent addonId and `addonId: undefined` are the same line to every reader (Prisma skips undefined)
-    if (addon.id) line.addonId = addon.id;
-    lines.push(line);
+    lines.push({ ...charge('addon', label, quantity, annual ? addon.priceAnnual : addon.priceMonthly), addonId: addon.id });
   }
 
   const subtotal = sum(lines.map((line) => line.amount));
