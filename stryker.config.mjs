@@ -2,7 +2,7 @@
 import { DEFAULT_TARGET, mutatedFiles } from './scripts/mutation/scope.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
-export default {
+const config = {
   // Which files: scripts/mutation/scope.mjs (every module under lib/billing and lib/money*.ts that
   // does not touch the database); `--mutate <file>` narrows a run to one file while working on it.
   mutate: mutatedFiles(),
@@ -28,3 +28,5 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
 };
+
+export default config;
