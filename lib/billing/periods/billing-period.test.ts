@@ -30,6 +30,9 @@ describe('billing periods', () => {
     const anchor = d('2026-01-31T00:00:00.000Z');
     expect(periodIndex(anchor, 'monthly', d('2026-04-30T00:00:00.000Z'))).toBe(3);
     expect(periodIndex(anchor, 'monthly', anchor)).toBe(0);
+    expect(periodIndex(anchor, 'monthly', d('2027-02-28T00:00:00.000Z'))).toBe(13);
+    expect(periodIndex(d('2026-03-31T00:00:00.000Z'), 'monthly', d('2026-06-30T00:00:00.000Z'))).toBe(3);
+    expect(periodIndex(d('2026-03-31T00:00:00.000Z'), 'annual', d('2029-03-31T00:00:00.000Z'))).toBe(3);
     expect(() => periodIndex(anchor, 'monthly', d('2026-04-15T00:00:00.000Z'))).toThrow(RangeError);
     expect(() => nthPeriod(anchor, 'monthly', -1)).toThrow(RangeError);
   });
