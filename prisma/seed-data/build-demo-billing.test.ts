@@ -54,9 +54,12 @@ describe.each(MOMENTS)('demo billing seeded at %s', (now) => {
     for (const number of numbers) expect(number).toMatch(/^INV-\d{6}-\d{4}$/);
   });
 
-  it('records one redemption per discounted invoice, and no coupon goes past max_uses', () => {
+  it('records one redemption per subscription its coupon discounted, and no coupon goes past max_uses', () => {
     const discounted = demo.invoices.filter((invoice) => new Decimal(invoice.discountTotal as string).gt(0));
-    expect(demo.redemptions.map((r) => r.invoiceId).sort()).toEqual(discounted.map((invoice) => invoice.id).sort());
+    const holders = [...new Set(discounted.map((invoice) => invoice.subscriptionId))].sort();
+    expect(demo.redemptions.map((r) => r.subscriptionId).sort()).toEqual(holders);
+    const pairs = demo.redemptions.map((r) => `${r.couponId}:${r.organizationId}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
     for (const coupon of catalog.coupons) {
       const uses = demo.couponUses.get(coupon.id) ?? 0;
       expect(uses).toBe(demo.redemptions.filter((r) => r.couponId === coupon.id).length);

@@ -87,7 +87,8 @@ function subscriptionRow(
     billingCycle: s.billingCycle,
     currency: s.plan.currency,
     agentCount: s.agentCount,
-    couponId: s.coupon?.id ?? null,
+    // A coupon that never discounted an invoice was never applied (it was exhausted or expired first).
+    couponId: couponCyclesUsed > 0 ? (s.coupon?.id ?? null) : null,
     couponCyclesUsed,
     startedAt: s.startedAt,
     currentPeriodStart: monthStart(now, periodOffset),
@@ -152,14 +153,15 @@ function addInvoiceRows(
     });
   });
 
-  if (invoice.coupon) {
+  // A coupon is redeemed once, when applied to the subscription (SPEC §10): the demo applies it
+  // just before the first invoice it discounts; later invoices use nothing.
+  const redemptionId = seedUuid(`redemption:${subscription.id}`);
+  if (invoice.coupon && !billing.redemptions.some((redemption) => redemption.id === redemptionId)) {
     billing.redemptions.push({
-      id: seedUuid(`redemption:${invoice.number}`),
+      id: redemptionId,
       couponId: invoice.coupon.id,
       organizationId: subscription.organizationId,
       subscriptionId: subscription.id,
-      invoiceId: invoice.id,
-      amount: computed.discountTotal.toFixed(),
       currency: computed.currency,
       redeemedAt: createdAt,
     });
