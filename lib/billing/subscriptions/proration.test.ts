@@ -228,3 +228,44 @@ describe('buildChangeInvoice', () => {
     expect(buildChangeInvoice({ currency: 'IDR', taxRate: 0, charges, discount: { amount: 306129, description: 'd' }, credit: null }).total.toString()).toBe('0');
   });
 });
+
+describe('the worked example in docs/BILLING.md ("Changing a subscription")', () => {
+  it('Starter → Growth on 22 January with WELCOME20: the figures on the page', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { computeInvoice } = await import('../invoices/compute-invoice');
+    const periodStart = at('2027-01-01T00:00:00Z');
+    const periodEnd = at('2027-02-01T00:00:00Z');
+    const plan = (name: string, monthly: number, agents: number) => ({ name, basePriceMonthly: monthly, basePriceAnnual: monthly * 10, perAgentPrice: 49_000, overageMessagePrice: 250, limits: { max_agents: agents, max_messages_month: 10_000 } });
+    const welcome = { code: 'WELCOME20', discountType: 'percentage' as const, discountValue: 20, currency: null };
+    const starter = computeInvoice({ currency: 'IDR', billingCycle: 'monthly', plan: plan('Starter', 299_000, 3), agentCount: 3, messagesUsed: 0, coupon: welcome, taxRate: '0.11' });
+    const charged = recurringChargedAfterDiscount(starter.lines, 'IDR');
+    expect(charged.toString()).toBe('239200');
+
+    const credit = creditForUnusedDays({ charged, coveredFrom: periodStart, periodEnd, at: at('2027-01-22T09:30:00Z'), currency: 'IDR' });
+    expect(credit).toEqual({ amount: D(77_161), unusedDays: 10, coveredDays: 31 });
+    const growth = computeInvoice({ currency: 'IDR', billingCycle: 'monthly', plan: plan('Growth', 799_000, 5), agentCount: 3, messagesUsed: 0, taxRate: 0 });
+    const charges = prorateLines(growth.lines, 10, 31, 'IDR');
+    const discount = percentageDiscount(sumAmounts(charges), 20, 'IDR');
+    const invoice = buildChangeInvoice({
+      currency: 'IDR', taxRate: '0.11', charges,
+      discount: { amount: discount, description: 'Coupon WELCOME20 (20% off)' },
+      credit: { amount: credit.amount, description: 'Unused time on Starter (monthly), 10 of 31 days' },
+    });
+    const figures = invoice.lines.map((l) => [l.description, l.amount.toString()]);
+    expect(figures).toEqual([
+      ['Growth (monthly), 10 of 31 days', '257742'],
+      ['Coupon WELCOME20 (20% off)', '-51548'],
+      ['Unused time on Starter (monthly), 10 of 31 days', '-77161'],
+      ['Tax (11%)', '14194'],
+    ]);
+    expect([invoice.subtotal, invoice.discountTotal, invoice.taxTotal, invoice.total].map(String)).toEqual(['180581', '51548', '14194', '143227']);
+
+    // The page shows the same figures (in Indonesian notation).
+    const page = await readFile(new URL('../../../docs/BILLING.md', import.meta.url), 'utf8');
+    const section = page.slice(page.indexOf('### Worked example (Starter → Growth'));
+    const idr = (value: string) => Number(value.replace('-', '')).toLocaleString('de-DE');
+    for (const [description, amount] of figures) expect(section).toMatch(new RegExp(`\\| ${description!.replace(/[()]/g, '\\$&')} \\|[^\\n]*\\| ${amount!.startsWith('-') ? '−' : ''}${idr(amount!)} \\|`));
+    expect(section).toContain('**143.227**');
+    expect(section).toContain('Subtotal (charges less the credit) 180.581 − discount 51.548 + tax 14.194 = 143.227.');
+  });
+});
