@@ -208,7 +208,7 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
   listAuditEntries: (fixtures): TContractCase[] => [
     { name: 'the first page', status: 200, query: { limit: '5' } },
     { name: 'one plan\'s history', status: 200, query: { entity_type: 'plan', entity_id: fixtures.planId, action: 'plan.updated', from: '2020-01-01', to: '2100-01-01' } },
-    { name: 'an unknown entity type is 400', status: 400, query: { entity_type: 'subscription' } },
+    { name: 'an unknown entity type is 400', status: 400, query: { entity_type: 'tenant' } },
     { name: 'a cursor naming no entry is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
   ],
 
