@@ -48,6 +48,19 @@ describe.each(MOMENTS)('demo billing seeded at %s', (now) => {
     }
   });
 
+  it('has customers in every state the customer page shows', () => {
+    const live = demo.subscriptions.filter((s) => s.status !== 'cancelled');
+    expect(live.filter((s) => s.pendingChange).length).toBe(2);
+    expect(live.filter((s) => s.cancelAtPeriodEnd).length).toBe(2);
+    expect(live.some((s) => !s.pendingChange && !s.cancelAtPeriodEnd)).toBe(true);
+    expect(demo.subscriptions.some((s) => s.status === 'cancelled')).toBe(true);
+    const repeating = new Map(catalog.coupons.filter((c) => c.duration === 'repeating').map((c) => [c.id, c.durationInCycles!]));
+    expect(live.some((s) => s.couponId && repeating.has(s.couponId) && s.couponCyclesUsed! > 0 && s.couponCyclesUsed! < repeating.get(s.couponId)!)).toBe(true);
+    const units = new Map(catalog.addons.map((a) => [a.id, a.unit]));
+    expect(demo.subscriptionAddons.some((a) => units.get(a.addonId) === 'per_agent')).toBe(true);
+    expect(demo.subscriptionAddons.some((a) => units.get(a.addonId) === 'flat')).toBe(true);
+  });
+
   it('numbers invoices uniquely as INV-YYYYMM-NNNN', () => {
     const numbers = demo.invoices.map((invoice) => invoice.number);
     expect(new Set(numbers).size).toBe(numbers.length);
