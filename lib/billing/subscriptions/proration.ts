@@ -14,7 +14,7 @@
  * Whole UTC days throughout (wholeDaysBetween); the day of the change counts as unused.
  */
 import { Decimal, roundMoney, toDecimal, type DecimalLike } from '../../money';
-import type { TComputedInvoiceLine, TInvoiceLineKind } from '../invoices/compute-invoice';
+import type { TComputedInvoice, TComputedInvoiceLine, TInvoiceLineKind } from '../invoices/compute-invoice';
 import { wholeDaysBetween, type TBillingCycle } from '../periods/billing-period';
 
 /** Lines that recur every period: what a change replaces and what proration credits and charges. */
@@ -127,15 +127,8 @@ export function percentageDiscount(charges: DecimalLike, percent: DecimalLike, c
   return Decimal.min(roundMoney(base.times(toDecimal(percent)).dividedBy(100), currency), base);
 }
 
-export interface TChangeInvoice {
-  lines: TComputedInvoiceLine[];
-  /** Charges less the credit. */
-  subtotal: Decimal;
-  discountTotal: Decimal;
-  taxRate: Decimal;
-  taxTotal: Decimal;
-  total: Decimal;
-}
+/** A change's invoice: the engine's shape, where `subtotal` is the charges less the credit. */
+export type TChangeInvoice = Omit<TComputedInvoice, 'currency'>;
 
 /**
  * The invoice of a change: charges, the coupon's discount of them, the credit for unused days, and
