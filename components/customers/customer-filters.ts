@@ -1,7 +1,8 @@
 import { urlFilters } from '@/components/ui/url-filters';
 
 /** The Customers page's filters as they live in the URL: the same names GET /organizations takes. */
-export const CUSTOMER_FILTER_KEYS = ['search', 'plan_id', 'status', 'has_coupon'] as const;
+/** `coupon_id` comes from the coupons page (the customers holding a coupon); it has no control of its own. */
+export const CUSTOMER_FILTER_KEYS = ['search', 'plan_id', 'status', 'has_coupon', 'coupon_id'] as const;
 export type TCustomerFilters = Partial<Record<(typeof CUSTOMER_FILTER_KEYS)[number], string>>;
 
 export const customerUrlFilters = urlFilters(CUSTOMER_FILTER_KEYS);

@@ -77,6 +77,7 @@ describe('GET /organizations filters', () => {
     expect(await ids({ plan_id: hub.growth.id, has_coupon: 'true' })).toContain(withCoupon.organization_id);
     expect(await ids({ plan_id: hub.growth.id, has_coupon: 'true' })).not.toContain(plain.organization_id);
     expect(await ids({ plan_id: hub.growth.id, has_coupon: 'false' })).toContain(plain.organization_id);
+    expect(await ids({ coupon_id: coupon.id })).toEqual([withCoupon.organization_id]);
     expect(await ids({ status: 'none', search: never })).toEqual([never]);
     expect(await ids({ status: 'active', search: never })).toEqual([]);
     const listed = ZOrganizationPage.parse((await hub.api(collection.GET, { query: { search: withCoupon.organization_id } })).body).data[0];

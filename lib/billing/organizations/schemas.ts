@@ -16,6 +16,8 @@ export const ZOrganizationSearchQuery = z.strictObject({
   plan_id: z.uuid({ error: 'Must be a plan id (UUID).' }).optional(),
   status: z.enum(['active', 'past_due', 'cancelled', 'none'], { error: 'One of "active", "past_due", "cancelled", "none".' }).optional(),
   has_coupon: z.enum(['true', 'false'], { error: 'Either "true" or "false".' }).optional(),
+  /** The customers whose current subscription holds this coupon (the coupons page links here). */
+  coupon_id: z.uuid({ error: 'Must be a coupon id (UUID).' }).optional(),
   limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(50, 'At most 50.').default(20),
   starting_after: z.uuid({ error: 'Must be an organization id from a previous page (next_cursor).' }).optional(),
 });

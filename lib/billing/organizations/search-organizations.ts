@@ -28,6 +28,7 @@ export async function searchOrganizations(query: TOrganizationSearchQuery): Prom
   if (query.plan_id) conditions.push(Prisma.sql`s.plan_id = ${query.plan_id.toLowerCase()}::uuid`);
   if (query.status === 'none') conditions.push(Prisma.sql`s.id IS NULL`);
   else if (query.status) conditions.push(Prisma.sql`s.status = ${query.status}::"SubscriptionStatus"`);
+  if (query.coupon_id) conditions.push(Prisma.sql`s.coupon_id = ${query.coupon_id.toLowerCase()}::uuid`);
   if (query.has_coupon) conditions.push(query.has_coupon === 'true' ? Prisma.sql`s.coupon_id IS NOT NULL` : Prisma.sql`s.coupon_id IS NULL`);
 
   if (query.starting_after) {
