@@ -17,7 +17,7 @@ import { startAppServer, type TRunningServer } from '../bench/lib/app-server';
 import { ensureProductionBuild, scratchDirectory } from './lib/test-harness';
 import { startNginx, type TBalancer } from '../tests/cluster/nginx';
 import {
-  idempotencyAcrossInstances, parallelCouponRedemptions, warmUp, parallelRefunds, rateLimitAcrossInstances, revocationAcrossInstances, sessionAcrossInstances, type TCluster,
+  idempotencyAcrossInstances, parallelCouponApplications, warmUp, parallelRefunds, rateLimitAcrossInstances, revocationAcrossInstances, sessionAcrossInstances, type TCluster,
 } from '../tests/cluster/scenarios';
 
 const RATE_LIMIT_PER_MINUTE = 300;
@@ -70,7 +70,7 @@ try {
   };
   const scenarios = [
     ['200 parallel refunds of one invoice', parallelRefunds],
-    ['200 parallel coupon redemptions (150 uses)', parallelCouponRedemptions],
+    ['200 parallel coupon applications through the API (150 uses)', parallelCouponApplications],
     ['one Idempotency-Key on both instances', idempotencyAcrossInstances],
     ['signed in on A, session used on B', sessionAcrossInstances],
     ['API key revoked through A, refused by B', revocationAcrossInstances],

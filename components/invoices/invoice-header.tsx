@@ -27,6 +27,10 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
             <Link href={`/invoices?organization_id=${invoice.organization_id}`} className="hover:text-zinc-900 hover:underline">
               {invoice.organization_name}
             </Link>
+            {' · '}
+            <Link href={`/customers/${invoice.organization_id}`} className="hover:text-zinc-900 hover:underline">
+              Customer page
+            </Link>
           </p>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -103,8 +103,31 @@ describe('every documented operation, called in-process, answers as documented',
       paidInvoiceId: (await createInvoiceFixture({ status: 'paid', total: '111000' })).id,
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
       openInvoiceId: (await createInvoiceFixture({ status: 'open' })).id,
+      ...(await customerFixtures(create, plan.id, coupon.code!)),
     };
   });
+
+  /** Organizations and subscriptions (SPEC §10), made through the API like everything else here. */
+  async function customerFixtures(create: (path: string, body: object) => Promise<{ id: string; slug?: string }>, planId: string, couponCode: string) {
+    let n = 0;
+    const organization = () => create('/organizations', { name: `Contract tenant ${++n}`, slug: `contract-tenant-${n}`, billing_email: `billing${n}@contract.test`, country: 'ID' });
+    const subscription = async (extra: object = {}) => (await create('/subscriptions', { organization_id: (await organization()).id, plan_id: planId, billing_cycle: 'monthly', agent_count: 2, ...extra })).id;
+    const post = async (path: string, id: string, body: object) => {
+      const result = await superAdmin(await loadRouteHandler(ROUTES_ROOT, path, 'POST'), { method: 'POST', params: { id }, body });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+    };
+    const main = await organization();
+    const subscriptionWithPendingChange = await subscription({ agent_count: 5 });
+    await post('/subscriptions/{id}/change', subscriptionWithPendingChange, { agent_count: 1 });
+    const subscriptionCancelling = await subscription();
+    await post('/subscriptions/{id}/cancel', subscriptionCancelling, { reason: 'Contract fixture' });
+    return {
+      organizationId: main.id, organizationSlug: main.slug!, freeOrganizationId: (await organization()).id,
+      subscriptionId: (await create('/subscriptions', { organization_id: main.id, plan_id: planId, billing_cycle: 'monthly', agent_count: 2 })).id,
+      subscriptionToChange: await subscription(), subscriptionToCoupon: await subscription(), subscriptionToCancel: await subscription(),
+      subscriptionWithPendingChange, subscriptionWithCoupon: await subscription({ coupon_code: couponCode }), subscriptionCancelling,
+    };
+  }
 
   async function call(path: string, method: string, caller: ReturnType<typeof apiAs> | null, testCase: TContractCase): Promise<CallResult> {
     const handler = await loadRouteHandler(ROUTES_ROOT, path, method);

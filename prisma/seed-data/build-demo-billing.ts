@@ -54,7 +54,34 @@ export function buildDemoBilling(input: {
     couponUses: new Map(),
   };
   for (const invoice of invoices) addInvoiceRows(rng, now, billing, invoice, outcomes.get(invoice.id)!, input.refundActorId);
+  scheduleDemoChanges(billing.subscriptions, subscriptions, input.catalog);
   return billing;
+}
+
+/**
+ * Customers in the states the customer page shows (SPEC §10): two live monthly subscriptions above
+ * Starter with a downgrade to Starter scheduled for their period end, and the next two live ones
+ * cancelling at their period end. Deterministic: the first such subscriptions in build order.
+ */
+function scheduleDemoChanges(rows: Prisma.SubscriptionCreateManyInput[], demo: readonly TDemoSubscription[], catalog: TSeedCatalog): void {
+  const starter = catalog.plans.find((plan) => plan.slug === 'starter');
+  if (!starter) return;
+  const live = rows.map((row, index) => ({ row, demo: demo[index]! })).filter(({ row }) => row.status !== 'cancelled');
+  const downgrades = live.filter(({ row, demo }) => row.billingCycle === 'monthly' && demo.plan.slug !== 'starter').slice(0, 2);
+  for (const { row, demo } of downgrades) {
+    const coupon = demo.coupon;
+    const removesCoupon = row.couponId && coupon && coupon.applicablePlans.length > 0 && !coupon.applicablePlans.includes(starter.id) ? coupon.id : null;
+    row.pendingChange = {
+      plan_id: starter.id, billing_cycle: 'monthly', agent_count: demo.agentCount,
+      addons: demo.addons.map(({ addon, quantity }) => ({ addon_id: addon.id, quantity: addon.unit === 'per_agent' ? demo.agentCount : quantity })),
+      effective_at: (row.currentPeriodEnd as Date).toISOString(), requested_at: (row.currentPeriodStart as Date).toISOString(), removes_coupon: removesCoupon,
+    };
+  }
+  const picked = new Set(downgrades.map(({ row }) => row.id));
+  for (const { row } of live.filter(({ row }) => !picked.has(row.id)).slice(0, 2)) {
+    row.cancelAtPeriodEnd = true;
+    row.cancelReason = 'Moving to an in-house tool at the end of the period.';
+  }
 }
 
 function organizationRow(rng: TPrng, s: TDemoSubscription): Prisma.OrganizationCreateManyInput {
@@ -87,7 +114,8 @@ function subscriptionRow(
     billingCycle: s.billingCycle,
     currency: s.plan.currency,
     agentCount: s.agentCount,
-    couponId: s.coupon?.id ?? null,
+    // A coupon that never discounted an invoice was never applied (it was exhausted or expired first).
+    couponId: couponCyclesUsed > 0 ? (s.coupon?.id ?? null) : null,
     couponCyclesUsed,
     startedAt: s.startedAt,
     currentPeriodStart: monthStart(now, periodOffset),
@@ -152,14 +180,15 @@ function addInvoiceRows(
     });
   });
 
-  if (invoice.coupon) {
+  // A coupon is redeemed once, when applied to the subscription (SPEC §10): the demo applies it
+  // just before the first invoice it discounts; later invoices use nothing.
+  const redemptionId = seedUuid(`redemption:${subscription.id}`);
+  if (invoice.coupon && !billing.redemptions.some((redemption) => redemption.id === redemptionId)) {
     billing.redemptions.push({
-      id: seedUuid(`redemption:${invoice.number}`),
+      id: redemptionId,
       couponId: invoice.coupon.id,
       organizationId: subscription.organizationId,
       subscriptionId: subscription.id,
-      invoiceId: invoice.id,
-      amount: computed.discountTotal.toFixed(),
       currency: computed.currency,
       redeemedAt: createdAt,
     });

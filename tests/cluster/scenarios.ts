@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { redeemCoupon } from '../../lib/billing/coupons/redeem-coupon';
-import { createClient } from '../../lib/db';
-import { BillingError } from '../../lib/errors';
 import { request, signIn, type TResponse } from './http';
 
 export interface TCluster {
@@ -92,40 +89,51 @@ export async function parallelRefunds(cluster: TCluster, attempts = 200): Promis
 }
 
 /**
- * 200 coupon redemptions of one coupon with 150 uses, in parallel, from two pools (one per app
- * instance's worth of connections). There is no HTTP endpoint that redeems a coupon yet (invoices
- * redeem through the billing run): when POST /subscriptions/{id}/coupon exists, this function is
- * the one to switch to it through cluster.balancer; the checks stay as they are.
+ * 200 applications of one coupon with 150 uses, in parallel through the balancer, each to another
+ * organization's subscription (POST /subscriptions/{id}/coupon, SPEC §10): exactly 150 succeed,
+ * the rest are 409 coupon_not_applicable, and current_uses = holders = redemption rows = 150.
+ * The 200 tenants are written straight to the database (their creation is not what is tested).
  */
-export async function parallelCouponRedemptions(cluster: TCluster, attempts = 200, maxUses = 150): Promise<TScenarioResult> {
-  const code = `CLUSTER_${Date.now().toString(36).toUpperCase()}`;
+export async function parallelCouponApplications(cluster: TCluster, attempts = 200, maxUses = 150): Promise<TScenarioResult> {
+  const tag = Date.now().toString(36).toUpperCase();
+  const code = `CLUSTER_${tag}`;
   const [coupon] = await query<{ id: string }>(
     cluster.databaseUrl,
     `INSERT INTO coupons (id, code, discount_type, discount_value, duration, max_uses, valid_from, updated_at)
      VALUES (gen_random_uuid(), $1, 'percentage', 10, 'once', $2, now() - interval '1 hour', now()) RETURNING id`,
     [code, maxUses],
   );
-  const [plan] = await query<{ id: string }>(cluster.databaseUrl, `SELECT id FROM plans WHERE slug = 'starter'`);
-  const pools = [createClient(cluster.databaseUrl, 10), createClient(cluster.databaseUrl, 10)];
-  try {
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: attempts }, (_, index) =>
-        pools[index % 2]!.$transaction((tx) => redeemCoupon(tx, { couponId: coupon!.id, planId: plan!.id, currency: 'IDR', at: new Date(), amount: 1000 })),
-      ),
-    );
-    const redeemed = outcomes.filter((outcome) => outcome.status === 'fulfilled').length;
-    const refused = outcomes.filter((outcome) => outcome.status === 'rejected' && outcome.reason instanceof BillingError && outcome.reason.code === 'coupon_not_applicable').length;
-    const [stored] = await query<{ uses: number; rows: string }>(
-      cluster.databaseUrl,
-      `SELECT c.current_uses AS uses, (SELECT count(*) FROM coupon_redemptions WHERE coupon_id = c.id)::text AS rows FROM coupons c WHERE c.id = $1`,
-      [coupon!.id],
-    );
-    check(redeemed === maxUses && refused === attempts - maxUses, `coupons: ${redeemed} redeemed and ${refused} refused of ${attempts}, expected ${maxUses} and ${attempts - maxUses}`);
-    check(stored!.uses === maxUses && Number(stored!.rows) === maxUses, `coupons: current_uses ${stored!.uses}, ${stored!.rows} redemption rows; expected ${maxUses}`);
-    return { attempts, redeemed, refused_exhausted: refused, current_uses: stored!.uses, via: 'database (no HTTP endpoint yet)' };
-  } finally {
-    await Promise.all(pools.map((pool) => pool.$disconnect()));
-  }
+  const subscriptions = await query<{ id: string }>(
+    cluster.databaseUrl,
+    `WITH orgs AS (
+       INSERT INTO organizations (id, name, slug, billing_email, country, updated_at)
+       SELECT gen_random_uuid(), 'Cluster tenant ' || n, 'cluster-' || lower($1) || '-' || n, 'billing' || n || '@cluster.test', 'ID', now()
+         FROM generate_series(1, $2::int) AS n
+       RETURNING id)
+     INSERT INTO subscriptions (id, organization_id, plan_id, billing_cycle, currency, agent_count, started_at, current_period_start, current_period_end, updated_at)
+     SELECT gen_random_uuid(), orgs.id, p.id, 'monthly', 'IDR', 1, now(), now(), now() + interval '1 month', now()
+       FROM orgs, plans p WHERE p.slug = 'starter'
+     RETURNING id`,
+    [tag, attempts],
+  );
+  check(subscriptions.length === attempts, `coupons: ${subscriptions.length} subscriptions set up, expected ${attempts}`);
+  const key = await cluster.newApiKey();
+  const responses = await Promise.all(
+    subscriptions.map((subscription) => request(cluster.balancer, `${BASE}/subscriptions/${subscription.id}/coupon`, { method: 'POST', auth: key, body: { code } })),
+  );
+  const statuses = countStatuses(responses);
+  const applied = statuses[200] ?? 0;
+  const refused = responses.filter((response) => response.status === 409 && response.body?.code === 'coupon_not_applicable').length;
+  const [stored] = await query<{ uses: number; rows: string; holders: string }>(
+    cluster.databaseUrl,
+    `SELECT c.current_uses AS uses, (SELECT count(*) FROM coupon_redemptions WHERE coupon_id = c.id)::text AS rows,
+            (SELECT count(*) FROM subscriptions WHERE coupon_id = c.id)::text AS holders
+       FROM coupons c WHERE c.id = $1`,
+    [coupon!.id],
+  );
+  check(applied === maxUses && refused === attempts - maxUses, `coupons: ${applied} applied and ${refused} refused of ${attempts} (${JSON.stringify(statuses)}), expected ${maxUses} and ${attempts - maxUses}`);
+  check(stored!.uses === maxUses && Number(stored!.rows) === maxUses && Number(stored!.holders) === maxUses, `coupons: current_uses ${stored!.uses}, ${stored!.rows} redemption rows, ${stored!.holders} holders; expected ${maxUses}`);
+  return { attempts, applied, refused_exhausted: refused, current_uses: stored!.uses, holders: Number(stored!.holders) };
 }
 
 /**

@@ -21,7 +21,9 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 
 const endpoints = (await discoverRouteHandlers()).filter((route) => route.folder.startsWith('v1/') && MUTATING.has(route.method) && !isPublicRoute(route));
 
-type Fixtures = { planId: string; couponId: string; addonId: string; invoiceId: string; openInvoiceId: string };
+type Fixtures = { planId: string; couponId: string; couponCode: string; addonId: string; invoiceId: string; openInvoiceId: string; organizationId: string; subscriptionId: string };
+/** Set in beforeAll; the customer endpoints' valid bodies name these records. */
+let fixtures: Fixtures;
 
 /** The record each dynamic route acts on: a real one, so the body is judged rather than a 404 returned first. */
 const TARGET_ID: Record<string, (fixtures: Fixtures) => string> = {
@@ -33,6 +35,14 @@ const TARGET_ID: Record<string, (fixtures: Fixtures) => string> = {
   'v1/admin/billing/invoices/[id]/void': (fixtures) => fixtures.openInvoiceId,
   // It reads no body; a real key would simply be revoked by the first request.
   'v1/admin/billing/api-keys/[id]/revoke': () => randomUUID(),
+  'v1/admin/billing/organizations/[id]': (fixtures) => fixtures.organizationId,
+  'v1/admin/billing/subscriptions/[id]/change': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/change/preview': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/change/cancel': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/coupon': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/coupon/remove': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/cancel': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/reactivate': (fixtures) => fixtures.subscriptionId,
   'v1/admin/billing/[...path]': () => 'fuzz',
 };
 
@@ -53,6 +63,16 @@ const VALID_BODY: Record<string, () => Record<string, unknown>> = {
   'v1/admin/billing/api-keys': () => ({ name: 'fuzz key', role: 'support' }),
   'v1/admin/billing/api-keys/[id]/revoke': () => ({}),
   'v1/admin/billing/[...path]': () => ({}),
+  'v1/admin/billing/organizations': () => ({ name: 'Fuzz tenant', slug: `fuzz-${FRESH}`, billing_email: 'fuzz@tenant.test', country: 'ID', tax_id: '01.234.567.8-901.000' }),
+  'v1/admin/billing/organizations/[id]': () => ({ billing_email: 'finance@tenant.test' }),
+  'v1/admin/billing/subscriptions': () => ({ organization_id: fixtures.organizationId, plan_id: fixtures.planId, billing_cycle: 'monthly', agent_count: 2 }),
+  'v1/admin/billing/subscriptions/[id]/change': () => ({ agent_count: 3, timing: 'period_end' }),
+  'v1/admin/billing/subscriptions/[id]/change/preview': () => ({ agent_count: 3 }),
+  'v1/admin/billing/subscriptions/[id]/change/cancel': () => ({}),
+  'v1/admin/billing/subscriptions/[id]/coupon': () => ({ code: fixtures.couponCode }),
+  'v1/admin/billing/subscriptions/[id]/coupon/remove': () => ({}),
+  'v1/admin/billing/subscriptions/[id]/cancel': () => ({ at: 'period_end', reason: 'Fuzz' }),
+  'v1/admin/billing/subscriptions/[id]/reactivate': () => ({}),
 };
 
 function concretePath(folder: string, id: string): { path: string; params: Record<string, unknown> } {
@@ -68,7 +88,6 @@ function concretePath(folder: string, id: string): { path: string; params: Recor
 
 describe('fuzzing every mutating endpoint with generated bodies', () => {
   let cookie: string;
-  let fixtures: Fixtures;
   let watch: Awaited<ReturnType<typeof fuzzWatch>>;
 
   beforeAll(async () => {
@@ -85,7 +104,12 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
     // Large enough that generated bodies which happen to be valid refunds (1 rupiah each) never exhaust it.
     const invoice = await createInvoiceFixture({ status: 'paid', total: '100000000000' });
     const open = await createInvoiceFixture({ status: 'open' });
-    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, invoiceId: invoice.id, openInvoiceId: open.id };
+    const organization = await db().organization.create({ data: { name: 'Fuzz tenant', slug: `fuzz-tenant-${unique()}`, billingEmail: 'fuzz@tenant.test', country: 'ID' } });
+    const now = new Date();
+    const subscription = await db().subscription.create({
+      data: { organizationId: organization.id, planId: plan.id, billingCycle: 'monthly', currency: 'IDR', agentCount: 2, startedAt: now, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000) },
+    });
+    fixtures = { planId: plan.id, couponId: coupon.id, couponCode: coupon.code, addonId: addon.id, invoiceId: invoice.id, openInvoiceId: open.id, organizationId: organization.id, subscriptionId: subscription.id };
     watch = await fuzzWatch();
   });
 
@@ -93,7 +117,7 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
 
   it('finds the mutating endpoints on the filesystem, each with a target and a valid body', () => {
     const found = endpoints.map((route) => `${route.method} ${route.folder}`);
-    expect(found).toEqual(expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'PUT v1/admin/billing/plans/[id]', 'POST v1/admin/billing/coupons', 'PATCH v1/admin/billing/coupons/[id]', 'POST v1/admin/billing/addons', 'PATCH v1/admin/billing/addons/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'POST v1/admin/billing/invoices/[id]/void']));
+    expect(found).toEqual(expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'PUT v1/admin/billing/plans/[id]', 'POST v1/admin/billing/coupons', 'PATCH v1/admin/billing/coupons/[id]', 'POST v1/admin/billing/addons', 'PATCH v1/admin/billing/addons/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'POST v1/admin/billing/invoices/[id]/void', 'POST v1/admin/billing/organizations', 'POST v1/admin/billing/subscriptions', 'POST v1/admin/billing/subscriptions/[id]/change']));
     for (const route of endpoints) {
       expect(VALID_BODY[route.folder], `no valid body for ${route.folder}`).toBeDefined();
       if (route.folder.includes('[')) expect(TARGET_ID[route.folder], `no target id for ${route.folder}`).toBeDefined();

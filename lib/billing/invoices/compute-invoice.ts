@@ -32,7 +32,7 @@
 import { Decimal, currencyDecimals, formatMoney, roundMoney, toDecimal, type DecimalLike } from '../../money';
 
 export type TBillingCycle = 'monthly' | 'annual';
-export type TInvoiceLineKind = 'plan_base' | 'per_agent' | 'overage' | 'addon' | 'discount' | 'tax';
+export type TInvoiceLineKind = 'plan_base' | 'per_agent' | 'overage' | 'addon' | 'discount' | 'tax' | 'credit';
 
 export interface TInvoicePlan {
   name?: string;

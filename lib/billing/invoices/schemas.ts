@@ -84,7 +84,7 @@ export const ZInvoiceDetail = ZInvoice.extend({
   lines: z.array(
     z.strictObject({
       id: z.uuid(),
-      kind: z.enum(['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax']),
+      kind: z.enum(['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax', 'credit']),
       description: z.string(),
       quantity: z.number().int(),
       unit_amount: ZMoney,

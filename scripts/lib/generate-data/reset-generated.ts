@@ -30,9 +30,8 @@ CREATE TEMP TABLE keep_refunds ON COMMIT DROP AS
 SELECT * FROM refunds WHERE invoice_id IN (SELECT id FROM keep_invoices);
 CREATE TEMP TABLE keep_coupon_redemptions ON COMMIT DROP AS
 SELECT * FROM coupon_redemptions
- WHERE (invoice_id IS NULL OR invoice_id IN (SELECT id FROM keep_invoices))
-   AND (subscription_id IS NULL OR subscription_id IN (SELECT id FROM keep_subscriptions))
-   AND (organization_id IS NULL OR organization_id IN (SELECT id FROM keep_organizations));
+ WHERE (subscription_id IS NULL OR subscription_id IN (SELECT id FROM keep_subscriptions))
+   AND organization_id IN (SELECT id FROM keep_organizations);
 
 UPDATE coupons c SET current_uses = c.current_uses - gone.uses
   FROM (SELECT coupon_id, count(*)::int AS uses FROM coupon_redemptions
