@@ -4,11 +4,14 @@ import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import { formatMoney } from '@/lib/money-format';
 import { formatDate, formatPeriod } from './invoice-dates';
 import { InvoiceStatusBadge } from './invoice-status-badge';
+import { amountDueOf } from './amount-due';
+import { RecordPaymentButton } from './record-payment-button';
 import { RefundButton } from './refund-button';
 import { refundFiguresOf } from './refund-parts';
 
 export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
   const money = (value: number) => formatMoney(value, invoice.currency);
+  const amountDue = amountDueOf(invoice);
   return (
     <header className="mb-6 space-y-5">
       <Link href="/invoices" className="text-sm text-zinc-500 hover:text-zinc-900">
@@ -27,9 +30,15 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
           </p>
         </div>
         {/* Only what can still be refunded offers a refund; after the last one the button goes. */}
-        {invoice.amount_refundable > 0 ? (
-          <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
-        ) : null}
+        <div className="flex gap-2">
+          {/* An open invoice takes payments until they cover its total (SPEC §11). */}
+          {invoice.status === 'open' && amountDue > 0 ? (
+            <RecordPaymentButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, amount_due: amountDue }} />
+          ) : null}
+          {invoice.amount_refundable > 0 ? (
+            <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
+          ) : null}
+        </div>
       </div>
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 rounded-lg border border-zinc-200 bg-white px-5 py-4 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-6">
         <Fact label="Period">{formatPeriod(invoice.period_start, invoice.period_end)}</Fact>

@@ -8,10 +8,12 @@ import { formatDateTime } from './invoice-dates';
 const PAYMENT_METHODS: Record<string, string> = {
   bank_transfer: 'Bank transfer',
   virtual_account: 'Virtual account',
-  credit_card: 'Credit card',
+  card: 'Card',
   qris: 'QRIS',
   ewallet: 'E-wallet',
 };
+
+export const PROVIDER_LABELS: Record<TInvoiceDetail['payments'][number]['provider'], string> = { manual: 'Manual', xendit: 'Xendit', stripe: 'Stripe' };
 
 /** Methods are free text in the data model; known ones get their usual name, others are shown readably. */
 function paymentMethodLabel(method: string): string {
@@ -34,6 +36,8 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
               <tr>
                 <TH>Paid at</TH>
                 <TH>Method</TH>
+                <TH>Reference</TH>
+                <TH>Provider</TH>
                 <TH numeric>Amount</TH>
               </tr>
             </THead>
@@ -42,6 +46,8 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
                 <TR key={payment.id}>
                   <TD className="whitespace-nowrap">{formatDateTime(payment.paid_at)}</TD>
                   <TD>{paymentMethodLabel(payment.method)}</TD>
+                  <TD className="font-mono text-xs break-all">{payment.reference ?? payment.provider_payment_id ?? '—'}</TD>
+                  <TD>{PROVIDER_LABELS[payment.provider]}</TD>
                   <TD numeric>{formatMoney(payment.amount, invoice.currency)}</TD>
                 </TR>
               ))}

@@ -1,5 +1,6 @@
 import { requestJson } from '@/components/ui/request-json';
 import type { TInvoiceDetail, TInvoicePage } from '@/lib/billing/invoices/schemas';
+import type { TRecordPaymentInput, TRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import type { TRefundInput, TRefundResult } from '@/lib/billing/refunds/schemas';
 import { invoiceFiltersSearch, type TInvoiceFilters } from './invoice-filters';
 
@@ -27,4 +28,13 @@ export function postRefund(id: string, body: TRefundInput, idempotencyKey: strin
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
     body: JSON.stringify(body),
   }).then((result) => result as TRefundResult);
+}
+
+/** One payment; the same key with the same body is replayed by the API, never recorded twice. */
+export function postPayment(id: string, body: TRecordPaymentInput, idempotencyKey: string): Promise<TRecordPaymentResult> {
+  return requestJson(`${BASE}/${encodeURIComponent(id)}/payments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  }).then((result) => result as TRecordPaymentResult);
 }

@@ -13,6 +13,7 @@ export interface TContractFixtures {
   apiKeyId: string;
   paidInvoiceId: string;
   draftInvoiceId: string;
+  openInvoiceId: string;
 }
 
 /** One call of an operation, and the status it must answer with (the document must describe that response). */
@@ -114,6 +115,14 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'more than is refundable is 422', status: 422, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Too much', amount: 999_999_999 } },
     { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { reason: 'Not paid' } },
     { ...NOT_A_UUID, body: { reason: 'x' } },
+  ],
+
+  recordPayment: (fixtures): TContractCase[] => [
+    { name: 'a partial bank transfer', status: 201, params: { id: fixtures.openInvoiceId }, body: { amount: 1_000, method: 'bank_transfer', reference: `BCA-${unique()}` }, headers: { 'Idempotency-Key': `payment-${unique()}` } },
+    { name: 'an unknown method is 400', status: 400, params: { id: fixtures.openInvoiceId }, body: { amount: 1_000, method: 'cheque', reference: 'x' } },
+    { name: 'more than is due is 422', status: 422, params: { id: fixtures.openInvoiceId }, body: { amount: 999_999_999, method: 'qris', reference: `QR-${unique()}` } },
+    { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { amount: 1_000, method: 'other', reference: `X-${unique()}` } },
+    { ...NOT_A_UUID, body: { amount: 1, method: 'other', reference: 'x' } },
   ],
 
   searchOrganizations: (): TContractCase[] => [

@@ -102,6 +102,7 @@ describe('every documented operation, called in-process, answers as documented',
       apiKeyId: (await create('/api-keys', { name: 'Contract key', role: 'support' }) as unknown as { api_key: { id: string } }).api_key.id,
       paidInvoiceId: (await createInvoiceFixture({ status: 'paid', total: '111000' })).id,
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
+      openInvoiceId: (await createInvoiceFixture({ status: 'open', total: '111000' })).id,
     };
   });
 

@@ -7,20 +7,21 @@ import { ZCoupon, ZCreateCouponInput, ZUpdateCouponInput } from '@/lib/billing/c
 import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } from '@/lib/billing/invoices/schemas';
 import { ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary } from '@/lib/billing/organizations/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
+import { ZPayment, ZRecordPaymentInput, ZRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
 import { AUDIT_PAGE } from './examples/audit-log';
 import * as catalog from './examples/catalog';
-import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
+import { INVOICE_DETAIL, INVOICE_PAGE, RECORD_PAYMENT_BODY, RECORD_PAYMENT_RESULT, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
 import { ORGANIZATION_PAGE } from './examples/organizations';
 import { ZProblem } from './problem-schema';
 
 /** Response schemas shown once under components and referenced by every operation that returns them. */
 export const SCHEMA_COMPONENTS = {
   Plan: ZPlan, Coupon: ZCoupon, Addon: ZAddon,
-  Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult,
+  Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult, Payment: ZPayment, RecordPaymentResult: ZRecordPaymentResult,
   OrganizationSummary: ZOrganizationSummary, OrganizationPage: ZOrganizationPage,
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
   AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
@@ -96,6 +97,11 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZRefundInput, example: REFUND_BODY },
     response: { status: 201, description: 'The refund and the invoice\'s new status.', schema: ZRefundResult, example: REFUND_RESULT },
     errors: { 409: ['invoice_not_refundable', 'invoice_changed'], 422: ['refund_exceeds_refundable'] } },
+  { operationId: 'recordPayment', method: 'post', path: '/invoices/{id}/payments', tag: 'Invoices', summary: 'Record a payment received',
+    description: 'Money received for an issued invoice (a bank transfer, a virtual account, a card…). Partial payments add up; the one that covers the total makes the invoice `paid` (`paid_at` = its `paid_at`, default now). `reference` is unique per `method`: the same transfer twice is 409 `payment_duplicate`. Draft and void invoices take no payments (409); more than is due is 422.',
+    body: { schema: ZRecordPaymentInput, example: RECORD_PAYMENT_BODY },
+    response: { status: 201, description: 'The payment and the invoice\'s new figures.', schema: ZRecordPaymentResult, example: RECORD_PAYMENT_RESULT },
+    errors: { 409: ['invoice_not_payable', 'payment_duplicate'], 422: ['payment_exceeds_due'] } },
 
   { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
     description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',

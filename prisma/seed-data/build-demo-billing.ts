@@ -8,7 +8,7 @@ import { createPrng, seedUuid, type TPrng } from './prng';
 
 /** Fixed, so every installation gets the same demo tenants and invoices. */
 const DEMO_SEED = 20_261_125;
-const PAYMENT_METHODS = ['bank_transfer', 'virtual_account', 'credit_card', 'qris', 'ewallet'];
+const PAYMENT_METHODS = ['bank_transfer', 'virtual_account', 'card', 'qris', 'ewallet'];
 
 export interface TDemoBilling {
   organizations: Prisma.OrganizationCreateManyInput[];

@@ -77,7 +77,7 @@ describe('authorization matrix: every route handler under app/api', () => {
     // Plans, coupons, add-ons, invoices, refunds, analytics, API keys and the guarded 404: far more than a handful.
     expect(guardedRoutes.length).toBeGreaterThanOrEqual(25);
     expect(guardedRoutes.map((route) => `${route.method} ${route.folder}`)).toEqual(
-      expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'GET v1/admin/billing/[...path]']),
+      expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'POST v1/admin/billing/invoices/[id]/payments', 'GET v1/admin/billing/[...path]']),
     );
   });
 

@@ -21,7 +21,7 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 
 const endpoints = (await discoverRouteHandlers()).filter((route) => route.folder.startsWith('v1/') && MUTATING.has(route.method) && !isPublicRoute(route));
 
-type Fixtures = { planId: string; couponId: string; addonId: string; invoiceId: string };
+type Fixtures = { planId: string; couponId: string; addonId: string; invoiceId: string; openInvoiceId: string };
 
 /** The record each dynamic route acts on: a real one, so the body is judged rather than a 404 returned first. */
 const TARGET_ID: Record<string, (fixtures: Fixtures) => string> = {
@@ -29,6 +29,7 @@ const TARGET_ID: Record<string, (fixtures: Fixtures) => string> = {
   'v1/admin/billing/coupons/[id]': (fixtures) => fixtures.couponId,
   'v1/admin/billing/addons/[id]': (fixtures) => fixtures.addonId,
   'v1/admin/billing/invoices/[id]/refund': (fixtures) => fixtures.invoiceId,
+  'v1/admin/billing/invoices/[id]/payments': (fixtures) => fixtures.openInvoiceId,
   // It reads no body; a real key would simply be revoked by the first request.
   'v1/admin/billing/api-keys/[id]/revoke': () => randomUUID(),
   'v1/admin/billing/[...path]': () => 'fuzz',
@@ -47,6 +48,7 @@ const VALID_BODY: Record<string, () => Record<string, unknown>> = {
   'v1/admin/billing/addons': () => ({ ...CREATE_ADDON_BODY, slug: `fuzz-${FRESH}` }),
   'v1/admin/billing/addons/[id]': () => UPDATE_ADDON_BODY,
   'v1/admin/billing/invoices/[id]/refund': () => ({ reason: 'Customer asked', amount: 1 }),
+  'v1/admin/billing/invoices/[id]/payments': () => ({ amount: 1, method: 'bank_transfer', reference: `fuzz-${FRESH}` }),
   'v1/admin/billing/api-keys': () => ({ name: 'fuzz key', role: 'support' }),
   'v1/admin/billing/api-keys/[id]/revoke': () => ({}),
   'v1/admin/billing/[...path]': () => ({}),
@@ -81,7 +83,9 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
     const addon = await db().addon.create({ data: { name: 'Fuzz add-on', slug: `fuzz-addon-${unique()}`, priceMonthly: '50000', priceAnnual: '500000' } });
     // Large enough that generated bodies which happen to be valid refunds (1 rupiah each) never exhaust it.
     const invoice = await createInvoiceFixture({ status: 'paid', total: '100000000000' });
-    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, invoiceId: invoice.id };
+    // Open and as large, so generated valid payments (1 rupiah each) never settle it.
+    const openInvoice = await createInvoiceFixture({ status: 'open', total: '100000000000' });
+    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, invoiceId: invoice.id, openInvoiceId: openInvoice.id };
     watch = await fuzzWatch();
   });
 
@@ -89,7 +93,7 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
 
   it('finds the mutating endpoints on the filesystem, each with a target and a valid body', () => {
     const found = endpoints.map((route) => `${route.method} ${route.folder}`);
-    expect(found).toEqual(expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'PUT v1/admin/billing/plans/[id]', 'POST v1/admin/billing/coupons', 'PATCH v1/admin/billing/coupons/[id]', 'POST v1/admin/billing/addons', 'PATCH v1/admin/billing/addons/[id]', 'POST v1/admin/billing/invoices/[id]/refund']));
+    expect(found).toEqual(expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'PUT v1/admin/billing/plans/[id]', 'POST v1/admin/billing/coupons', 'PATCH v1/admin/billing/coupons/[id]', 'POST v1/admin/billing/addons', 'PATCH v1/admin/billing/addons/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'POST v1/admin/billing/invoices/[id]/payments']));
     for (const route of endpoints) {
       expect(VALID_BODY[route.folder], `no valid body for ${route.folder}`).toBeDefined();
       if (route.folder.includes('[')) expect(TARGET_ID[route.folder], `no target id for ${route.folder}`).toBeDefined();

@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceLine, Payment, Refund } from '@/lib/generated/prisma/client';
+import { paymentToDto } from '@/lib/billing/payments/payment-dto';
 import { moneyToJson, toDecimal } from '@/lib/money';
 import { REFUNDABLE_STATUSES, type TInvoice, type TInvoiceDetail, type TRefund } from './schemas';
 
@@ -79,12 +80,7 @@ export function invoiceDetailToDto(
         unit_amount: moneyToJson(line.unitAmount),
         amount: moneyToJson(line.amount),
       })),
-    payments: invoice.payments.map((payment) => ({
-      id: payment.id,
-      amount: moneyToJson(payment.amount),
-      method: payment.method,
-      paid_at: payment.paidAt.toISOString(),
-    })),
+    payments: invoice.payments.map(paymentToDto),
     refunds: [...invoice.refunds].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map(refundToDto),
   };
 }

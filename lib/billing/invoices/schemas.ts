@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
+import { ZPayment } from '@/lib/billing/payments/schemas';
 import { INVOICE_STATUSES } from './invoice-statuses';
 
 export { INVOICE_STATUSES };
@@ -87,7 +88,7 @@ export const ZInvoiceDetail = ZInvoice.extend({
       amount: ZMoney,
     }),
   ),
-  payments: z.array(z.strictObject({ id: z.uuid(), amount: ZMoney, method: z.string(), paid_at: ZTime })),
+  payments: z.array(ZPayment),
   refunds: z.array(ZRefund),
 });
 
