@@ -47,6 +47,10 @@ export function refundToDto(refund: RefundWithActor): TRefund {
     reason: refund.reason,
     status: refund.status,
     failure_reason: refund.failureReason,
+    provider: refund.provider,
+    method: refund.method,
+    reference: refund.reference,
+    returned_at: iso(refund.returnedAt),
     created_by: refund.actorUser?.email ?? (refund.actorApiKey ? `API key ${refund.actorApiKey.name} (${refund.actorApiKey.prefix}…)` : null),
     created_at: refund.createdAt.toISOString(),
   };

@@ -71,6 +71,13 @@ export const ZRefund = z.strictObject({
   reason: z.string(),
   status: z.enum(['pending', 'succeeded', 'failed']),
   failure_reason: z.string().nullable(),
+  /** Where the money went back (SPEC §12): the payment's provider, or `manual`. */
+  provider: z.enum(['manual', 'xendit', 'stripe']),
+  /** A manual refund: how the operator returned the money, when they said. */
+  method: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** Set when a refund that had succeeded came back (Stripe: the bank returned it); its status is then `failed`. */
+  returned_at: ZTime.nullable(),
   created_by: z.string().nullable(),
   created_at: ZTime,
 });

@@ -36,6 +36,10 @@ const REFUND: TRefund = {
   reason: 'Two agent seats were billed after the customer removed them.',
   status: 'succeeded',
   failure_reason: null,
+  provider: 'manual',
+  method: 'bank_transfer',
+  reference: 'BCA-20261010-100234',
+  returned_at: null,
   created_by: 'superadmin@example.com',
   created_at: '2026-10-10T04:30:00.000Z',
 };
