@@ -59,7 +59,13 @@ export function stripeGateway(options: TStripeOptions): PaymentGateway {
 
   return {
     refund: create,
-    lookup: (request) => (request.providerRefundId ? answer(() => stripe.refunds.retrieve(request.providerRefundId!)) : create(request)),
+    async lookup(request) {
+      const byId = (id: string) => answer(() => stripe.refunds.retrieve(id));
+      if (request.providerRefundId) return byId(request.providerRefundId);
+      // Never reached Stripe, or its answer was lost: the same key replays the refund made, or makes it now.
+      const made = await create(request);
+      return made.status === 'pending' && made.reference ? byId(made.reference) : made;
+    },
   };
 }
 

@@ -62,7 +62,13 @@ export function xenditGateway(options: TXenditOptions): PaymentGateway {
 
   return {
     refund: create,
-    lookup: (request) => (request.providerRefundId ? answer(() => api.getRefundRaw({ refundID: request.providerRefundId! })) : create(request)),
+    async lookup(request) {
+      const byId = (refundID: string) => answer(() => api.getRefundRaw({ refundID }));
+      if (request.providerRefundId) return byId(request.providerRefundId);
+      // Never reached Xendit, or its answer was lost: the same key returns the refund made, or makes it now.
+      const made = await create(request);
+      return made.status === 'pending' && made.reference ? byId(made.reference) : made;
+    },
   };
 }
 
