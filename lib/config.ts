@@ -60,6 +60,8 @@ const ZConfig = z.object({
   REFUND_PENDING_RECHECK: ZDuration('REFUND_PENDING_RECHECK').default(600_000),
   /** Run the refund reconciler in-process every this long (`5m`); unset or `0`: never (use `npm run refunds:reconcile` or POST /refunds/reconcile). */
   REFUND_RECONCILE_INTERVAL: ZDuration('REFUND_RECONCILE_INTERVAL').default(0),
+  /** Webhook deliveries accepted per minute per provider (lib/http/rate-limit.ts); 0 turns the limit off. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
   /** Label of the demo's test mode (fake providers), shown in the console's banner. */
   PROVIDERS_TEST_MODE: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),

@@ -65,9 +65,17 @@ export async function startFakeHttp(handle: (request: TFakeRequest) => Promise<T
   };
 }
 
-/** Posts a webhook to the app; failures are the caller's to judge (the fake retries nothing). */
-export async function deliverWebhook(url: string, body: string, headers: Record<string, string>): Promise<number> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+/** Where a fake sends its webhooks: the app's URL, or (in-process tests) a function that calls the route. */
+export interface TWebhookTarget {
+  url?: string;
+  send?: (body: string, headers: Record<string, string>) => Promise<number>;
+}
+
+/** Posts a webhook to the app and returns its status; the fake retries nothing. */
+export async function deliverWebhook(target: TWebhookTarget, body: string, headers: Record<string, string>): Promise<number> {
+  const withType = { 'content-type': 'application/json', ...headers };
+  if (target.send) return target.send(body, withType);
+  const response = await fetch(target.url!, { method: 'POST', headers: withType, body });
   await response.text();
   return response.status;
 }

@@ -1,13 +1,13 @@
 import Stripe from 'stripe';
 import { FakeRefundBook, type TFakeRefund, type TFakeRefundStatus } from './fake-refund-book';
-import { deliverWebhook, startFakeHttp, type TFakeAnswer, type TFakeMode, type TFakeRequest } from './fake-http';
+import { deliverWebhook, startFakeHttp, type TFakeAnswer, type TFakeMode, type TFakeRequest, type TWebhookTarget } from './fake-http';
 
 export interface TFakeStripe {
   url: string;
   book: FakeRefundBook;
   mode: TFakeMode;
   /** Where events go (the app's /api/v1/webhooks/stripe), signed with this endpoint secret. */
-  webhook: { url: string; secret: string } | null;
+  webhook: (TWebhookTarget & { secret: string }) | null;
   /** Makes a refund final (or, `failed` after `succeeded`, returned by the bank) and sends the event Stripe sends. */
   settle(refundId: string, status: Exclude<TFakeRefundStatus, 'pending'>, failureReason?: string): Promise<number | null>;
   /** A `payment_intent.succeeded` event for our invoice (metadata.invoice_id). */
@@ -21,7 +21,7 @@ export interface TFakeStripe {
  * `{error: {type, code, message}}` errors — so the stripe SDK runs for real against it. Events are
  * signed as Stripe signs them (the SDK's generateTestHeaderString).
  */
-export async function startFakeStripe(options: { mode?: TFakeMode; webhook?: { url: string; secret: string } | null } = {}): Promise<TFakeStripe> {
+export async function startFakeStripe(options: { mode?: TFakeMode; webhook?: (TWebhookTarget & { secret: string }) | null } = {}): Promise<TFakeStripe> {
   const book = new FakeRefundBook('re_');
   const replies = new Map<string, TFakeAnswer>();
   const fake = { book, mode: options.mode ?? { kind: 'succeed' }, webhook: options.webhook ?? null } as TFakeStripe;
@@ -70,7 +70,7 @@ export async function startFakeStripe(options: { mode?: TFakeMode; webhook?: { u
     if (!fake.webhook) return null;
     const payload = JSON.stringify({ id: `evt_${Date.now()}${Math.random().toString(36).slice(2, 10)}`, object: 'event', api_version: '2026-11-18.endive', created: Math.floor(Date.now() / 1000), livemode: false, type, data: { object } });
     const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: fake.webhook.secret });
-    return deliverWebhook(fake.webhook.url, payload, { 'stripe-signature': signature });
+    return deliverWebhook(fake.webhook, payload, { 'stripe-signature': signature });
   };
 
   const server = await startFakeHttp(handle);

@@ -1,12 +1,12 @@
 import { FakeRefundBook, type TFakeRefund, type TFakeRefundStatus } from './fake-refund-book';
-import { deliverWebhook, startFakeHttp, type TFakeAnswer, type TFakeMode, type TFakeRequest } from './fake-http';
+import { deliverWebhook, startFakeHttp, type TFakeAnswer, type TFakeMode, type TFakeRequest, type TWebhookTarget } from './fake-http';
 
 export interface TFakeXendit {
   url: string;
   book: FakeRefundBook;
   mode: TFakeMode;
   /** Where refund and payment callbacks go (the app's /api/v1/webhooks/xendit), and the token they carry. */
-  webhook: { url: string; token: string } | null;
+  webhook: (TWebhookTarget & { token: string }) | null;
   /** Makes a refund final and, with a webhook configured, calls it back the way Xendit does. */
   settle(refundId: string, status: Exclude<TFakeRefundStatus, 'pending'>, failureCode?: string): Promise<number | null>;
   /** A Xendit `payment.succeeded` callback for a payment request (its reference_id names our invoice). */
@@ -20,7 +20,7 @@ export interface TFakeXendit {
  * errors — so xendit-node runs for real against it. Behaviour per `mode`: succeed, pending,
  * pending then a callback, fail, a 4xx code, 5xx, never answer, answer slowly.
  */
-export async function startFakeXendit(options: { mode?: TFakeMode; webhook?: { url: string; token: string } | null } = {}): Promise<TFakeXendit> {
+export async function startFakeXendit(options: { mode?: TFakeMode; webhook?: (TWebhookTarget & { token: string }) | null } = {}): Promise<TFakeXendit> {
   const book = new FakeRefundBook('rfd-');
   const fake = { book, mode: options.mode ?? { kind: 'succeed' }, webhook: options.webhook ?? null } as TFakeXendit;
 
@@ -67,7 +67,7 @@ export async function startFakeXendit(options: { mode?: TFakeMode; webhook?: { u
     refund.failureCode = status === 'failed' ? (failureCode ?? 'REFUND_FAILED') : null;
     if (!fake.webhook) return null;
     const event = { event: `refund.${status}`, business_id: 'fake-business', created: new Date().toISOString(), data: xenditRefundJson(refund) };
-    return deliverWebhook(fake.webhook.url, JSON.stringify(event), { 'x-callback-token': fake.webhook.token });
+    return deliverWebhook(fake.webhook, JSON.stringify(event), { 'x-callback-token': fake.webhook.token });
   };
   fake.sendPaymentSucceeded = async (payment) => {
     if (!fake.webhook) throw new Error('The fake Xendit has no webhook URL.');
@@ -80,7 +80,7 @@ export async function startFakeXendit(options: { mode?: TFakeMode; webhook?: { u
         status: 'SUCCEEDED', channel_code: payment.channel ?? 'BCA', payment_method: { type: 'VIRTUAL_ACCOUNT' }, created: new Date().toISOString(),
       },
     };
-    return deliverWebhook(fake.webhook.url, JSON.stringify(event), { 'x-callback-token': fake.webhook.token });
+    return deliverWebhook(fake.webhook, JSON.stringify(event), { 'x-callback-token': fake.webhook.token });
   };
   return fake;
 }
