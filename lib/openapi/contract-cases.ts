@@ -125,6 +125,12 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { ...NOT_A_UUID, body: { amount: 1, method: 'other', reference: 'x' } },
   ],
 
+  reconcileRefunds: (): TContractCase[] => [
+    { name: 'every refund pending too long', status: 200, body: {} },
+    { name: 'one refund now', status: 200, body: { refund_ids: ['00000000-0000-4000-8000-000000000000'] } },
+    { name: 'a refund id that is not a UUID is 400', status: 400, body: { refund_ids: ['x'] } },
+  ],
+
   searchOrganizations: (): TContractCase[] => [
     { name: 'the first page by name', status: 200, query: { limit: '5' } },
     { name: 'a part of a name, any case', status: 200, query: { search: 'ORG' } },

@@ -8,7 +8,7 @@ import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } fr
 import { ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary } from '@/lib/billing/organizations/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import { ZPayment, ZRecordPaymentInput, ZRecordPaymentResult } from '@/lib/billing/payments/schemas';
-import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
+import { ZReconcileInput, ZReconcileResult, ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
@@ -102,6 +102,10 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZRecordPaymentInput, example: RECORD_PAYMENT_BODY },
     response: { status: 201, description: 'The payment and the invoice\'s new figures.', schema: ZRecordPaymentResult, example: RECORD_PAYMENT_RESULT },
     errors: { 409: ['invoice_not_payable', 'payment_duplicate'], 422: ['payment_exceeds_due'] } },
+  { operationId: 'reconcileRefunds', method: 'post', path: '/refunds/reconcile', tag: 'Invoices', summary: 'Settle pending refunds',
+    description: 'Asks each refund\'s provider about refunds still `pending` longer than `REFUND_PENDING_RECHECK` (default 10 minutes), or exactly `refund_ids` now. A refund whose provider call never happened is sent now with its original idempotency key, so it is made once. Answers the counts. For a scheduler; the console\'s "recheck now".',
+    body: { schema: ZReconcileInput, example: { refund_ids: ['e2c6a0f4-8b1d-4f93-a5c7-3d9e1b5f7a62'] } },
+    response: { status: 200, description: 'What was checked and how it settled.', schema: ZReconcileResult, example: { checked: 1, succeeded: 1, failed: 0, still_pending: 0, errors: [] } } },
 
   { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
     description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',

@@ -50,6 +50,7 @@ const VALID_BODY: Record<string, () => Record<string, unknown>> = {
   'v1/admin/billing/invoices/[id]/refund': () => ({ reason: 'Customer asked', amount: 1 }),
   'v1/admin/billing/invoices/[id]/payments': () => ({ amount: 1, method: 'bank_transfer', reference: `fuzz-${FRESH}` }),
   'v1/admin/billing/api-keys': () => ({ name: 'fuzz key', role: 'support' }),
+  'v1/admin/billing/refunds/reconcile': () => ({ refund_ids: ['00000000-0000-4000-8000-000000000000'] }),
   'v1/admin/billing/api-keys/[id]/revoke': () => ({}),
   'v1/admin/billing/[...path]': () => ({}),
 };

@@ -29,3 +29,16 @@ export const ZRefundResult = z.strictObject({
 
 export type TRefundInput = z.output<typeof ZRefundInput>;
 export type TRefundResult = z.infer<typeof ZRefundResult>;
+
+/** POST /refunds/reconcile: without refund_ids, every refund pending longer than REFUND_PENDING_RECHECK; with them, those now. */
+export const ZReconcileInput = z.strictObject({
+  refund_ids: z.array(z.uuid({ error: 'Must be a refund id (UUID).' })).min(1).max(100, 'At most 100 at once.').optional(),
+});
+
+export const ZReconcileResult = z.strictObject({
+  checked: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  still_pending: z.number().int(),
+  errors: z.array(z.strictObject({ refund_id: z.uuid(), message: z.string() })),
+});

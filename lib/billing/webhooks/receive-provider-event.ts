@@ -1,5 +1,6 @@
 import { recordPayment } from '@/lib/billing/payments/record-payment';
 import { PAYMENT_METHODS, type TRecordPaymentInput } from '@/lib/billing/payments/schemas';
+import { completeRefundClaim } from '@/lib/billing/refunds/complete-refund-claim';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
@@ -51,6 +52,8 @@ export async function receiveProviderEvent(event: TInboundEvent): Promise<TRecei
   }
   if (outcome === ALREADY_APPLIED) return { id: stored.id, state: 'applied', duplicate: true };
   if (event.action.kind !== 'refund' || outcome.state === 'failed') await markEvent(stored.id, outcome);
+  // A refund settled here whose request died: its Idempotency-Key now replays the settled answer.
+  if (outcome.state === 'applied' && 'refundId' in outcome && outcome.refundId) await completeRefundClaim(outcome.refundId);
   return { id: stored.id, state: outcome.state, duplicate: false };
 }
 
