@@ -5,10 +5,10 @@
 // test passes (REFUND_ACTOR), with the path callRoute uses, so the test's retry has the same scope.
 import type { TActor } from '@/lib/auth/actor';
 import { refundInvoice } from '@/lib/billing/refunds/refund-invoice';
-import { usePaymentGateway } from '@/lib/billing/refunds/payment-gateway';
+import { usePaymentGateway as installGateway } from '@/lib/billing/refunds/payment-gateway';
 import { withIdempotency } from '@/lib/http/idempotency';
 
-usePaymentGateway({
+installGateway({
   async refund() {
     process.kill(process.pid, 'SIGKILL');
     return new Promise(() => {});
