@@ -7,7 +7,7 @@ import { InvoiceStatusBadge } from './invoice-status-badge';
 import { amountDueOf } from './amount-due';
 import { RecordPaymentButton } from './record-payment-button';
 import { RefundButton } from './refund-button';
-import { refundFiguresOf } from './refund-parts';
+import { refundFiguresOf, refundProviderOf } from './refund-parts';
 
 export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
   const money = (value: number) => formatMoney(value, invoice.currency);
@@ -36,7 +36,7 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
             <RecordPaymentButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, amount_due: amountDue }} />
           ) : null}
           {invoice.amount_refundable > 0 ? (
-            <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
+            <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, provider: refundProviderOf(invoice), ...refundFiguresOf(invoice) }} />
           ) : null}
         </div>
       </div>

@@ -2,6 +2,7 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
+import { now } from '@/lib/clock';
 import { formatMoney } from '@/lib/money-format';
 import { formatDateTime } from './invoice-dates';
 
@@ -59,6 +60,12 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
   );
 }
 
+/** How long a refund has waited for its provider: "pending for 12 min". */
+function pendingAge(createdAt: string): string {
+  const minutes = Math.max(0, Math.floor((now().getTime() - Date.parse(createdAt)) / 60_000));
+  return minutes < 60 ? `pending for ${minutes} min` : `pending for ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
 const REFUND_TONES: Record<TRefund['status'], BadgeTone> = { succeeded: 'success', pending: 'warning', failed: 'danger' };
 const REFUND_LABELS: Record<TRefund['status'], string> = { succeeded: 'Succeeded', pending: 'Pending', failed: 'Failed' };
 
@@ -93,8 +100,14 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
                   <TD className="min-w-48 break-words">{refund.reason}</TD>
                   <TD>
                     <Badge tone={REFUND_TONES[refund.status]} title={refund.failure_reason ?? undefined}>
-                      {REFUND_LABELS[refund.status]}
+                      {refund.returned_at ? 'Returned' : REFUND_LABELS[refund.status]}
                     </Badge>
+                    {refund.status === 'pending' ? <p className="mt-1 text-xs text-zinc-500">{pendingAge(refund.created_at)}</p> : null}
+                    <p className="mt-1 text-xs text-zinc-500">
+                      {PROVIDER_LABELS[refund.provider]}
+                      {refund.method ? ` · ${paymentMethodLabel(refund.method)}` : ''}
+                      {refund.reference ? ` · ${refund.reference}` : ''}
+                    </p>
                     {refund.failure_reason ? <p className="mt-1 text-xs text-red-600">{refund.failure_reason}</p> : null}
                   </TD>
                   <TD className="whitespace-nowrap">{refund.created_by ?? 'System'}</TD>
