@@ -2,25 +2,11 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
+import { providerName } from '@/lib/billing/providers/provider-name';
 import { now } from '@/lib/clock';
 import { formatMoney } from '@/lib/money-format';
 import { formatDateTime } from './invoice-dates';
-
-const PAYMENT_METHODS: Record<string, string> = {
-  bank_transfer: 'Bank transfer',
-  virtual_account: 'Virtual account',
-  card: 'Card',
-  qris: 'QRIS',
-  ewallet: 'E-wallet',
-};
-
-export const PROVIDER_LABELS: Record<TInvoiceDetail['payments'][number]['provider'], string> = { manual: 'Manual', xendit: 'Xendit', stripe: 'Stripe' };
-
-/** Methods are free text in the data model; known ones get their usual name, others are shown readably. */
-function paymentMethodLabel(method: string): string {
-  const readable = method.replaceAll('_', ' ');
-  return PAYMENT_METHODS[method] ?? readable.charAt(0).toUpperCase() + readable.slice(1);
-}
+import { paymentMethodLabel } from './payment-labels';
 
 export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
   return (
@@ -48,7 +34,7 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
                   <TD className="whitespace-nowrap">{formatDateTime(payment.paid_at)}</TD>
                   <TD>{paymentMethodLabel(payment.method)}</TD>
                   <TD className="font-mono text-xs break-all">{payment.reference ?? payment.provider_payment_id ?? '—'}</TD>
-                  <TD>{PROVIDER_LABELS[payment.provider]}</TD>
+                  <TD>{providerName(payment.provider)}</TD>
                   <TD numeric>{formatMoney(payment.amount, invoice.currency)}</TD>
                 </TR>
               ))}
@@ -104,7 +90,7 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
                     </Badge>
                     {refund.status === 'pending' ? <p className="mt-1 text-xs text-zinc-500">{pendingAge(refund.created_at)}</p> : null}
                     <p className="mt-1 text-xs text-zinc-500">
-                      {PROVIDER_LABELS[refund.provider]}
+                      {providerName(refund.provider)}
                       {refund.method ? ` · ${paymentMethodLabel(refund.method)}` : ''}
                       {refund.reference ? ` · ${refund.reference}` : ''}
                     </p>

@@ -14,20 +14,12 @@ import { Select } from '@/components/ui/select';
 import { PAYMENT_METHODS } from '@/lib/billing/payments/schemas';
 import { currencyDecimals, formatMoney } from '@/lib/money-format';
 import { postPayment } from './invoice-requests';
+import { paymentMethodLabel } from './payment-labels';
 import { paymentFormSchema } from './payment-form-schema';
 import { InlineAlert } from './refund-parts';
 import { useInvalidateInvoices } from './use-invoice-pages';
 
 export type TPayableInvoice = { id: string; number: string; currency: string; amount_due: number };
-
-const METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], string> = {
-  bank_transfer: 'Bank transfer',
-  virtual_account: 'Virtual account',
-  card: 'Card',
-  ewallet: 'E-wallet',
-  qris: 'QRIS',
-  other: 'Other',
-};
 
 type Props = { invoice: TPayableInvoice; onClose: () => void; onCloseAutoFocus?: (event: Event) => void };
 
@@ -90,7 +82,7 @@ export function RecordPaymentDialog({ invoice, onClose, onCloseAutoFocus }: Prop
               <Select {...control} {...register('method')}>
                 {PAYMENT_METHODS.map((method) => (
                   <option key={method} value={method}>
-                    {METHOD_LABELS[method]}
+                    {paymentMethodLabel(method)}
                   </option>
                 ))}
               </Select>

@@ -12,6 +12,7 @@ import { Textarea } from '@/components/ui/textarea';
 import { PAYMENT_METHODS } from '@/lib/billing/payments/schemas';
 import type { TRefundInput } from '@/lib/billing/refunds/schemas';
 import { currencyDecimals, formatMoney } from '@/lib/money-format';
+import { paymentMethodLabel } from './payment-labels';
 import { refundFormSchema } from './refund-form-schema';
 import type { TRefundFigures } from './refund-parts';
 
@@ -96,7 +97,7 @@ export function RefundForm({ currency, manual, figures, draft, onReview }: Refun
                 <option value="">Not said</option>
                 {PAYMENT_METHODS.map((method) => (
                   <option key={method} value={method}>
-                    {method.replaceAll('_', ' ')}
+                    {paymentMethodLabel(method)}
                   </option>
                 ))}
               </Select>

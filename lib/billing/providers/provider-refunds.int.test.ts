@@ -96,6 +96,9 @@ describe('refunds through Xendit (xendit-node against the fake)', () => {
   });
 
   it('50 parallel refunds of one invoice: exact totals, and Xendit made one refund per succeeded refund', async () => {
+    // A generous timeout here: on a loaded machine a call past 1 s would (rightly) be left pending.
+    const patient = usePaymentGateway(providerGateway({ xendit: { secretKey: 'xnd_development_fake', baseUrl: xendit.url, timeoutMs: 30_000 } }));
+    try {
     const { invoice, providerPaymentId } = await createProviderPaidInvoice('xendit', { total: '100000' });
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => refund(invoice.id, { reason: `Parallel ${i}`, amount: 3000 })));
     expect(results.filter((result) => result.status >= 500)).toEqual([]);
@@ -106,6 +109,9 @@ describe('refunds through Xendit (xendit-node against the fake)', () => {
     expect(made).toHaveLength(33);
     expect(made.reduce((sum, row) => sum + row.amount, 0)).toBe(99000);
     expect(xendit.book.counts().maxPerKey).toBe(1);
+    } finally {
+      patient();
+    }
   });
 });
 
