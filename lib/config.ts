@@ -9,6 +9,19 @@ export const ZLogLevel = z
   .pipe(z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }))
   .default('info');
 
+/** A duration in milliseconds from `600` (seconds), `30s`, `10m` or `1h`. */
+function ZDuration(name: string) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+(s|m|h)?$/, `${name} must be seconds or a number with s, m or h, e.g. 10m`)
+    .transform((value) => {
+      const unit = value.at(-1);
+      const amount = Number.parseInt(value, 10);
+      return amount * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1000);
+    });
+}
+
 /**
  * Server configuration, parsed once from the environment. The start script (scripts/start.ts)
  * fills DATABASE_URL (embedded PostgreSQL) and NEXTAUTH_SECRET (persisted) when they are unset.
@@ -52,6 +65,27 @@ const ZConfig = z.object({
   SELLER_EMAIL: z.string().trim().max(200).default('billing@pesancepat.example'),
   /** The seller's NPWP (tax id), printed on every invoice for PPN. */
   SELLER_NPWP: z.string().trim().max(40).default('01.234.567.8-901.000'),
+  // Payment providers (SPEC §12). Without a key, refunds of that provider's payments fail with a
+  // clear reason; `npm start` without keys runs the demo's fake providers instead (scripts/start.ts).
+  XENDIT_SECRET_KEY: z.string().min(1).optional(),
+  XENDIT_CALLBACK_TOKEN: z.string().min(1).optional(),
+  /** Base URL of Xendit's API (tests and the demo: a local fake speaking Xendit's wire format). */
+  XENDIT_API_URL: z.url({ error: 'XENDIT_API_URL must be a URL' }).default('https://api.xendit.co'),
+  STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  STRIPE_API_URL: z.url({ error: 'STRIPE_API_URL must be a URL' }).default('https://api.stripe.com'),
+  /** Stripe SDK's own retries of connection errors, 409s and 5xx (0 in tests: each costs 0.5–5 s). */
+  STRIPE_MAX_NETWORK_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** How long one provider call may take before the refund is left pending for the reconciler. */
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  /** A refund still pending after this long is asked of its provider again: `600`, `30s`, `10m`, `1h`. */
+  REFUND_PENDING_RECHECK: ZDuration('REFUND_PENDING_RECHECK').default(600_000),
+  /** Run the refund reconciler in-process every this long (`5m`); unset or `0`: never (use `npm run refunds:reconcile` or POST /refunds/reconcile). */
+  REFUND_RECONCILE_INTERVAL: ZDuration('REFUND_RECONCILE_INTERVAL').default(0),
+  /** Webhook deliveries accepted per minute per provider (lib/http/rate-limit.ts); 0 turns the limit off. */
+  WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  /** Label of the demo's test mode (fake providers), shown in the console's banner. */
+  PROVIDERS_TEST_MODE: z.enum(['true', 'false']).default('false'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 

@@ -11,6 +11,7 @@ import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
 import { withServerNodeOptions } from './lib/server-node-options';
 import { assertHttpPortFree, orExit, resolveDatabaseOrExit } from './lib/startup';
+import { startDemoProviders } from './lib/demo-providers';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -39,13 +40,16 @@ if (seed) {
   }
 }
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: database.url,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await ensureSessionSecret()),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   PORT: String(port),
+  // Without provider keys: the demo's test mode, refunds through local fakes of Xendit and Stripe.
+  ...(process.env.XENDIT_SECRET_KEY || process.env.STRIPE_SECRET_KEY ? {} : await startDemoProviders(port)),
 };
+if (env.PROVIDERS_TEST_MODE === 'true') log(`test mode: no provider keys, so Xendit (${env.XENDIT_API_URL}) and Stripe (${env.STRIPE_API_URL}) are local fakes`);
 
 if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync(`${distDir}/BUILD_ID`) || (await buildIsStale(`${distDir}/BUILD_ID`)))) {
   log('building the production bundle (next build)…');

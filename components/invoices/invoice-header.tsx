@@ -6,12 +6,15 @@ import { formatMoney } from '@/lib/money-format';
 import { formatDate, formatDateTime, formatPeriod } from './invoice-dates';
 import { invoicePdfUrl } from './invoice-requests';
 import { InvoiceStatusBadge } from './invoice-status-badge';
+import { amountDueOf } from './amount-due';
+import { RecordPaymentButton } from './record-payment-button';
 import { RefundButton } from './refund-button';
-import { refundFiguresOf } from './refund-parts';
+import { refundFiguresOf, refundProviderOf } from './refund-parts';
 import { VoidInvoiceButton } from './void-invoice-button';
 
 export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
   const money = (value: number) => formatMoney(value, invoice.currency);
+  const amountDue = amountDueOf(invoice);
   return (
     <header className="mb-6 space-y-5">
       <Link href="/invoices" className="text-sm text-zinc-500 hover:text-zinc-900">
@@ -42,9 +45,13 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
           </a>
           {/* Only an open invoice can be voided (SPEC §11); a paid one is undone by a refund. */}
           {invoice.status === 'open' ? <VoidInvoiceButton invoice={{ id: invoice.id, number: invoice.number }} /> : null}
+          {/* An open invoice takes payments until they cover its total (SPEC §11). */}
+          {invoice.status === 'open' && amountDue > 0 ? (
+            <RecordPaymentButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, amount_due: amountDue }} />
+          ) : null}
           {/* Only what can still be refunded offers a refund; after the last one the button goes. */}
           {invoice.amount_refundable > 0 ? (
-            <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
+            <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, provider: refundProviderOf(invoice), ...refundFiguresOf(invoice) }} />
           ) : null}
         </div>
       </div>

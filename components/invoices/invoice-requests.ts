@@ -1,5 +1,6 @@
 import { requestJson } from '@/components/ui/request-json';
 import type { TInvoiceDetail, TInvoicePage, TVoidInvoiceInput } from '@/lib/billing/invoices/schemas';
+import type { TRecordPaymentInput, TRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import type { TRefundInput, TRefundResult } from '@/lib/billing/refunds/schemas';
 import { invoiceFiltersSearch, type TInvoiceFilters } from './invoice-filters';
 
@@ -41,4 +42,13 @@ function postInvoiceAction(id: string, action: 'refund' | 'void', body: unknown,
 /** The invoice's PDF (GET /invoices/{id}/pdf): a plain link, the browser downloads the attachment with the session cookie. */
 export function invoicePdfUrl(id: string): string {
   return `${BASE}/${encodeURIComponent(id)}/pdf`;
+}
+
+/** One payment; the same key with the same body is replayed by the API, never recorded twice. */
+export function postPayment(id: string, body: TRecordPaymentInput, idempotencyKey: string): Promise<TRecordPaymentResult> {
+  return requestJson(`${BASE}/${encodeURIComponent(id)}/payments`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+    body: JSON.stringify(body),
+  }).then((result) => result as TRecordPaymentResult);
 }

@@ -40,6 +40,21 @@ export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMI
 }
 
 /**
+ * The webhook routes' own limit (they have no caller identity before the signature is checked):
+ * one window per provider, `WEBHOOK_RATE_LIMIT_PER_MINUTE` deliveries a minute; past it 429 with
+ * Retry-After, which both providers honour by delivering again later.
+ */
+export async function enforceWebhookRateLimit(provider: string, limit = config().WEBHOOK_RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<void> {
+  if (limit <= 0) return;
+  const result = await countRequest(`webhook:${provider}`, limit, client);
+  if (!result.allowed) {
+    throw new BillingError(429, 'rate_limited', `At most ${limit} ${provider} webhook deliveries per minute; retry in ${result.resetSeconds} s.`, {
+      headers: { 'Retry-After': String(result.resetSeconds) },
+    });
+  }
+}
+
+/**
  * One statement per request. ON CONFLICT takes the row lock, so concurrent requests of one
  * caller are counted one after another and exactly `limit` of them get through; the CASEs read
  * the row as it was before this request (a window older than a minute restarts at 1). Times are

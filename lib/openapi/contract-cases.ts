@@ -28,6 +28,8 @@ export interface TContractFixtures {
   subscriptionWithPendingChange: string;
   subscriptionWithCoupon: string;
   subscriptionCancelling: string;
+  /** An open invoice that takes payments (the void case voids openInvoiceId). */
+  payableInvoiceId: string;
 }
 
 /** One call of an operation, and the status it must answer with (the document must describe that response). */
@@ -138,6 +140,19 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { ...NOT_A_UUID, body: { reason: 'x' } },
   ],
   getInvoicePdf: (fixtures): TContractCase[] => [{ name: 'an invoice as PDF', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
+  recordPayment: (fixtures): TContractCase[] => [
+    { name: 'a partial bank transfer', status: 201, params: { id: fixtures.payableInvoiceId }, body: { amount: 1_000, method: 'bank_transfer', reference: `BCA-${unique()}` }, headers: { 'Idempotency-Key': `payment-${unique()}` } },
+    { name: 'an unknown method is 400', status: 400, params: { id: fixtures.payableInvoiceId }, body: { amount: 1_000, method: 'cheque', reference: 'x' } },
+    { name: 'more than is due is 422', status: 422, params: { id: fixtures.payableInvoiceId }, body: { amount: 999_999_999, method: 'qris', reference: `QR-${unique()}` } },
+    { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { amount: 1_000, method: 'other', reference: `X-${unique()}` } },
+    { ...NOT_A_UUID, body: { amount: 1, method: 'other', reference: 'x' } },
+  ],
+
+  reconcileRefunds: (): TContractCase[] => [
+    { name: 'every refund pending too long', status: 200, body: {} },
+    { name: 'one refund now', status: 200, body: { refund_ids: ['00000000-0000-4000-8000-000000000000'] } },
+    { name: 'a refund id that is not a UUID is 400', status: 400, body: { refund_ids: ['x'] } },
+  ],
 
   searchOrganizations: (): TContractCase[] => [
     { name: 'the first page by name', status: 200, query: { limit: '5' } },

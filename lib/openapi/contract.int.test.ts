@@ -104,6 +104,7 @@ describe('every documented operation, called in-process, answers as documented',
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
       openInvoiceId: (await createInvoiceFixture({ status: 'open' })).id,
       ...(await customerFixtures(create, plan.id, coupon.code!)),
+      payableInvoiceId: (await createInvoiceFixture({ status: 'open', total: '111000' })).id,
     };
   });
 

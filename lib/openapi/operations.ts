@@ -8,13 +8,14 @@ import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund, ZVo
 import { ZCreateOrganizationInput, ZOrganization, ZOrganizationDetail, ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary, ZUpdateOrganizationInput } from '@/lib/billing/organizations/schemas';
 import { ZApplyCouponInput, ZCancelSubscriptionInput, ZChangePreview, ZChangeResult, ZChangeSubscriptionInput, ZCreateSubscriptionInput, ZSubscription, ZSubscriptionListQuery, ZSubscriptionPage } from '@/lib/billing/subscriptions/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
-import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
+import { ZPayment, ZRecordPaymentInput, ZRecordPaymentResult } from '@/lib/billing/payments/schemas';
+import { ZReconcileInput, ZReconcileResult, ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
 import { AUDIT_PAGE } from './examples/audit-log';
 import * as catalog from './examples/catalog';
-import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT, VOID_BODY, VOID_INVOICE_DETAIL } from './examples/invoices';
+import { INVOICE_DETAIL, INVOICE_PAGE, RECORD_PAYMENT_BODY, RECORD_PAYMENT_RESULT, REFUND_BODY, REFUND_RESULT, VOID_BODY, VOID_INVOICE_DETAIL } from './examples/invoices';
 import * as customers from './examples/customers';
 import { ORGANIZATION_PAGE } from './examples/organizations';
 import { ZProblem } from './problem-schema';
@@ -25,7 +26,7 @@ const ZPdfDocument = z.string().meta({ contentMediaType: 'application/pdf', desc
 /** Response schemas shown once under components and referenced by every operation that returns them. */
 export const SCHEMA_COMPONENTS = {
   Plan: ZPlan, Coupon: ZCoupon, Addon: ZAddon,
-  Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult,
+  Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult, Payment: ZPayment, RecordPaymentResult: ZRecordPaymentResult,
   OrganizationSummary: ZOrganizationSummary, OrganizationPage: ZOrganizationPage, Organization: ZOrganization, OrganizationDetail: ZOrganizationDetail,
   Subscription: ZSubscription, SubscriptionPage: ZSubscriptionPage, ChangePreview: ZChangePreview, ChangeResult: ZChangeResult,
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
@@ -111,6 +112,15 @@ export const OPERATIONS: TApiOperation[] = [
   { operationId: 'getInvoicePdf', method: 'get', path: '/invoices/{id}/pdf', tag: 'Invoices', summary: 'Download an invoice as PDF',
     description: 'An A4 PDF with the fonts embedded: seller (SELLER_* configuration) and buyer with NPWP, dates, lines, tax base (DPP) and PPN, totals, what was paid, refunded and is due; a void invoice is marked VOID with when and why. Sent as an attachment named `<number>.pdf`.',
     response: { status: 200, description: 'The invoice document.', schema: ZPdfDocument, mediaType: 'application/pdf' } },
+  { operationId: 'recordPayment', method: 'post', path: '/invoices/{id}/payments', tag: 'Invoices', summary: 'Record a payment received',
+    description: 'Money received for an issued invoice (a bank transfer, a virtual account, a card…). Partial payments add up; the one that covers the total makes the invoice `paid` (`paid_at` = its `paid_at`, default now). `reference` is unique per `method`: the same transfer twice is 409 `payment_duplicate`. Draft and void invoices take no payments (409); more than is due is 422.',
+    body: { schema: ZRecordPaymentInput, example: RECORD_PAYMENT_BODY },
+    response: { status: 201, description: 'The payment and the invoice\'s new figures.', schema: ZRecordPaymentResult, example: RECORD_PAYMENT_RESULT },
+    errors: { 409: ['invoice_not_payable', 'payment_duplicate'], 422: ['payment_exceeds_due'] } },
+  { operationId: 'reconcileRefunds', method: 'post', path: '/refunds/reconcile', tag: 'Invoices', summary: 'Settle pending refunds',
+    description: 'Asks each refund\'s provider about refunds still `pending` longer than `REFUND_PENDING_RECHECK` (default 10 minutes), or exactly `refund_ids` now. A refund whose provider call never happened is sent now with its original idempotency key, so it is made once. Answers the counts. For a scheduler; the console\'s "recheck now".',
+    body: { schema: ZReconcileInput, example: { refund_ids: ['e2c6a0f4-8b1d-4f93-a5c7-3d9e1b5f7a62'] } },
+    response: { status: 200, description: 'What was checked and how it settled.', schema: ZReconcileResult, example: { checked: 1, succeeded: 1, failed: 0, still_pending: 0, errors: [] } } },
 
   { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
     description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. Filters on the current subscription (the live one, else the latest): `plan_id`, `status` (`none`: never subscribed), `has_coupon`. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',

@@ -8,7 +8,7 @@ import { createPrng, seedUuid, type TPrng } from './prng';
 
 /** Fixed, so every installation gets the same demo tenants and invoices. */
 const DEMO_SEED = 20_261_125;
-const PAYMENT_METHODS = ['bank_transfer', 'virtual_account', 'credit_card', 'qris', 'ewallet'];
+const PAYMENT_METHODS = ['bank_transfer', 'virtual_account', 'card', 'qris', 'ewallet'];
 
 export interface TDemoBilling {
   organizations: Prisma.OrganizationCreateManyInput[];
@@ -195,14 +195,23 @@ function addInvoiceRows(
     billing.couponUses.set(invoice.coupon.id, (billing.couponUses.get(invoice.coupon.id) ?? 0) + 1);
   }
 
+  let provider: 'manual' | 'xendit' | 'stripe' = 'manual';
   if (paid) {
+    const method = rng.pick(PAYMENT_METHODS);
+    const ref = seedUuid(`payment-ref:${invoice.number}`).replace(/-/g, '');
+    // Payments from each provider (SPEC §12): cards through Stripe, VA/QRIS/e-wallets through
+    // Xendit, bank transfers recorded by hand; the demo refunds them through the local fakes.
+    provider = method === 'card' ? 'stripe' : method === 'bank_transfer' ? 'manual' : 'xendit';
     billing.payments.push({
       id: seedUuid(`payment:${invoice.number}`),
       invoiceId: invoice.id,
       amount: computed.total.toFixed(),
       currency: computed.currency,
-      method: rng.pick(PAYMENT_METHODS),
-      gatewayRef: `pay_${seedUuid(`payment-ref:${invoice.number}`).replace(/-/g, '').slice(0, 20)}`,
+      method,
+      provider,
+      providerPaymentId: provider === 'stripe' ? `pi_${ref.slice(0, 24)}` : provider === 'xendit' ? `pr-${seedUuid(`payment-request:${invoice.number}`)}` : null,
+      reference: provider === 'manual' ? `TRF-${ref.slice(0, 12).toUpperCase()}` : null,
+      gatewayRef: `pay_${ref.slice(0, 20)}`,
       paidAt: outcome.paidAt!,
       createdAt: outcome.paidAt!,
     });
@@ -216,6 +225,9 @@ function addInvoiceRows(
       currency: computed.currency,
       reason: outcome.refund.reason,
       status: 'succeeded',
+      provider,
+      paymentId: provider === 'manual' ? null : seedUuid(`payment:${invoice.number}`),
+      settledAt: outcome.refund.at,
       gatewayRef: `re_${seedUuid(`refund-ref:${invoice.number}`).replace(/-/g, '').slice(0, 20)}`,
       actorUserId: refundActorId,
       createdAt: outcome.refund.at,

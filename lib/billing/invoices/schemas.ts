@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
+import { ZPayment } from '@/lib/billing/payments/schemas';
 import { INVOICE_STATUSES } from './invoice-statuses';
 
 export { INVOICE_STATUSES };
@@ -70,6 +71,13 @@ export const ZRefund = z.strictObject({
   reason: z.string(),
   status: z.enum(['pending', 'succeeded', 'failed']),
   failure_reason: z.string().nullable(),
+  /** Where the money went back (SPEC §12): the payment's provider, or `manual`. */
+  provider: z.enum(['manual', 'xendit', 'stripe']),
+  /** A manual refund: how the operator returned the money, when they said. */
+  method: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** Set when a refund that had succeeded came back (Stripe: the bank returned it); its status is then `failed`. */
+  returned_at: ZTime.nullable(),
   created_by: z.string().nullable(),
   created_at: ZTime,
 });
@@ -91,7 +99,7 @@ export const ZInvoiceDetail = ZInvoice.extend({
       amount: ZMoney,
     }),
   ),
-  payments: z.array(z.strictObject({ id: z.uuid(), amount: ZMoney, method: z.string(), paid_at: ZTime })),
+  payments: z.array(ZPayment),
   refunds: z.array(ZRefund),
 });
 

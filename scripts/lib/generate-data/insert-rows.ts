@@ -8,7 +8,7 @@ export interface TInsertStep {
   sql: string;
 }
 
-const PAYMENT_METHODS = `(ARRAY['bank_transfer', 'virtual_account', 'credit_card', 'qris', 'ewallet'])`;
+const PAYMENT_METHODS = `(ARRAY['bank_transfer', 'virtual_account', 'card', 'qris', 'ewallet'])`;
 const REFUND_REASONS = `(ARRAY['Service outage compensation (SLA credit)', 'Agent seats corrected after downgrade',
   'Duplicate payment by bank transfer', 'Goodwill credit after support escalation', 'Customer cancelled within the first week'])`;
 const NAME_PREFIXES = `(ARRAY['PT', 'PT', 'PT', 'CV', 'Toko', 'Klinik', 'Koperasi', 'Yayasan'])`;
