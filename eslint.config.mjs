@@ -23,6 +23,8 @@ export default defineConfig([
     'lib/generated/**',
     'playwright-report/**',
     'test-results/**',
+    '.stryker-tmp/**',
+    'reports/**',
     'next-env.d.ts',
   ]),
 ]);

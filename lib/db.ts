@@ -1,13 +1,14 @@
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '@/lib/generated/prisma/client';
+import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { config } from '@/lib/config';
 import { FailFastClient } from './db/fail-fast-client';
+import { parsePoolerUrl } from './db/pgbouncer-url';
 
 /**
  * One Prisma client per process (kept on globalThis so dev-mode reloads do not open new pools).
  * Created lazily so that importing a module never requires a database.
  */
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient; analyticsPrisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; bookkeepingPrisma?: PrismaClient; analyticsPrisma?: PrismaClient; replicaPrisma?: PrismaClient };
 
 export function db(): PrismaClient {
   globalForDb.prisma ??= createClient(config().DATABASE_URL, config().DATABASE_POOL_SIZE, { statementTimeoutMs: STATEMENT_TIMEOUT_MS });
@@ -43,11 +44,20 @@ const BOOKKEEPING_POOL_SIZE = 4;
  * such statements (and their work_mem) run at once: the dashboard asks for five at a time.
  */
 export function analyticsDb(): PrismaClient {
-  globalForDb.analyticsPrisma ??= createClient(config().DATABASE_URL, ANALYTICS_POOL_SIZE, {
-    statementTimeoutMs: STATEMENT_TIMEOUT_MS,
-    settings: { work_mem: '64MB', jit: 'off', default_transaction_read_only: 'on' },
-  });
+  globalForDb.analyticsPrisma ??= createClient(config().DATABASE_URL, ANALYTICS_POOL_SIZE, ANALYTICS_OPTIONS);
   return globalForDb.analyticsPrisma;
+}
+
+/**
+ * The same pool on the read replica (DATABASE_REPLICA_URL), or null when none is configured.
+ * Reports reach it through onReportingDb (lib/db/read-replica.ts), which falls back to
+ * analyticsDb() while the replica is unreachable.
+ */
+export function replicaAnalyticsDb(): PrismaClient | null {
+  const url = config().DATABASE_REPLICA_URL;
+  if (!url) return null;
+  globalForDb.replicaPrisma ??= createClient(url, ANALYTICS_POOL_SIZE, ANALYTICS_OPTIONS);
+  return globalForDb.replicaPrisma;
 }
 
 const ANALYTICS_POOL_SIZE = 5;
@@ -69,6 +79,11 @@ const STATEMENT_TIMEOUT_MS = 30_000;
  */
 const QUERY_TIMEOUT_MARGIN_MS = 5_000;
 
+const ANALYTICS_OPTIONS: TClientOptions = {
+  statementTimeoutMs: STATEMENT_TIMEOUT_MS,
+  settings: { work_mem: '64MB', jit: 'off', default_transaction_read_only: 'on' },
+};
+
 export interface TClientOptions {
   statementTimeoutMs?: number;
   /** Session settings (`-c name=value` at connect) besides TimeZone and statement_timeout. */
@@ -84,17 +99,47 @@ export function createClient(connectionString: string, max = 10, options: TClien
   // whatever the server's default; otherwise stored instants shift by the zone's offset.
   // FailFastClient bounds opening a connection (3 s) apart from the pool wait, and fails at once
   // while a server has just been unreachable: an outage is a quick 503 (lib/db/fail-fast-client.ts).
+  // Behind PgBouncer in transaction pooling (`?pgbouncer=true`), a server connection serves every
+  // client in turn, so nothing may be set per session: PgBouncer 1.18 refuses the `options`
+  // startup parameter, and a SET would leak to whichever client comes next. There the pooler sets
+  // TimeZone and statement_timeout on each server connection (connect_query, docs/DEPLOY.md), and
+  // the pools' own extras (the analytics settings, the bookkeeping's synchronous_commit=off) are
+  // set per transaction by withPoolSettings. Statements are unnamed (the adapter prepares none),
+  // which transaction pooling allows.
   const { statementTimeoutMs, settings = {} } = options;
+  const target = parsePoolerUrl(connectionString);
   const session = { TimeZone: 'UTC', ...(statementTimeoutMs ? { statement_timeout: String(statementTimeoutMs) } : {}), ...settings };
   const adapter = new PrismaPg({
-    connectionString,
+    connectionString: target.connectionString,
     max,
     connectionTimeoutMillis: POOL_WAIT_MS,
     Client: FailFastClient,
-    options: Object.entries(session).map(([name, value]) => `-c ${name}=${value}`).join(' '),
+    ...(target.pgbouncer ? {} : { options: Object.entries(session).map(([name, value]) => `-c ${name}=${value}`).join(' ') }),
     ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS } : {}),
   });
-  return new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
+  const client = new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
+  if (target.pgbouncer && Object.keys(settings).length) perTransactionSettings.set(client, settings);
+  return client;
+}
+
+/** The pool settings a client behind PgBouncer must apply per transaction (withPoolSettings). */
+const perTransactionSettings = new WeakMap<PrismaClient, Record<string, string>>();
+
+/**
+ * Runs one statement of a pool with settings of its own (the analytics and bookkeeping pools) so
+ * that it gets them wherever it connects: directly, they are the session's already (one round
+ * trip); behind PgBouncer, they are set for the statement's own transaction only (set_config(…,
+ * true), the SET LOCAL of a function), which no other client's transaction can see. The
+ * session-wide default_transaction_read_only becomes transaction_read_only there.
+ */
+export async function withPoolSettings<T>(client: PrismaClient, statement: (client: PrismaClient) => Prisma.PrismaPromise<T>): Promise<T> {
+  const settings = perTransactionSettings.get(client);
+  if (!settings) return statement(client);
+  const assignments = Object.entries(settings).map(([name, value]) =>
+    Prisma.sql`set_config(${name === 'default_transaction_read_only' ? 'transaction_read_only' : name}, ${value}, true)`,
+  );
+  const [, result] = await client.$transaction([client.$queryRaw`SELECT ${Prisma.join(assignments)}`, statement(client)]);
+  return result;
 }
 
 export type Db = PrismaClient;

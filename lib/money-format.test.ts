@@ -36,6 +36,31 @@ describe('formatMoney', () => {
   });
 });
 
+describe('formatMoney of what is not a finite amount', () => {
+  it('writes NaN and ±Infinity as Intl does instead of throwing, so a broken figure shows as such', () => {
+    expect(formatMoney(Number.NaN, 'USD')).toBe('$NaN');
+    expect(formatMoney(Number.POSITIVE_INFINITY, 'USD')).toBe('$∞');
+    expect(formatMoney(Number.NEGATIVE_INFINITY, 'IDR')).toBe('-Rp∞');
+    expect(formatMoney(' +Infinity', 'USD')).toBe('$∞');
+  });
+
+  it('passes only the whole words NaN and Infinity through; anything around them is not an amount', () => {
+    expect(plainDecimal(Number.NaN)).toBe('NaN');
+    expect(plainDecimal('-Infinity')).toBe('-Infinity');
+    expect(() => plainDecimal('xInfinity')).toThrow('Not a decimal amount: xInfinity');
+    expect(() => plainDecimal('Infinity1')).toThrow('Not a decimal amount: Infinity1');
+    expect(() => plainDecimal('-NaN')).toThrow('Not a decimal amount: -NaN');
+  });
+});
+
+describe('formatMoney of a currency the product does not bill in', () => {
+  it('writes it in en-US with two decimals (up to four when the amount has them)', () => {
+    expect(currencyLocale('GBP')).toBe('en-US');
+    expect(formatMoney(1250.5, 'GBP')).toBe('£1,250.50');
+    expect(formatMoney('0.0001', 'GBP')).toBe('£0.0001');
+  });
+});
+
 describe('plainDecimal', () => {
   it('spells an amount as decimal.js toFixed() does', () => {
     expect(plainDecimal(1e21)).toBe('1000000000000000000000');

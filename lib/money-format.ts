@@ -50,6 +50,7 @@ const formatters = new Map<string, Intl.NumberFormat>();
 /** `Rp 299.000`, `$1,250.50`: an amount as its currency's readers write it. */
 export function formatMoney(value: TMoneyValue, currency: string): string {
   let formatter = formatters.get(currency);
+  // Stryker disable next-line ConditionalExpression: a cache; building a fresh formatter every time writes the same text
   if (!formatter) {
     const decimals = isCurrency(currency) ? CURRENCY_DECIMALS[currency] : 2;
     formatter = new Intl.NumberFormat(currencyLocale(currency), {
@@ -77,13 +78,16 @@ export function plainDecimal(value: TMoneyValue): string {
   if (text === 'NaN' || /^[+-]?Infinity$/.test(text)) return text;
   const match = DECIMAL.exec(text);
   if (!match || (!match[2] && !match[3])) throw new Error(`Not a decimal amount: ${text}`);
-  const [, sign, whole = '', fraction = '', exponent = '0'] = match;
+  const [, sign, , fraction = '', exponent] = match;
+  const whole = match[2]!; // (\d*) always takes part in a match: a string, if an empty one
   let digits = whole + fraction;
-  let point = whole.length + Number(exponent);
+  let point = whole.length + Number(exponent ?? 0);
+  // Stryker disable next-line EqualityOperator: at point 0, padding with no zeros changes nothing
   if (point < 0) {
     digits = '0'.repeat(-point) + digits;
     point = 0;
   }
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: zeros padded past `point` are fraction digits, and the trailing-zero strip below drops them
   if (point > digits.length) digits += '0'.repeat(point - digits.length);
   const integer = digits.slice(0, point).replace(/^0+/, '') || '0';
   const decimals = digits.slice(point).replace(/0+$/, '');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decimalFromJsonNumber, fitsCurrency, formatMoney, roundMoney, toDecimal } from './money';
+import { Decimal, MAX_AMOUNT, decimalFromJsonNumber, fitsCurrency, formatMoney, moneyToJson, roundMoney, toDecimal } from './money';
 
 describe('money', () => {
   it('rounds half-up to the currency minor unit', () => {
@@ -19,6 +19,13 @@ describe('money', () => {
   it('reads JSON numbers by their decimal spelling, without float drift', () => {
     expect(decimalFromJsonNumber(0.1).plus(decimalFromJsonNumber(0.2)).toString()).toBe('0.3');
     expect(toDecimal('0.1').plus('0.2').eq('0.3')).toBe(true);
+  });
+
+  it('writes an amount as the JSON number of its major units, exact up to the numeric(18,4) ceiling', () => {
+    expect(moneyToJson(new Decimal('1250.5'))).toBe(1250.5);
+    expect(moneyToJson('0.0001')).toBe(0.0001);
+    expect(moneyToJson(MAX_AMOUNT)).toBe(99_999_999_999_999);
+    expect(MAX_AMOUNT.toFixed()).toBe('99999999999999');
   });
 
   it('formats rupiah the Indonesian way', () => {

@@ -9,7 +9,7 @@ import { revokeApiKey } from '../lib/auth/api-keys/revoke-api-key';
 import { ZCreateApiKeyInput } from '../lib/auth/api-keys/schemas';
 import { createClient } from '../lib/db';
 import { migrateDatabase } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
+import { resolveDatabaseOrExit } from './lib/startup';
 import { BillingError } from '../lib/errors';
 
 const USAGE = 'usage: npm run api-key -- create --name NAME --role super_admin|admin|support\n       npm run api-key -- list\n       npm run api-key -- revoke --id ID';
@@ -24,7 +24,7 @@ if (createInput && !createInput.success) fail([...createInput.error.issues.map((
 if (command === 'revoke' && !values.id) fail(USAGE);
 if (!['create', 'list', 'revoke'].includes(command ?? '')) fail(USAGE);
 
-const database = await resolveDatabase();
+const database = await resolveDatabaseOrExit();
 const client = createClient(database.url, 1);
 try {
   await migrateDatabase(database.url);

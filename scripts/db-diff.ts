@@ -6,14 +6,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { diffSchemas, MIGRATIONS_DIR, SCHEMA_PATH } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
+import { resolveDatabaseOrExit } from './lib/startup';
 
 const SNAPSHOT = path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma');
 const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]+/gi, '_').toLowerCase();
 
 const current = await readFile(SCHEMA_PATH, 'utf8');
 const previous = existsSync(SNAPSHOT) ? await readFile(SNAPSHOT, 'utf8') : null;
-const database = await resolveDatabase();
+const database = await resolveDatabaseOrExit();
 const sql = await diffSchemas(database.url, previous, current).finally(() => database.embedded?.stop());
 if (!sql.trim() || /^-- This is an empty migration/.test(sql.trim())) {
   console.log('No changes: the migrations already match prisma/schema.prisma.');

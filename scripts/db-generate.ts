@@ -5,7 +5,7 @@
 // --reset, which deletes the previously generated tenants and their history first.
 import pg from 'pg';
 import { migrateDatabase } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
+import { resolveDatabaseOrExit } from './lib/startup';
 import { generateData } from './lib/generate-data/generate-data';
 import { parseGenerateArgs } from './lib/generate-data/options';
 
@@ -17,7 +17,7 @@ try {
   process.exit(2);
 }
 
-const database = await resolveDatabase();
+const database = await resolveDatabaseOrExit();
 const client = new pg.Client({ connectionString: database.url });
 try {
   const applied = await migrateDatabase(database.url);

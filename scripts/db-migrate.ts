@@ -1,8 +1,8 @@
 // `npm run db:migrate`: applies pending migrations to DATABASE_URL, or to the embedded server.
 import { migrateDatabase } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
+import { resolveDatabaseOrExit } from './lib/startup';
 
-const database = await resolveDatabase();
+const database = await resolveDatabaseOrExit();
 try {
   const applied = await migrateDatabase(database.url);
   console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');

@@ -2,10 +2,10 @@
 // the embedded PostgreSQL. Safe to run again: a seeded database is left unchanged.
 import { createClient } from '../lib/db';
 import { migrateDatabase } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
+import { resolveDatabaseOrExit } from './lib/startup';
 import { seedDatabase } from '../prisma/seed';
 
-const database = await resolveDatabase();
+const database = await resolveDatabaseOrExit();
 const client = createClient(database.url, 2);
 try {
   const applied = await migrateDatabase(database.url);

@@ -5,12 +5,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createClient } from '../lib/db';
 import { migrateDatabase } from '../lib/db/migrations';
-import { resolveDatabase } from '../lib/db/local-database';
 import { ensureSessionSecret } from '../lib/db/session-secret';
 import { buildIsStale } from './lib/build-freshness';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
 import { withServerNodeOptions } from './lib/server-node-options';
+import { assertHttpPortFree, orExit, resolveDatabaseOrExit } from './lib/startup';
+import { startDemoProviders } from './lib/demo-providers';
 
 const dev = process.argv.includes('--dev');
 const port = Number(process.env.PORT ?? 3000);
@@ -18,7 +19,10 @@ const distDir = process.env.NEXT_DIST_DIR || '.next';
 const NEXT_BIN = 'node_modules/.bin/next';
 const log = (message: string) => console.log(`[start] ${message}`);
 
-const database = await resolveDatabase();
+// Every reason not to start is one sentence and exit code 1 (scripts/lib/startup.ts), checked
+// before anything is started where that is cheap: the HTTP port first, then the database.
+await orExit(assertHttpPortFree(port), '[start] ');
+const database = await resolveDatabaseOrExit('[start] ');
 log(database.embedded ? `embedded PostgreSQL at ${database.url} (data: ${database.embedded.dataDir})` : `PostgreSQL from DATABASE_URL`);
 
 const applied = await migrateDatabase(database.url);
@@ -36,13 +40,16 @@ if (seed) {
   }
 }
 
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: database.url,
   NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? (await ensureSessionSecret()),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   PORT: String(port),
+  // Without provider keys: the demo's test mode, refunds through local fakes of Xendit and Stripe.
+  ...(process.env.XENDIT_SECRET_KEY || process.env.STRIPE_SECRET_KEY ? {} : await startDemoProviders(port)),
 };
+if (env.PROVIDERS_TEST_MODE === 'true') log(`test mode: no provider keys, so Xendit (${env.XENDIT_API_URL}) and Stripe (${env.STRIPE_API_URL}) are local fakes`);
 
 if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync(`${distDir}/BUILD_ID`) || (await buildIsStale(`${distDir}/BUILD_ID`)))) {
   log('building the production bundle (next build)…');

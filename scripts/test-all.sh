@@ -12,12 +12,18 @@ step "browser for e2e"
 CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)"
 export CHROMIUM_PATH
 echo "using $CHROMIUM_PATH"
+step "pdftoppm for the invoice PDF layout check"
+bash scripts/ensure-poppler.sh
 
 step "type-check";            npm run --silent typecheck
 step "lint";                  npm run --silent lint
 step "unit tests";            npx vitest run --project unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
+step "integration tests through PgBouncer (transaction pooling)"; npm run --silent test:pgbouncer
 step "production build";      npx next build
+step "two instances behind nginx (refunds, idempotency, sessions, revocation, rate limits)"; npm run --silent test:cluster
+step "production container: the standalone server, migrations first, as a non-root user"; npm run --silent test:container
+step "backup while running, restore into a fresh server, the console serves it"; npm run --silent test:backup
 step "first-load JS budgets";  npm run --silent perf:bundle
 step "end-to-end tests (Chromium against the built app)"; npx playwright test
 # Smoke runs of the benchmarks: tiny data, correctness only (exact totals, no errors), so they cannot rot.

@@ -42,15 +42,14 @@ export function arrCtes(decimals: number, scope: string): string {
   ),
   arr AS (
     SELECT pr.id, pr.organization_id, pr.plan_id, pr.started_at, pr.active_until,
-           c.valid_from AS discount_from, c.valid_until AS discount_until,
+           c.valid_from AS discount_from, NULL::timestamptz AS discount_until,
            pr.subtotal * pr.cycles AS arr_full,
            (pr.subtotal - CASE WHEN c.id IS NULL THEN 0
                                WHEN c.discount_type = 'percentage' THEN LEAST(round(pr.subtotal * c.discount_value / 100, ${decimals}), pr.subtotal)
                                ELSE LEAST(round(c.discount_value, ${decimals}), pr.subtotal) END) * pr.cycles AS arr_discounted
       FROM priced pr
-      LEFT JOIN coupons c ON c.id = pr.coupon_id AND c.is_active
+      LEFT JOIN coupons c ON c.id = pr.coupon_id
            AND (c.duration = 'forever' OR (c.duration = 'repeating' AND pr.coupon_cycles_used < c.duration_in_cycles))
-           AND (c.max_uses IS NULL OR c.current_uses < c.max_uses)
            AND (cardinality(c.applicable_plans) = 0 OR pr.plan_id = ANY (c.applicable_plans))
            AND (c.discount_type = 'percentage' OR c.currency = $1)
   )`;

@@ -229,18 +229,23 @@ function coupons(query: TBenchRange): TBenchEndpoint {
       values: [query.currency, at(query.from), at(query.to)],
       text: `
 WITH redeemed AS (
-  SELECT coupon_id, count(*) AS redemptions, sum(amount) AS amount FROM coupon_redemptions
+  SELECT coupon_id, count(*) AS redemptions FROM coupon_redemptions
    WHERE currency = $1 AND redeemed_at >= $2::timestamptz AND redeemed_at < $3::timestamptz GROUP BY coupon_id
+),
+granted AS (
+  SELECT coupon_id, sum(discount_total) AS amount FROM invoices
+   WHERE currency = $1 AND issued_at >= $2::timestamptz AND issued_at < $3::timestamptz AND coupon_id IS NOT NULL AND status <> 'void' GROUP BY coupon_id
 ),
 paid AS (
   SELECT coupon_id, sum(discount_total) AS discounts FROM invoices
    WHERE currency = $1 AND paid_at >= $2::timestamptz AND paid_at < $3::timestamptz AND coupon_id IS NOT NULL GROUP BY coupon_id
 )
-SELECT c.id, c.code, COALESCE(r.redemptions, 0) AS redemptions, COALESCE(r.amount, 0) AS amount, COALESCE(p.discounts, 0) AS discounts
+SELECT c.id, c.code, COALESCE(r.redemptions, 0) AS redemptions, COALESCE(g.amount, 0) AS amount, COALESCE(p.discounts, 0) AS discounts
   FROM coupons c
   LEFT JOIN redeemed r ON r.coupon_id = c.id
+  LEFT JOIN granted g ON g.coupon_id = c.id
   LEFT JOIN paid p ON p.coupon_id = c.id
- WHERE r.coupon_id IS NOT NULL OR p.coupon_id IS NOT NULL`,
+ WHERE r.coupon_id IS NOT NULL OR g.coupon_id IS NOT NULL OR p.coupon_id IS NOT NULL`,
     },
     appFigures: (body) => ({
       coupons: body.coupons.length,

@@ -24,14 +24,15 @@ export interface TCouponContention {
  * must equal the number of redemption rows.
  */
 export async function runCouponContention(databaseUrl: string, concurrent: number, maxUses: number): Promise<TCouponContention> {
-  const { couponId, planId } = await createCoupon(databaseUrl, maxUses);
+  const { couponId, planId, organizationIds } = await createCoupon(databaseUrl, maxUses, concurrent);
   const poolSize = 10;
   const prisma = createClient(databaseUrl, poolSize);
   try {
     const startedAt = performance.now();
     const outcomes = await Promise.allSettled(
-      Array.from({ length: concurrent }, () =>
-        prisma.$transaction((tx) => redeemCoupon(tx, { couponId, planId, currency: 'IDR', at: new Date(), amount: 1000 })),
+      // One organization each: an organization redeems a coupon once, ever (SPEC §10).
+      organizationIds.map((organizationId) =>
+        prisma.$transaction((tx) => redeemCoupon(tx, { couponId, planId, currency: 'IDR', at: new Date(), organizationId })),
       ),
     );
     const seconds = (performance.now() - startedAt) / 1000;
@@ -64,7 +65,7 @@ export async function runCouponContention(databaseUrl: string, concurrent: numbe
   }
 }
 
-async function createCoupon(databaseUrl: string, maxUses: number): Promise<{ couponId: string; planId: string }> {
+async function createCoupon(databaseUrl: string, maxUses: number, organizations: number): Promise<{ couponId: string; planId: string; organizationIds: string[] }> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -76,7 +77,12 @@ async function createCoupon(databaseUrl: string, maxUses: number): Promise<{ cou
     );
     const plan = await client.query<{ id: string }>(`SELECT id FROM plans WHERE slug = 'starter'`);
     if (!plan.rows[0]) throw new Error('no starter plan: is the database seeded?');
-    return { couponId: coupon.rows[0]!.id, planId: plan.rows[0].id };
+    const created = await client.query<{ id: string }>(
+      `INSERT INTO organizations (id, name, slug, billing_email, country, updated_at)
+       SELECT gen_random_uuid(), 'Bench tenant ' || n, lower($1) || '-' || n, 'billing@bench.test', 'ID', now() FROM generate_series(1, $2::int) n RETURNING id`,
+      [code.replace('_', '-'), organizations],
+    );
+    return { couponId: coupon.rows[0]!.id, planId: plan.rows[0].id, organizationIds: created.rows.map((row) => row.id) };
   } finally {
     await client.end();
   }

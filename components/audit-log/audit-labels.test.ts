@@ -10,6 +10,7 @@ describe('audit log labels', () => {
     expect(entityHref('addon', 'a1')).toBe('/addons');
     expect(entityHref('api_key', 'k1')).toBe('/api-keys');
     expect(entityHref('invoice', '0f9b3a52-6c1e-4d7a-9b8e-2f4c6a1d3e57')).toBe('/invoices/0f9b3a52-6c1e-4d7a-9b8e-2f4c6a1d3e57');
+    expect(entityHref('organization', 'o1')).toBe('/customers/o1');
     expect(entityHref('subscription', 's1')).toBeNull();
   });
 

@@ -7,6 +7,8 @@ export const ENTITY_LABELS: Record<TAuditEntityType, string> = {
   addon: 'Add-on',
   invoice: 'Invoice',
   api_key: 'API key',
+  organization: 'Customer',
+  subscription: 'Subscription',
 };
 
 /** The actions the operations write today, by entity type: the choices of the action filter. */
@@ -14,8 +16,13 @@ export const KNOWN_ACTIONS: Record<TAuditEntityType, string[]> = {
   plan: ['plan.created', 'plan.updated'],
   coupon: ['coupon.created', 'coupon.updated'],
   addon: ['addon.created', 'addon.updated'],
-  invoice: ['invoice.issued', 'invoice.refund_requested', 'invoice.refund_succeeded', 'invoice.refund_pending', 'invoice.refund_failed'],
+  invoice: ['invoice.issued', 'invoice.refund_requested', 'invoice.refund_succeeded', 'invoice.refund_pending', 'invoice.refund_failed', 'invoice.voided'],
   api_key: ['api_key.created', 'api_key.revoked'],
+  organization: ['organization.created', 'organization.updated'],
+  subscription: [
+    'subscription.created', 'subscription.changed', 'subscription.change_scheduled', 'subscription.change_cancelled', 'subscription.coupon_applied',
+    'subscription.coupon_removed', 'subscription.cancel_scheduled', 'subscription.cancelled', 'subscription.reactivated',
+  ],
 };
 
 export const ACTOR_BADGES: Record<TAuditEntry['actor_type'], { label: string; tone: BadgeTone }> = {
@@ -40,6 +47,8 @@ export function entityHref(entityType: string, entityId: string): string | null 
       return '/api-keys';
     case 'invoice':
       return `/invoices/${encodeURIComponent(entityId)}`;
+    case 'organization':
+      return `/customers/${encodeURIComponent(entityId)}`;
     default:
       return null;
   }

@@ -9,11 +9,11 @@ export function ConsoleShell({ email, children }: { email: string; children: Rea
     <div className="min-h-screen md:flex">
       <a
         href="#main"
-        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+        className="sr-only z-50 rounded-md print:hidden bg-white px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
       >
         Skip to content
       </a>
-      <aside className="flex flex-col gap-4 border-b border-zinc-200 bg-white px-3 py-4 md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:border-r md:border-b-0">
+      <aside className="flex flex-col print:hidden gap-4 border-b border-zinc-200 bg-white px-3 py-4 md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:border-r md:border-b-0">
         <div className="px-3">
           <ProductMark />
         </div>
@@ -28,7 +28,7 @@ export function ConsoleShell({ email, children }: { email: string; children: Rea
           <SignOutButton />
         </div>
       </aside>
-      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8">
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8 print:p-0">
         <div className="mx-auto max-w-6xl">{children}</div>
       </main>
     </div>

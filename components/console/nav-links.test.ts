@@ -5,6 +5,7 @@ describe('console navigation', () => {
   it('lists the sections in the order of the spec', () => {
     expect(NAV_LINKS.map((link) => link.label)).toEqual([
       'Dashboard',
+      'Customers',
       'Plans',
       'Coupons',
       'Add-ons',

@@ -1,6 +1,7 @@
 /** The console's sections, in sidebar order. */
 export const NAV_LINKS = [
   { href: '/', label: 'Dashboard' },
+  { href: '/customers', label: 'Customers' },
   { href: '/plans', label: 'Plans' },
   { href: '/coupons', label: 'Coupons' },
   { href: '/addons', label: 'Add-ons' },

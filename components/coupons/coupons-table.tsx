@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -48,7 +49,11 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
             <TD className="font-mono font-medium break-words text-zinc-900">{coupon.code}</TD>
             <TD numeric>{formatDiscount(coupon)}</TD>
             <TD className="whitespace-nowrap">{formatDuration(coupon)}</TD>
-            <TD numeric>{formatUsage(coupon)}</TD>
+            <TD numeric>
+              {coupon.current_uses > 0 ? (
+                <Link href={`/customers?coupon_id=${coupon.id}`} className="hover:underline" title="The customers whose subscription holds this coupon">{formatUsage(coupon)}</Link>
+              ) : formatUsage(coupon)}
+            </TD>
             <TD className="whitespace-nowrap">{formatWindow(coupon)}</TD>
             <TD>{coupon.applicable_plans.length ? coupon.applicable_plans.map((id) => planNames.get(id) ?? 'Unknown plan').join(', ') : 'All plans'}</TD>
             <TD>

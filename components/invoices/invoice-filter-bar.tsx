@@ -9,7 +9,7 @@ import { OrganizationPicker } from '@/components/organizations/organization-pick
 import type { TOrganizationChoice } from '@/components/organizations/use-organization-name';
 import { INVOICE_STATUSES } from '@/lib/billing/invoices/invoice-statuses';
 import { hasInvoiceFilters, type TInvoiceFilters } from './invoice-filters';
-import { INVOICE_STATUS_LABELS } from './invoice-status-badge';
+import { INVOICE_STATUS_LABELS } from '@/lib/billing/invoices/invoice-statuses';
 
 type FilterBarProps = {
   filters: TInvoiceFilters;

@@ -1,14 +1,20 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import { formatMoney } from '@/lib/money-format';
-import { formatDate, formatPeriod } from './invoice-dates';
+import { formatDate, formatDateTime, formatPeriod } from './invoice-dates';
+import { invoicePdfUrl } from './invoice-requests';
 import { InvoiceStatusBadge } from './invoice-status-badge';
+import { amountDueOf } from './amount-due';
+import { RecordPaymentButton } from './record-payment-button';
 import { RefundButton } from './refund-button';
-import { refundFiguresOf } from './refund-parts';
+import { refundFiguresOf, refundProviderOf } from './refund-parts';
+import { VoidInvoiceButton } from './void-invoice-button';
 
 export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
   const money = (value: number) => formatMoney(value, invoice.currency);
+  const amountDue = amountDueOf(invoice);
   return (
     <header className="mb-6 space-y-5">
       <Link href="/invoices" className="text-sm text-zinc-500 hover:text-zinc-900">
@@ -24,13 +30,38 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
             <Link href={`/invoices?organization_id=${invoice.organization_id}`} className="hover:text-zinc-900 hover:underline">
               {invoice.organization_name}
             </Link>
+            {' · '}
+            <Link href={`/customers/${invoice.organization_id}`} className="hover:text-zinc-900 hover:underline">
+              Customer page
+            </Link>
           </p>
         </div>
-        {/* Only what can still be refunded offers a refund; after the last one the button goes. */}
-        {invoice.amount_refundable > 0 ? (
-          <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, ...refundFiguresOf(invoice) }} />
-        ) : null}
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/invoices/${invoice.id}/print`} className={LINK_BUTTON}>
+            Print
+          </Link>
+          <a href={invoicePdfUrl(invoice.id)} download className={LINK_BUTTON}>
+            Download PDF
+          </a>
+          {/* Only an open invoice can be voided (SPEC §11); a paid one is undone by a refund. */}
+          {invoice.status === 'open' ? <VoidInvoiceButton invoice={{ id: invoice.id, number: invoice.number }} /> : null}
+          {/* An open invoice takes payments until they cover its total (SPEC §11). */}
+          {invoice.status === 'open' && amountDue > 0 ? (
+            <RecordPaymentButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, amount_due: amountDue }} />
+          ) : null}
+          {/* Only what can still be refunded offers a refund; after the last one the button goes. */}
+          {invoice.amount_refundable > 0 ? (
+            <RefundButton invoice={{ id: invoice.id, number: invoice.number, currency: invoice.currency, provider: refundProviderOf(invoice), ...refundFiguresOf(invoice) }} />
+          ) : null}
+        </div>
       </div>
+      {invoice.status === 'void' ? (
+        <p role="status" className="rounded-lg border border-zinc-300 bg-zinc-100 px-4 py-3 text-sm text-zinc-800">
+          <strong className="font-semibold">Void</strong>
+          {invoice.voided_at ? ` since ${formatDateTime(invoice.voided_at)}` : null}
+          {invoice.void_reason ? `: ${invoice.void_reason}` : '.'} Nothing is payable on this invoice.
+        </p>
+      ) : null}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-4 rounded-lg border border-zinc-200 bg-white px-5 py-4 text-sm shadow-sm sm:grid-cols-3 lg:grid-cols-6">
         <Fact label="Period">{formatPeriod(invoice.period_start, invoice.period_end)}</Fact>
         <Fact label="Issued">{formatDate(invoice.issued_at)}</Fact>
@@ -48,6 +79,9 @@ export function InvoiceHeader({ invoice }: { invoice: TInvoiceDetail }) {
     </header>
   );
 }
+
+// Links that look like the secondary buttons beside them.
+const LINK_BUTTON = buttonClasses({ variant: 'secondary' });
 
 function Fact({ label, numeric, children }: { label: string; numeric?: boolean; children: ReactNode }) {
   return (

@@ -2,22 +2,11 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
+import { providerName } from '@/lib/billing/providers/provider-name';
+import { now } from '@/lib/clock';
 import { formatMoney } from '@/lib/money-format';
 import { formatDateTime } from './invoice-dates';
-
-const PAYMENT_METHODS: Record<string, string> = {
-  bank_transfer: 'Bank transfer',
-  virtual_account: 'Virtual account',
-  credit_card: 'Credit card',
-  qris: 'QRIS',
-  ewallet: 'E-wallet',
-};
-
-/** Methods are free text in the data model; known ones get their usual name, others are shown readably. */
-function paymentMethodLabel(method: string): string {
-  const readable = method.replaceAll('_', ' ');
-  return PAYMENT_METHODS[method] ?? readable.charAt(0).toUpperCase() + readable.slice(1);
-}
+import { paymentMethodLabel } from './payment-labels';
 
 export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
   return (
@@ -34,6 +23,8 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
               <tr>
                 <TH>Paid at</TH>
                 <TH>Method</TH>
+                <TH>Reference</TH>
+                <TH>Provider</TH>
                 <TH numeric>Amount</TH>
               </tr>
             </THead>
@@ -42,6 +33,8 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
                 <TR key={payment.id}>
                   <TD className="whitespace-nowrap">{formatDateTime(payment.paid_at)}</TD>
                   <TD>{paymentMethodLabel(payment.method)}</TD>
+                  <TD className="font-mono text-xs break-all">{payment.reference ?? payment.provider_payment_id ?? '—'}</TD>
+                  <TD>{providerName(payment.provider)}</TD>
                   <TD numeric>{formatMoney(payment.amount, invoice.currency)}</TD>
                 </TR>
               ))}
@@ -51,6 +44,12 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
       </div>
     </Card>
   );
+}
+
+/** How long a refund has waited for its provider: "pending for 12 min". */
+function pendingAge(createdAt: string): string {
+  const minutes = Math.max(0, Math.floor((now().getTime() - Date.parse(createdAt)) / 60_000));
+  return minutes < 60 ? `pending for ${minutes} min` : `pending for ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
 const REFUND_TONES: Record<TRefund['status'], BadgeTone> = { succeeded: 'success', pending: 'warning', failed: 'danger' };
@@ -87,8 +86,14 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
                   <TD className="min-w-48 break-words">{refund.reason}</TD>
                   <TD>
                     <Badge tone={REFUND_TONES[refund.status]} title={refund.failure_reason ?? undefined}>
-                      {REFUND_LABELS[refund.status]}
+                      {refund.returned_at ? 'Returned' : REFUND_LABELS[refund.status]}
                     </Badge>
+                    {refund.status === 'pending' ? <p className="mt-1 text-xs text-zinc-500">{pendingAge(refund.created_at)}</p> : null}
+                    <p className="mt-1 text-xs text-zinc-500">
+                      {providerName(refund.provider)}
+                      {refund.method ? ` · ${paymentMethodLabel(refund.method)}` : ''}
+                      {refund.reference ? ` · ${refund.reference}` : ''}
+                    </p>
                     {refund.failure_reason ? <p className="mt-1 text-xs text-red-600">{refund.failure_reason}</p> : null}
                   </TD>
                   <TD className="whitespace-nowrap">{refund.created_by ?? 'System'}</TD>

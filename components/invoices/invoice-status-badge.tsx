@@ -1,16 +1,8 @@
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { INVOICE_STATUS_LABELS } from '@/lib/billing/invoices/invoice-statuses';
 import type { TInvoice } from '@/lib/billing/invoices/schemas';
 
 type TInvoiceStatus = TInvoice['status'];
-
-export const INVOICE_STATUS_LABELS: Record<TInvoiceStatus, string> = {
-  draft: 'Draft',
-  open: 'Open',
-  paid: 'Paid',
-  partially_refunded: 'Partially refunded',
-  refunded: 'Refunded',
-  void: 'Void',
-};
 
 const TONES: Record<TInvoiceStatus, BadgeTone> = {
   draft: 'neutral',

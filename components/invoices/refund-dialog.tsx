@@ -14,7 +14,7 @@ import { RefundForm, type TRefundDraft } from './refund-form';
 import { InlineAlert, RefundFigures, refundFiguresOf, type TRefundFigures } from './refund-parts';
 import { useInvalidateInvoices } from './use-invoice-pages';
 
-export type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & TRefundFigures;
+export type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & TRefundFigures & { provider: 'manual' | 'xendit' | 'stripe' };
 
 type RefundDialogProps = { invoice: TRefundableInvoice; onClose: () => void; onCloseAutoFocus?: (event: Event) => void };
 
@@ -56,7 +56,11 @@ export function RefundDialog({ invoice, onClose, onCloseAutoFocus }: RefundDialo
     inFlight.current = true;
     setPending(true);
     setError(null);
-    const body = { reason: draft.reason, amount: draft.amount, expected_amount_refunded: figures.amount_refunded };
+    const body = {
+      reason: draft.reason, amount: draft.amount, expected_amount_refunded: figures.amount_refunded,
+      ...(invoice.provider === 'manual' && draft.method ? { method: draft.method } : {}),
+      ...(invoice.provider === 'manual' && draft.reference ? { reference: draft.reference } : {}),
+    };
     const bodyText = JSON.stringify(body);
     if (attempt.current.body !== null && attempt.current.body !== bodyText) attempt.current.key = crypto.randomUUID();
     attempt.current.body = bodyText;
@@ -95,7 +99,11 @@ export function RefundDialog({ invoice, onClose, onCloseAutoFocus }: RefundDialo
       <DialogContent onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>Refund {invoice.number}</DialogTitle>
-          <DialogDescription>Returns money to the customer through the payment gateway.</DialogDescription>
+          <DialogDescription>
+            {invoice.provider === 'manual'
+              ? 'Manual: no provider is called. Record how you returned the money (method and reference, optional).'
+              : `Returns the money through ${invoice.provider === 'xendit' ? 'Xendit' : 'Stripe'}, which took the payment.`}
+          </DialogDescription>
         </DialogHeader>
         <div className="space-y-4">
           {changed ? <InlineAlert tone="warning">{changed} Review the refund again.</InlineAlert> : null}
@@ -105,6 +113,7 @@ export function RefundDialog({ invoice, onClose, onCloseAutoFocus }: RefundDialo
             <RefundForm
               key={formVersion}
               currency={invoice.currency}
+              manual={invoice.provider === 'manual'}
               figures={figures}
               draft={draft}
               onReview={(next) => {
@@ -151,6 +160,6 @@ function pickFigures(problem: Record<string, unknown>): Partial<TRefundFigures> 
 function announce(result: TRefundResult, invoice: { number: string; currency: string }) {
   const amount = formatMoney(result.refund_amount, invoice.currency);
   if (result.status === 'succeeded') toast.success(`Refunded ${amount} of ${invoice.number}.`);
-  else if (result.status === 'pending') toast.info(`Refund of ${amount} sent; the payment gateway has not settled it yet.`);
+  else if (result.status === 'pending') toast.info(`Refund of ${amount} sent; the provider has not settled it yet (pending).`);
   else toast.error(`The payment gateway rejected the refund of ${amount}: ${result.refund.failure_reason ?? 'no reason given'}.`);
 }

@@ -7,26 +7,32 @@ import { Button } from '@/components/ui/button';
 import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
+import { PAYMENT_METHODS } from '@/lib/billing/payments/schemas';
+import type { TRefundInput } from '@/lib/billing/refunds/schemas';
 import { currencyDecimals, formatMoney } from '@/lib/money-format';
+import { paymentMethodLabel } from './payment-labels';
 import { refundFormSchema } from './refund-form-schema';
 import type { TRefundFigures } from './refund-parts';
 
 export type TRefundMode = 'full' | 'partial';
 /** What the operator chose, carried to the confirmation step and back. */
-export type TRefundDraft = { mode: TRefundMode; amount: number; reason: string };
+export type TRefundDraft = { mode: TRefundMode; amount: number; reason: string; method?: TRefundInput['method']; reference?: string };
 
 const REASON_MAX = 500;
 
 type RefundFormProps = {
   currency: string;
+  /** A manual refund: the operator may say how the money went back. */
+  manual: boolean;
   figures: TRefundFigures;
   draft: TRefundDraft | null;
   onReview: (draft: TRefundDraft) => void;
 };
 
 /** Step 1: full or partial, the amount and the reason, judged by the API's own schema. */
-export function RefundForm({ currency, figures, draft, onReview }: RefundFormProps) {
+export function RefundForm({ currency, manual, figures, draft, onReview }: RefundFormProps) {
   const refundable = figures.amount_refundable;
   const [mode, setMode] = useState<TRefundMode>(draft?.mode ?? 'full');
   const schema = useMemo(() => refundFormSchema(currency, refundable), [currency, refundable]);
@@ -36,6 +42,8 @@ export function RefundForm({ currency, figures, draft, onReview }: RefundFormPro
       reason: draft?.reason ?? '',
       amount: draft?.mode === 'partial' ? draft.amount : refundable,
       expected_amount_refunded: figures.amount_refunded,
+      method: draft?.method,
+      reference: draft?.reference,
     },
   });
   const { errors } = formState;
@@ -48,7 +56,7 @@ export function RefundForm({ currency, figures, draft, onReview }: RefundFormPro
     else setTimeout(() => setFocus('amount', { shouldSelect: true }));
   };
 
-  const onSubmit = handleSubmit((values) => onReview({ mode, amount: values.amount ?? refundable, reason: values.reason }));
+  const onSubmit = handleSubmit((values) => onReview({ mode, amount: values.amount ?? refundable, reason: values.reason, method: values.method, reference: values.reference }));
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
@@ -81,6 +89,25 @@ export function RefundForm({ currency, figures, draft, onReview }: RefundFormPro
       <Field label="Reason" error={errors.reason?.message} hint={`${reason.length}/${REASON_MAX} · kept in the refund history and the audit log`}>
         {(controlProps) => <Textarea {...controlProps} rows={3} maxLength={REASON_MAX} placeholder="e.g. Customer cancelled within the trial window" {...register('reason')} />}
       </Field>
+      {manual ? (
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field label="Returned by (optional)" error={errors.method?.message}>
+            {(controlProps) => (
+              <Select {...controlProps} {...register('method', { setValueAs: (value: string) => (value === '' ? undefined : value) })}>
+                <option value="">Not said</option>
+                {PAYMENT_METHODS.map((method) => (
+                  <option key={method} value={method}>
+                    {paymentMethodLabel(method)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Reference (optional)" error={errors.reference?.message}>
+            {(controlProps) => <Input {...controlProps} maxLength={200} placeholder="e.g. BCA-REFUND-778812" {...register('reference', { setValueAs: (value: string) => (value.trim() === '' ? undefined : value) })} />}
+          </Field>
+        </div>
+      ) : null}
       <DialogFooter>
         <DialogClose asChild>
           <Button variant="secondary">Cancel</Button>

@@ -12,6 +12,12 @@ export type TRefundFigures = {
   last_refund: Pick<TRefund, 'amount' | 'status' | 'created_by' | 'created_at'> | null;
 };
 
+/** Where a refund of this invoice goes: its largest provider payment, as the API decides (reserve-refund.ts); none: manual. */
+export function refundProviderOf(invoice: Pick<TInvoiceDetail, 'payments'>): 'manual' | 'xendit' | 'stripe' {
+  const remote = invoice.payments.filter((payment) => payment.provider !== 'manual').sort((a, b) => b.amount - a.amount);
+  return remote[0]?.provider ?? 'manual';
+}
+
 // Not in refund-dialog.tsx: server components call it, and a 'use client' module's exports are client-only.
 /** The figures of an invoice detail, newest refund first as the API lists them. */
 export function refundFiguresOf(invoice: Pick<TInvoiceDetail, 'amount_paid' | 'amount_refunded' | 'amount_refundable' | 'refunds'>): TRefundFigures {

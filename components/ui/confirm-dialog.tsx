@@ -13,13 +13,16 @@ interface TConfirmDialogProps {
   variant: 'danger' | 'primary';
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** What the change needs besides a yes (a reason, say), between the question and the buttons. */
+  children?: ReactNode;
+  onCloseAutoFocus?: (event: Event) => void;
 }
 
 /**
- * Asks before a change (deactivate, revoke): an alert dialog, mounted while open, that cannot be
- * dismissed while the change is on its way.
+ * Asks before a change (deactivate, revoke, void): an alert dialog, mounted while open, that cannot be
+ * dismissed while the change is on its way. `children` holds what the change needs besides a yes.
  */
-export function ConfirmDialog({ title, description, confirmLabel, pendingLabel, variant, onConfirm, onClose }: TConfirmDialogProps) {
+export function ConfirmDialog({ title, description, confirmLabel, pendingLabel, variant, onConfirm, onClose, children, onCloseAutoFocus }: TConfirmDialogProps) {
   const [pending, setPending] = useState(false);
 
   const confirm = async () => {
@@ -33,11 +36,12 @@ export function ConfirmDialog({ title, description, confirmLabel, pendingLabel, 
 
   return (
     <Dialog open onOpenChange={(open) => !open && !pending && onClose()}>
-      <DialogContent role="alertdialog">
+      <DialogContent role="alertdialog" onCloseAutoFocus={onCloseAutoFocus}>
         <DialogHeader>
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
+        {children}
         <DialogFooter>
           <Button variant="secondary" onClick={onClose} disabled={pending}>
             Cancel

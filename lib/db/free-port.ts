@@ -12,3 +12,20 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * Whether a server could listen on `port` now (`host` as the real server will bind it; none means
+ * every address, as `next start` does), found by listening there for a moment.
+ */
+export function probePort(port: number, host?: string): Promise<'free' | 'taken' | 'denied'> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') resolve('taken');
+      else if (error.code === 'EACCES') resolve('denied');
+      else reject(error);
+    });
+    probe.listen({ port, host, exclusive: true }, () => probe.close(() => resolve('free')));
+  });
+}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { migrateDatabase, readMigrationList } from './migrations';
 import { withSchemaEngine } from './schema-engine';
 
-const serverUrl = inject('databaseServerUrl');
+const serverUrl = inject('databaseAdminUrl');
 const name = `empty_${randomBytes(5).toString('hex')}`;
 const url = `${serverUrl}/${name}`;
 

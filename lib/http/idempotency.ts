@@ -1,11 +1,33 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { TActor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { BillingError, badRequest, conflict } from '@/lib/errors';
 
 const TTL_SECONDS = 24 * 60 * 60;
 const REPLAYED_HEADERS = ['content-type', 'location'];
 const STORED_INSTEAD = new WeakMap<Response, Response>();
+const CLAIM = new AsyncLocalStorage<string>();
+
+/**
+ * The id of the Idempotency-Key record the current request holds, or null without a key. A refund
+ * stores it (refunds.idempotency_record_id) so that, when the request dies between reserving and
+ * settling, the reconciler can complete the record with the settled refund: the client's retry
+ * then replays that answer instead of waiting for the record to expire and refunding again.
+ */
+export function currentIdempotencyClaim(): string | null {
+  return CLAIM.getStore() ?? null;
+}
+
+/** Completes a claim still in progress with `status` and `body` (the reconciler, for a request that died). */
+export async function completeClaim(claimId: string, status: number, body: string): Promise<boolean> {
+  const updated = await db().$executeRaw`
+    UPDATE idempotency_records
+    SET state = 'completed', response_status = ${status}::int, response_body = ${body}::text, response_headers = ${JSON.stringify({ 'content-type': 'application/json' })}::jsonb
+    WHERE id = ${claimId}::uuid AND state = 'in_progress'`;
+  return updated > 0;
+}
 
 /**
  * Stores `stored` for replays in place of `response`, which goes to this caller only. For a
@@ -24,8 +46,10 @@ export function replayAs(response: Response, stored: Response): Response {
  * makes exactly one request win), runs, then stores its response for 24 hours. A retry with the
  * same body replays it byte for byte; another body is 422; a retry while the first still runs is
  * 409. Responses of 5xx and thrown errors release the key so the client may retry. A process that
- * dies mid-request leaves the key `in_progress` until it expires: never a second execution, which
- * is what keeps a retried refund from refunding twice.
+ * dies mid-request leaves the key `in_progress`: never a second execution, which is what keeps a
+ * retried refund from refunding twice. A refund records its claim (currentIdempotencyClaim); the
+ * refund reconciler completes such a record with the refund's settled answer once it has settled
+ * it, and until then a retry is 409 in progress.
  */
 export async function withIdempotency(
   request: Request,
@@ -46,7 +70,7 @@ export async function withIdempotency(
 
   let response: Response;
   try {
-    response = await run();
+    response = await CLAIM.run(claimed, run);
   } catch (error) {
     await release(claimed);
     throw error;
@@ -88,7 +112,7 @@ async function claim(scope: string, key: string, requestHash: string): Promise<s
       ON CONFLICT (scope, key) DO UPDATE
       SET id = excluded.id, request_hash = excluded.request_hash, state = 'in_progress', response_status = NULL,
         response_body = NULL, response_headers = NULL, created_at = now(), expires_at = excluded.expires_at
-      WHERE record.expires_at <= now()
+      WHERE record.expires_at <= now() AND NOT ${refundStillPending(Prisma.sql`record.id`)}
       RETURNING id`;
     if (won) return won.id;
     const existing = await findRecord(scope, key);
@@ -115,6 +139,19 @@ function replay(record: StoredRecord, requestHash: string): Response {
   return new Response(record.responseBody, { status: record.responseStatus, headers });
 }
 
+/**
+ * Gives the key back after a 5xx or a thrown error, so the client may retry — unless the request
+ * reserved a refund that is still pending (it died between the reservation and the settlement, or
+ * the settlement met a database outage): then a retry could refund twice, so the key stays claimed
+ * until the refund reconciler settles that refund and completes the record with its answer.
+ */
 async function release(claimId: string): Promise<void> {
-  await db().$executeRaw`DELETE FROM idempotency_records WHERE id = ${claimId}::uuid AND state = 'in_progress'`.catch(() => {});
+  await db().$executeRaw`
+    DELETE FROM idempotency_records
+    WHERE id = ${claimId}::uuid AND state = 'in_progress' AND NOT ${refundStillPending(Prisma.sql`${claimId}::uuid`)}`.catch(() => {});
+}
+
+/** A pending refund made under the claim `claimId` (refunds_pending_claim_idx). */
+function refundStillPending(claimId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`EXISTS (SELECT 1 FROM refunds WHERE idempotency_record_id = ${claimId} AND status = 'pending')`;
 }

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { GET as listPlansRoute, POST as createPlanRoute } from '@/app/api/v1/admin/billing/plans/route';
-import { bookkeepingDb, db } from '@/lib/db';
+import { bookkeepingDb, db, withPoolSettings } from '@/lib/db';
 import { buildOpenApiDocument } from '@/lib/openapi/build-document';
 import { ZProblem } from '@/lib/openapi/problem-schema';
 import { CREATE_PLAN_BODY } from '@/lib/openapi/examples/catalog';
@@ -99,7 +99,8 @@ describe('API rate limit (RATE_LIMIT_PER_MINUTE per API key or user)', () => {
   });
 
   it('counts commit without waiting for the disk; billing writes still wait (synchronous_commit)', async () => {
-    const setting = async (client: typeof db) => (await client().$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`)[0]!.synchronous_commit;
+    // As the counting statement runs: directly and behind PgBouncer alike (withPoolSettings).
+    const setting = async (client: typeof db) => (await withPoolSettings(client(), (pool) => pool.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`))[0]!.synchronous_commit;
     expect(await setting(bookkeepingDb)).toBe('off');
     expect(await setting(db)).toBe('on');
   });

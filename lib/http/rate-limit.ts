@@ -1,6 +1,6 @@
 import type { TActor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
-import { bookkeepingDb, type Db } from '@/lib/db';
+import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
 
 /** The window is one minute (`interval '1 minute'` in the statement below). */
@@ -40,6 +40,21 @@ export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMI
 }
 
 /**
+ * The webhook routes' own limit (they have no caller identity before the signature is checked):
+ * one window per provider, `WEBHOOK_RATE_LIMIT_PER_MINUTE` deliveries a minute; past it 429 with
+ * Retry-After, which both providers honour by delivering again later.
+ */
+export async function enforceWebhookRateLimit(provider: string, limit = config().WEBHOOK_RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<void> {
+  if (limit <= 0) return;
+  const result = await countRequest(`webhook:${provider}`, limit, client);
+  if (!result.allowed) {
+    throw new BillingError(429, 'rate_limited', `At most ${limit} ${provider} webhook deliveries per minute; retry in ${result.resetSeconds} s.`, {
+      headers: { 'Retry-After': String(result.resetSeconds) },
+    });
+  }
+}
+
+/**
  * One statement per request. ON CONFLICT takes the row lock, so concurrent requests of one
  * caller are counted one after another and exactly `limit` of them get through; the CASEs read
  * the row as it was before this request (a window older than a minute restarts at 1). Times are
@@ -49,13 +64,13 @@ export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMI
  * column keeps milliseconds, rounded, so a fresh window may look a hair longer than a minute.)
  */
 async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult> {
-  const [row] = await client.$queryRaw<{ count: number; reset_seconds: number }[]>`
+  const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<{ count: number; reset_seconds: number }[]>`
     INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
     VALUES (${key}, now(), 1)
     ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN now() ELSE bucket.window_start END,
       count = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN 1 ELSE LEAST(bucket.count, 2000000000) + 1 END
-    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`;
+    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`);
   const count = row!.count;
   return { limit, remaining: Math.max(0, limit - count), resetSeconds: row!.reset_seconds, allowed: count <= limit };
 }

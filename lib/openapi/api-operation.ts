@@ -22,8 +22,11 @@ export interface TApiOperation {
   query?: ZodObjectInput;
   /** The schema the handler's `body(…)` parses; documented in its input shape (before defaults and transforms). */
   body?: { schema: z.ZodType; example: unknown };
-  /** Documented in the schema's output shape: what the API sends. */
-  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown };
+  /**
+   * Documented in the schema's output shape: what the API sends. `mediaType` for a body that is
+   * not JSON (a PDF download: `schema` describes the bytes, sent as an attachment).
+   */
+  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown; mediaType?: 'application/pdf' };
   /** A list route that also answers as CSV (respondList): the same rows, columns from this schema. */
   csv?: TCsvExport;
   /** Error codes of this operation's own rules, by status (e.g. 409 `slug_taken`). */

@@ -3,7 +3,7 @@ import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpe
 import type { TApiOperation } from './api-operation';
 import { ZContentDispositionHeader, ZListFormatParam, ZVaryHeader, csvMediaType } from './csv-response';
 import { errorResponses } from './error-responses';
-import { ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRateLimitHeaders, ZRequestIdHeader } from './http-headers';
+import { ZAttachmentHeader, ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRateLimitHeaders, ZRequestIdHeader } from './http-headers';
 import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
 import { API_BASE_PATH } from './paths';
 
@@ -34,11 +34,12 @@ function successResponse(operation: TApiOperation) {
     ...ZRateLimitHeaders,
     ...(operation.method === 'post' ? { 'Idempotent-Replayed': ZIdempotentReplayedHeader } : {}),
     ...(operation.csv ? { Vary: ZVaryHeader, 'Content-Disposition': ZContentDispositionHeader } : {}),
+    ...(response.mediaType ? { 'Content-Disposition': ZAttachmentHeader } : {}),
   });
   const example = response.example === undefined ? {} : { example: response.example };
   const rows = Array.isArray(response.example) ? response.example : (response.example as { data?: unknown[] } | undefined)?.data;
   const content = {
-    'application/json': { schema: response.schema, ...example },
+    [response.mediaType ?? 'application/json']: { schema: response.schema, ...example },
     ...(operation.csv ? { 'text/csv': csvMediaType(operation.csv, rows) } : {}),
   };
   return { [response.status]: { description: response.description, headers, content } };

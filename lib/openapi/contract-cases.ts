@@ -13,8 +13,25 @@ export interface TContractFixtures {
   apiKeyId: string;
   paidInvoiceId: string;
   draftInvoiceId: string;
-  /** The paid invoice's organization (its subscription started when the fixture was made). */
+  openInvoiceId: string;
+  /** Customers (SPEC §10): each mutating operation gets a subscription of its own. */
   organizationId: string;
+  organizationSlug: string;
+  /** An organization without a subscription: subscribing it succeeds. */
+  freeOrganizationId: string;
+  /** Live subscriptions on the contract plan, 2 agents, no coupon. */
+  subscriptionId: string;
+  subscriptionToChange: string;
+  subscriptionToCoupon: string;
+  subscriptionToCancel: string;
+  /** With a pending change (a downgrade scheduled), with a coupon, cancelling at period end. */
+  subscriptionWithPendingChange: string;
+  subscriptionWithCoupon: string;
+  subscriptionCancelling: string;
+  /** An open invoice that takes payments (the void case voids openInvoiceId). */
+  payableInvoiceId: string;
+  /** The paid invoice's organization (its subscription started when the fixture was made): usage is reported for it. */
+  usageOrganizationId: string;
   billingRunId: string;
 }
 
@@ -127,7 +144,7 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
   ],
   getBillingRun: (fixtures): TContractCase[] => [{ name: 'a run', status: 200, params: { id: fixtures.billingRunId } }, NOT_A_UUID, UNKNOWN_ID],
   recordUsage: (fixtures): TContractCase[] => {
-    const event = (over: object = {}) => ({ organization_id: fixtures.organizationId, messages: 10, occurred_at: new Date(Date.now() + 1_000).toISOString(), event_id: `contract-${unique()}`, ...over });
+    const event = (over: object = {}) => ({ organization_id: fixtures.usageOrganizationId, messages: 10, occurred_at: new Date(Date.now() + 1_000).toISOString(), event_id: `contract-${unique()}`, ...over });
     return [
       { name: 'one event', status: 200, body: event() },
       { name: 'a batch', status: 200, body: { events: [event(), event({ occurred_at: '2020-01-01T00:00:00Z' })] } },
@@ -136,6 +153,26 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
       { name: 'an event in an invoiced period is 409', status: 409, body: event({ occurred_at: '2020-01-01T00:00:00Z' }) },
     ];
   },
+  voidInvoice: (fixtures): TContractCase[] => [
+    { name: 'an open invoice', status: 200, params: { id: fixtures.openInvoiceId }, body: { reason: 'Contract test' }, headers: { 'Idempotency-Key': `void-${unique()}` } },
+    { name: 'an empty reason is 400', status: 400, params: { id: fixtures.openInvoiceId }, body: { reason: '' } },
+    { name: 'a paid invoice is 409', status: 409, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Paid already' } },
+    { ...NOT_A_UUID, body: { reason: 'x' } },
+  ],
+  getInvoicePdf: (fixtures): TContractCase[] => [{ name: 'an invoice as PDF', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
+  recordPayment: (fixtures): TContractCase[] => [
+    { name: 'a partial bank transfer', status: 201, params: { id: fixtures.payableInvoiceId }, body: { amount: 1_000, method: 'bank_transfer', reference: `BCA-${unique()}` }, headers: { 'Idempotency-Key': `payment-${unique()}` } },
+    { name: 'an unknown method is 400', status: 400, params: { id: fixtures.payableInvoiceId }, body: { amount: 1_000, method: 'cheque', reference: 'x' } },
+    { name: 'more than is due is 422', status: 422, params: { id: fixtures.payableInvoiceId }, body: { amount: 999_999_999, method: 'qris', reference: `QR-${unique()}` } },
+    { name: 'a draft invoice is 409', status: 409, params: { id: fixtures.draftInvoiceId }, body: { amount: 1_000, method: 'other', reference: `X-${unique()}` } },
+    { ...NOT_A_UUID, body: { amount: 1, method: 'other', reference: 'x' } },
+  ],
+
+  reconcileRefunds: (): TContractCase[] => [
+    { name: 'every refund pending too long', status: 200, body: {} },
+    { name: 'one refund now', status: 200, body: { refund_ids: ['00000000-0000-4000-8000-000000000000'] } },
+    { name: 'a refund id that is not a UUID is 400', status: 400, body: { refund_ids: ['x'] } },
+  ],
 
   searchOrganizations: (): TContractCase[] => [
     { name: 'the first page by name', status: 200, query: { limit: '5' } },
@@ -143,6 +180,66 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'an id', status: 200, query: { search: '00000000-0000-4000-8000-000000000000' } },
     { name: 'a limit over 50 is 400', status: 400, query: { limit: '51' } },
     { name: 'a cursor naming no organization is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+
+  createOrganization: (fixtures): TContractCase[] => [
+    { name: 'a valid organization', status: 201, body: { name: 'Contract tenant', slug: `contract-${unique()}`, billing_email: 'billing@contract.test', country: 'ID', tax_id: '01.234.567.8-901.000' } },
+    { name: 'a malformed NPWP is 400', status: 400, body: { name: 'X', slug: `contract-${unique()}`, billing_email: 'billing@contract.test', country: 'ID', tax_id: '12' } },
+    { name: 'a taken slug is 409', status: 409, body: { name: 'X', slug: fixtures.organizationSlug, billing_email: 'billing@contract.test', country: 'ID' } },
+  ],
+  getOrganization: (fixtures): TContractCase[] => [{ name: 'an organization with its subscription', status: 200, params: { id: fixtures.organizationId } }, NOT_A_UUID, UNKNOWN_ID],
+  updateOrganization: (fixtures): TContractCase[] => [
+    { name: 'a valid update', status: 200, params: { id: fixtures.organizationId }, body: { billing_email: 'finance@contract.test' } },
+    { name: 'an unknown field is 400', status: 400, params: { id: fixtures.organizationId }, body: { status: 'vip' } },
+    UNKNOWN_ID,
+  ],
+
+  listSubscriptions: (fixtures): TContractCase[] => [
+    { name: 'the first page', status: 200, query: { limit: '5' } },
+    { name: 'one organization\'s', status: 200, query: { organization_id: fixtures.organizationId, status: 'active' } },
+    { name: 'an unknown status is 400', status: 400, query: { status: 'paused' } },
+    { name: 'a cursor naming no subscription is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+  createSubscription: (fixtures): TContractCase[] => [
+    { name: 'a subscription', status: 201, body: { organization_id: fixtures.freeOrganizationId, plan_id: fixtures.planId, billing_cycle: 'monthly', agent_count: 3 } },
+    { name: 'zero agents is 400', status: 400, body: { organization_id: fixtures.freeOrganizationId, plan_id: fixtures.planId, billing_cycle: 'monthly', agent_count: 0 } },
+    { name: 'a second live subscription is 409', status: 409, body: { organization_id: fixtures.organizationId, plan_id: fixtures.planId, billing_cycle: 'monthly', agent_count: 1 } },
+  ],
+  getSubscription: (fixtures): TContractCase[] => [{ name: 'a subscription', status: 200, params: { id: fixtures.subscriptionId } }, NOT_A_UUID, UNKNOWN_ID],
+  changeSubscription: (fixtures): TContractCase[] => [
+    { name: 'more agents, now', status: 200, params: { id: fixtures.subscriptionToChange }, body: { agent_count: 20 } },
+    { name: 'an empty change is 400', status: 400, params: { id: fixtures.subscriptionToChange }, body: {} },
+    { name: 'an immediate downgrade is 409', status: 409, params: { id: fixtures.subscriptionToChange }, body: { agent_count: 1, timing: 'now' } },
+    { ...UNKNOWN_ID, body: { agent_count: 2 } },
+  ],
+  previewSubscriptionChange: (fixtures): TContractCase[] => [
+    { name: 'a downgrade at period end', status: 200, params: { id: fixtures.subscriptionId }, body: { agent_count: 1 } },
+    { name: 'an upgrade now', status: 200, params: { id: fixtures.subscriptionId }, body: { agent_count: 30 } },
+    { name: 'the same terms are 409', status: 409, params: { id: fixtures.subscriptionId }, body: { agent_count: 2 } },
+    { name: 'an unknown timing is 400', status: 400, params: { id: fixtures.subscriptionId }, body: { agent_count: 3, timing: 'tomorrow' } },
+  ],
+  cancelSubscriptionChange: (fixtures): TContractCase[] => [
+    { name: 'the pending change', status: 200, params: { id: fixtures.subscriptionWithPendingChange } },
+    { name: 'no pending change is 409', status: 409, params: { id: fixtures.subscriptionId } },
+    NOT_A_UUID,
+  ],
+  applySubscriptionCoupon: (fixtures): TContractCase[] => [
+    { name: 'a coupon', status: 200, params: { id: fixtures.subscriptionToCoupon }, body: { code: fixtures.couponCode.toLowerCase() } },
+    { name: 'a second coupon is 409', status: 409, params: { id: fixtures.subscriptionToCoupon }, body: { code: fixtures.couponCode } },
+    { name: 'a malformed code is 400', status: 400, params: { id: fixtures.subscriptionToCoupon }, body: { code: 'a b' } },
+  ],
+  removeSubscriptionCoupon: (fixtures): TContractCase[] => [
+    { name: 'the coupon', status: 200, params: { id: fixtures.subscriptionWithCoupon } },
+    { name: 'no coupon is 409', status: 409, params: { id: fixtures.subscriptionWithCoupon } },
+  ],
+  cancelSubscription: (fixtures): TContractCase[] => [
+    { name: 'at period end', status: 200, params: { id: fixtures.subscriptionToCancel }, body: { reason: 'Contract test' } },
+    { name: 'already cancelling is 409', status: 409, params: { id: fixtures.subscriptionToCancel }, body: { at: 'period_end', reason: 'Again' } },
+    { name: 'no reason is 400', status: 400, params: { id: fixtures.subscriptionToCancel }, body: { at: 'now' } },
+  ],
+  reactivateSubscription: (fixtures): TContractCase[] => [
+    { name: 'a cancelling subscription', status: 200, params: { id: fixtures.subscriptionCancelling } },
+    { name: 'one not cancelling is 409', status: 409, params: { id: fixtures.subscriptionCancelling } },
   ],
 
   listApiKeys: (): TContractCase[] => [{ name: 'every key', status: 200 }],
@@ -155,7 +252,7 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
   listAuditEntries: (fixtures): TContractCase[] => [
     { name: 'the first page', status: 200, query: { limit: '5' } },
     { name: 'one plan\'s history', status: 200, query: { entity_type: 'plan', entity_id: fixtures.planId, action: 'plan.updated', from: '2020-01-01', to: '2100-01-01' } },
-    { name: 'an unknown entity type is 400', status: 400, query: { entity_type: 'subscription' } },
+    { name: 'an unknown entity type is 400', status: 400, query: { entity_type: 'tenant' } },
     { name: 'a cursor naming no entry is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
   ],
 

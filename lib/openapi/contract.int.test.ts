@@ -58,7 +58,7 @@ describe('the OpenAPI document', () => {
 
   it('uses the seed\'s names for the seed\'s operations', () => {
     const summaries = documented.map(({ path, method }) => (document.paths![path] as Record<string, { summary: string }>)[method]!.summary);
-    for (const name of ['List all billing plans', 'Create a billing plan', 'Update a billing plan', 'List all coupons', 'Create a coupon', 'Update a coupon', 'List all add-ons', 'Create an add-on', 'Update an add-on', 'Refund an invoice']) {
+    for (const name of ['List all billing plans', 'Create a billing plan', 'Update a billing plan', 'List all coupons', 'Create a coupon', 'Update a coupon', 'List all add-ons', 'Create an add-on', 'Update an add-on', 'Refund an invoice', 'Void an invoice', 'Download an invoice as PDF']) {
       expect(summaries).toContain(name);
     }
   });
@@ -104,10 +104,35 @@ describe('every documented operation, called in-process, answers as documented',
       apiKeyId: (await create('/api-keys', { name: 'Contract key', role: 'support' }) as unknown as { api_key: { id: string } }).api_key.id,
       paidInvoiceId: paidInvoice.id,
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
-      organizationId: paidInvoice.organizationId,
+      usageOrganizationId: paidInvoice.organizationId,
       billingRunId: (await runBilling({ trigger: 'api', actor: 'system' })).id,
+      openInvoiceId: (await createInvoiceFixture({ status: 'open' })).id,
+      ...(await customerFixtures(create, plan.id, coupon.code!)),
+      payableInvoiceId: (await createInvoiceFixture({ status: 'open', total: '111000' })).id,
     };
   });
+
+  /** Organizations and subscriptions (SPEC §10), made through the API like everything else here. */
+  async function customerFixtures(create: (path: string, body: object) => Promise<{ id: string; slug?: string }>, planId: string, couponCode: string) {
+    let n = 0;
+    const organization = () => create('/organizations', { name: `Contract tenant ${++n}`, slug: `contract-tenant-${n}`, billing_email: `billing${n}@contract.test`, country: 'ID' });
+    const subscription = async (extra: object = {}) => (await create('/subscriptions', { organization_id: (await organization()).id, plan_id: planId, billing_cycle: 'monthly', agent_count: 2, ...extra })).id;
+    const post = async (path: string, id: string, body: object) => {
+      const result = await superAdmin(await loadRouteHandler(ROUTES_ROOT, path, 'POST'), { method: 'POST', params: { id }, body });
+      expect(result.status, JSON.stringify(result.body)).toBe(200);
+    };
+    const main = await organization();
+    const subscriptionWithPendingChange = await subscription({ agent_count: 5 });
+    await post('/subscriptions/{id}/change', subscriptionWithPendingChange, { agent_count: 1 });
+    const subscriptionCancelling = await subscription();
+    await post('/subscriptions/{id}/cancel', subscriptionCancelling, { reason: 'Contract fixture' });
+    return {
+      organizationId: main.id, organizationSlug: main.slug!, freeOrganizationId: (await organization()).id,
+      subscriptionId: (await create('/subscriptions', { organization_id: main.id, plan_id: planId, billing_cycle: 'monthly', agent_count: 2 })).id,
+      subscriptionToChange: await subscription(), subscriptionToCoupon: await subscription(), subscriptionToCancel: await subscription(),
+      subscriptionWithPendingChange, subscriptionWithCoupon: await subscription({ coupon_code: couponCode }), subscriptionCancelling,
+    };
+  }
 
   async function call(path: string, method: string, caller: ReturnType<typeof apiAs> | null, testCase: TContractCase): Promise<CallResult> {
     const handler = await loadRouteHandler(ROUTES_ROOT, path, method);

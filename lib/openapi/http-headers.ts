@@ -31,3 +31,10 @@ export const ZRateLimitHeaders = {
   'RateLimit-Remaining': z.string().optional().meta({ description: 'Requests left in the current one-minute window.', example: '597', header: { id: 'RateLimitRemaining' } }),
   'RateLimit-Reset': z.string().optional().meta({ description: 'Seconds until the window restarts.', example: '42', header: { id: 'RateLimitReset' } }),
 };
+
+/** A document download (GET /invoices/{id}/pdf): saved under the document's number. */
+export const ZAttachmentHeader = z.string().meta({
+  description: '`attachment; filename="<number>.pdf"`.',
+  example: 'attachment; filename="INV-202610-000123.pdf"',
+  header: { id: 'AttachmentDisposition' },
+});

@@ -4,28 +4,35 @@ import { ZAddonAttach, ZAnalyticsQuery, ZCouponBreakdown, ZOverview, ZPlanBreakd
 import { ZApiKey, ZCreateApiKeyInput, ZCreatedApiKey } from '@/lib/auth/api-keys/schemas';
 import { ZAuditEntry, ZAuditListQuery, ZAuditPage } from '@/lib/audit/schemas';
 import { ZCoupon, ZCreateCouponInput, ZUpdateCouponInput } from '@/lib/billing/coupons/schemas';
-import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund } from '@/lib/billing/invoices/schemas';
-import { ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary } from '@/lib/billing/organizations/schemas';
+import { ZInvoice, ZInvoiceDetail, ZInvoiceListQuery, ZInvoicePage, ZRefund, ZVoidInvoiceInput } from '@/lib/billing/invoices/schemas';
+import { ZCreateOrganizationInput, ZOrganization, ZOrganizationDetail, ZOrganizationPage, ZOrganizationSearchQuery, ZOrganizationSummary, ZUpdateOrganizationInput } from '@/lib/billing/organizations/schemas';
+import { ZApplyCouponInput, ZCancelSubscriptionInput, ZChangePreview, ZChangeResult, ZChangeSubscriptionInput, ZCreateSubscriptionInput, ZSubscription, ZSubscriptionListQuery, ZSubscriptionPage } from '@/lib/billing/subscriptions/schemas';
 import { ZCreatePlanInput, ZPlan, ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
-import { ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import { ZBillingRun, ZBillingRunListQuery, ZBillingRunPage } from '@/lib/billing/runs/schemas';
 import { ZUsageInput, ZUsageResult } from '@/lib/billing/usage/schemas';
+import { ZPayment, ZRecordPaymentInput, ZRecordPaymentResult } from '@/lib/billing/payments/schemas';
+import { ZReconcileInput, ZReconcileResult, ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
 import { AUDIT_PAGE } from './examples/audit-log';
 import { BILLING_RUN, BILLING_RUN_PAGE, USAGE_BATCH_BODY, USAGE_RESULT } from './examples/billing-runs';
 import * as catalog from './examples/catalog';
-import { INVOICE_DETAIL, INVOICE_PAGE, REFUND_BODY, REFUND_RESULT } from './examples/invoices';
+import { INVOICE_DETAIL, INVOICE_PAGE, RECORD_PAYMENT_BODY, RECORD_PAYMENT_RESULT, REFUND_BODY, REFUND_RESULT, VOID_BODY, VOID_INVOICE_DETAIL } from './examples/invoices';
+import * as customers from './examples/customers';
 import { ORGANIZATION_PAGE } from './examples/organizations';
 import { ZProblem } from './problem-schema';
+
+/** The bytes of a PDF download (OpenAPI 3.1: a string with its media type). */
+const ZPdfDocument = z.string().meta({ contentMediaType: 'application/pdf', description: 'A PDF 1.3 document, starting with `%PDF-`.' });
 
 /** Response schemas shown once under components and referenced by every operation that returns them. */
 export const SCHEMA_COMPONENTS = {
   Plan: ZPlan, Coupon: ZCoupon, Addon: ZAddon,
-  Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult,
   BillingRun: ZBillingRun, BillingRunPage: ZBillingRunPage, UsageResult: ZUsageResult,
-  OrganizationSummary: ZOrganizationSummary, OrganizationPage: ZOrganizationPage,
+  Invoice: ZInvoice, InvoicePage: ZInvoicePage, InvoiceDetail: ZInvoiceDetail, Refund: ZRefund, RefundResult: ZRefundResult, Payment: ZPayment, RecordPaymentResult: ZRecordPaymentResult,
+  OrganizationSummary: ZOrganizationSummary, OrganizationPage: ZOrganizationPage, Organization: ZOrganization, OrganizationDetail: ZOrganizationDetail,
+  Subscription: ZSubscription, SubscriptionPage: ZSubscriptionPage, ChangePreview: ZChangePreview, ChangeResult: ZChangeResult,
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
   AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
   AnalyticsOverview: ZOverview, RevenueSeries: ZRevenueSeries, PlanBreakdown: ZPlanBreakdown, CouponBreakdown: ZCouponBreakdown, AddonAttach: ZAddonAttach,
@@ -36,10 +43,11 @@ export const TAGS = [
   { name: 'Plans', description: 'Billing plans: prices, limits and features. Never deleted: deactivated.' },
   { name: 'Coupons', description: 'Discount codes. Code and discount are locked once a coupon has been used.' },
   { name: 'Add-ons', description: 'Extras billed on top of a plan, flat or per agent.' },
-  { name: 'Invoices', description: 'Issued invoices (keyset-paginated) and their refunds.' },
   { name: 'Billing runs', description: 'Issuing every due invoice: renewals, annual usage invoices, period ends (docs/BILLING.md "The billing run"). Also `npm run billing:run` and BILLING_RUN_INTERVAL.' },
   { name: 'Usage', description: 'Messages reported by the messaging platform, billed as overage by the billing run.' },
-  { name: 'Organizations', description: 'Tenants, found by name or id (the console\'s organization picker).' },
+  { name: 'Invoices', description: 'Issued invoices (keyset-paginated), their refunds, voiding, and their PDF documents.' },
+  { name: 'Organizations', description: 'Tenants (customers): found by name or id, with their current subscription, MRR and what they owe.' },
+  { name: 'Subscriptions', description: 'A tenant\'s plan, cycle, agents, add-ons and coupon; changes with preview and proration, cancellation. Rules: docs/BILLING.md.' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
   { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
   { name: 'Analytics', description: 'MRR, revenue and breakdowns per currency over [from, to). Definitions: docs/METRICS.md.' },
@@ -102,6 +110,23 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZRefundInput, example: REFUND_BODY },
     response: { status: 201, description: 'The refund and the invoice\'s new status.', schema: ZRefundResult, example: REFUND_RESULT },
     errors: { 409: ['invoice_not_refundable', 'invoice_changed'], 422: ['refund_exceeds_refundable'] } },
+  { operationId: 'voidInvoice', method: 'post', path: '/invoices/{id}/void', tag: 'Invoices', summary: 'Void an invoice',
+    description: 'Open invoices only; any other status is 409 `invoice_not_voidable` with the current `invoice_status`. The invoice keeps its number and lines; `voided_at` and `void_reason` record when and why, and the audit log who. A coupon use it consumed stays consumed. Concurrent voids: one succeeds, the rest are 409.',
+    body: { schema: ZVoidInvoiceInput, example: VOID_BODY },
+    response: { status: 200, description: 'The void invoice.', schema: ZInvoiceDetail, example: VOID_INVOICE_DETAIL },
+    errors: { 409: ['invoice_not_voidable'] } },
+  { operationId: 'getInvoicePdf', method: 'get', path: '/invoices/{id}/pdf', tag: 'Invoices', summary: 'Download an invoice as PDF',
+    description: 'An A4 PDF with the fonts embedded: seller (SELLER_* configuration) and buyer with NPWP, dates, lines, tax base (DPP) and PPN, totals, what was paid, refunded and is due; a void invoice is marked VOID with when and why. Sent as an attachment named `<number>.pdf`.',
+    response: { status: 200, description: 'The invoice document.', schema: ZPdfDocument, mediaType: 'application/pdf' } },
+  { operationId: 'recordPayment', method: 'post', path: '/invoices/{id}/payments', tag: 'Invoices', summary: 'Record a payment received',
+    description: 'Money received for an issued invoice (a bank transfer, a virtual account, a card…). Partial payments add up; the one that covers the total makes the invoice `paid` (`paid_at` = its `paid_at`, default now). `reference` is unique per `method`: the same transfer twice is 409 `payment_duplicate`. Draft and void invoices take no payments (409); more than is due is 422.',
+    body: { schema: ZRecordPaymentInput, example: RECORD_PAYMENT_BODY },
+    response: { status: 201, description: 'The payment and the invoice\'s new figures.', schema: ZRecordPaymentResult, example: RECORD_PAYMENT_RESULT },
+    errors: { 409: ['invoice_not_payable', 'payment_duplicate'], 422: ['payment_exceeds_due'] } },
+  { operationId: 'reconcileRefunds', method: 'post', path: '/refunds/reconcile', tag: 'Invoices', summary: 'Settle pending refunds',
+    description: 'Asks each refund\'s provider about refunds still `pending` longer than `REFUND_PENDING_RECHECK` (default 10 minutes), or exactly `refund_ids` now. A refund whose provider call never happened is sent now with its original idempotency key, so it is made once. Answers the counts. For a scheduler; the console\'s "recheck now".',
+    body: { schema: ZReconcileInput, example: { refund_ids: ['e2c6a0f4-8b1d-4f93-a5c7-3d9e1b5f7a62'] } },
+    response: { status: 200, description: 'What was checked and how it settled.', schema: ZReconcileResult, example: { checked: 1, succeeded: 1, failed: 0, still_pending: 0, errors: [] } } },
 
   { operationId: 'startBillingRun', method: 'post', path: '/billing-runs', tag: 'Billing runs', summary: 'Run the billing run now',
     description: 'For an external scheduler. No body. Bills everything due now — each subscription whose period has ended is renewed and gets that period\'s invoice (exactly once: a unique key), annual subscribers\' closed months their usage invoices — and answers when done with the counts. Safe to call while another run is going (they split the work) and after a crash (it issues only what is missing).',
@@ -119,9 +144,54 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 200, description: 'What became of each event.', schema: ZUsageResult, example: USAGE_RESULT }, errors: { 409: ['period_closed'] } },
 
   { operationId: 'searchOrganizations', method: 'get', path: '/organizations', tag: 'Organizations', summary: 'Search organizations',
-    description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',
+    description: '`search` is a case-insensitive part of the name (`%` and `_` match themselves), or an organization\'s exact id when it is a UUID; without it, every organization. Filters on the current subscription (the live one, else the latest): `plan_id`, `status` (`none`: never subscribed), `has_coupon`. By name (ignoring case), then id; keyset pages of at most 50: pass `next_cursor` as `starting_after`.',
     query: ZOrganizationSearchQuery,
     response: { status: 200, description: 'One page of organizations.', schema: ZOrganizationPage, example: ORGANIZATION_PAGE }, errors: { 400: ['invalid_cursor'] } },
+  { operationId: 'createOrganization', method: 'post', path: '/organizations', tag: 'Organizations', summary: 'Create an organization', description: '`tax_id` is the NPWP (15 or 16 digits), optional; `country` an ISO 3166-1 alpha-2 code.',
+    body: { schema: ZCreateOrganizationInput, example: customers.CREATE_ORGANIZATION_BODY },
+    response: { status: 201, description: 'The new organization.', schema: ZOrganization, example: customers.ORGANIZATION }, errors: { 409: ['slug_taken'] } },
+  { operationId: 'getOrganization', method: 'get', path: '/organizations/{id}', tag: 'Organizations', summary: 'Get an organization by ID',
+    description: 'With its current subscription, that subscription\'s MRR contribution (docs/METRICS.md), the amount its open invoices still owe, and counts.',
+    response: { status: 200, description: 'The organization.', schema: ZOrganizationDetail, example: customers.ORGANIZATION_DETAIL } },
+  { operationId: 'updateOrganization', method: 'patch', path: '/organizations/{id}', tag: 'Organizations', summary: 'Update an organization', description: 'Any of the fields; `tax_id: null` clears it.',
+    body: { schema: ZUpdateOrganizationInput, example: customers.UPDATE_ORGANIZATION_BODY },
+    response: { status: 200, description: 'The updated organization.', schema: ZOrganization, example: { ...customers.ORGANIZATION, ...customers.UPDATE_ORGANIZATION_BODY } }, errors: { 409: ['slug_taken'] } },
+
+  { operationId: 'listSubscriptions', method: 'get', path: '/subscriptions', tag: 'Subscriptions', summary: 'List subscriptions',
+    description: 'Newest first, filtered by `organization_id`, `plan_id`, `status`; keyset pages like /invoices.', query: ZSubscriptionListQuery,
+    response: { status: 200, description: 'One page of subscriptions.', schema: ZSubscriptionPage, example: { data: [customers.SUBSCRIPTION], has_more: false, next_cursor: null } }, errors: { 400: ['invalid_cursor'] } },
+  { operationId: 'createSubscription', method: 'post', path: '/subscriptions', tag: 'Subscriptions', summary: 'Subscribe an organization',
+    description: 'The first period starts now and its invoice is issued at once. A per-agent add-on\'s quantity is the agent count (leave it out). A coupon\'s use is counted here, once per organization ever.',
+    body: { schema: ZCreateSubscriptionInput, example: customers.CREATE_SUBSCRIPTION_BODY },
+    response: { status: 201, description: 'The new subscription.', schema: ZSubscription, example: customers.SUBSCRIPTION },
+    errors: { 409: ['subscription_exists', 'plan_inactive', 'coupon_not_applicable', 'coupon_already_redeemed'] } },
+  { operationId: 'getSubscription', method: 'get', path: '/subscriptions/{id}', tag: 'Subscriptions', summary: 'Get a subscription by ID',
+    response: { status: 200, description: 'The subscription.', schema: ZSubscription, example: customers.SUBSCRIPTION } },
+  { operationId: 'changeSubscription', method: 'post', path: '/subscriptions/{id}/change', tag: 'Subscriptions', summary: 'Change a subscription',
+    description: 'A change that raises the recurring amount takes effect now, with day-based proration invoiced at once; one that lowers it, and annual → monthly, at the period end (`pending_change`, replacing any other). Monthly → annual starts a new annual period now. Send the `preview_id` of the preview the operator confirmed: 409 `subscription_changed` when anything moved.',
+    body: { schema: ZChangeSubscriptionInput, example: { ...customers.CHANGE_BODY, preview_id: customers.CHANGE_PREVIEW.preview_id } },
+    response: { status: 200, description: 'The subscription and, for a change now, the invoice issued.', schema: ZChangeResult, example: { subscription: { ...customers.SUBSCRIPTION, agent_count: 15 }, invoice_id: 'f4b8d2e6-0a1c-4e35-9b7d-3c5e7a9b1d20' } },
+    errors: { 409: ['subscription_changed', 'downgrade_at_period_end', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
+  { operationId: 'previewSubscriptionChange', method: 'post', path: '/subscriptions/{id}/change/preview', tag: 'Subscriptions', summary: 'Preview a subscription change',
+    description: 'The same body as the change; writes nothing. Every line of the invoice now (or of the next invoice for a change at period end), MRR before and after, whether a plan-restricted coupon is removed, and `preview_id`.',
+    body: { schema: ZChangeSubscriptionInput, example: customers.CHANGE_BODY },
+    response: { status: 200, description: 'What the change would do.', schema: ZChangePreview, example: customers.CHANGE_PREVIEW },
+    errors: { 409: ['downgrade_at_period_end', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
+  { operationId: 'cancelSubscriptionChange', method: 'post', path: '/subscriptions/{id}/change/cancel', tag: 'Subscriptions', summary: 'Cancel the scheduled change',
+    response: { status: 200, description: 'The subscription without its pending change.', schema: ZSubscription, example: customers.SUBSCRIPTION }, errors: { 409: ['no_pending_change'] } },
+  { operationId: 'applySubscriptionCoupon', method: 'post', path: '/subscriptions/{id}/coupon', tag: 'Subscriptions', summary: 'Apply a coupon',
+    description: 'Judged now: active, in its window, under `max_uses`, for the plan and currency (409 `coupon_not_applicable` with `reason`). One per subscription; an organization redeems a coupon once, ever.',
+    body: { schema: ZApplyCouponInput, example: { code: 'WELCOME20' } },
+    response: { status: 200, description: 'The subscription with its coupon.', schema: ZSubscription, example: customers.SUBSCRIPTION },
+    errors: { 409: ['coupon_not_applicable', 'coupon_already_applied', 'coupon_already_redeemed', 'subscription_cancelled'] } },
+  { operationId: 'removeSubscriptionCoupon', method: 'post', path: '/subscriptions/{id}/coupon/remove', tag: 'Subscriptions', summary: 'Remove the coupon', description: 'The next invoices are not discounted; the use stays counted.',
+    response: { status: 200, description: 'The subscription without a coupon.', schema: ZSubscription, example: { ...customers.SUBSCRIPTION, coupon: null } }, errors: { 409: ['no_coupon'] } },
+  { operationId: 'cancelSubscription', method: 'post', path: '/subscriptions/{id}/cancel', tag: 'Subscriptions', summary: 'Cancel a subscription',
+    description: '`at: period_end` (default) ends it at the period end, reversible with reactivate; `now` ends it at once and drops any pending change. Refunds nothing by itself.',
+    body: { schema: ZCancelSubscriptionInput, example: customers.CANCEL_BODY },
+    response: { status: 200, description: 'The subscription.', schema: ZSubscription, example: { ...customers.SUBSCRIPTION, cancel_at_period_end: true } }, errors: { 409: ['subscription_cancelled', 'already_cancelling'] } },
+  { operationId: 'reactivateSubscription', method: 'post', path: '/subscriptions/{id}/reactivate', tag: 'Subscriptions', summary: 'Reactivate a subscription', description: 'Undoes a cancellation at period end while the period runs.',
+    response: { status: 200, description: 'The subscription.', schema: ZSubscription, example: customers.SUBSCRIPTION }, errors: { 409: ['not_cancelling', 'subscription_cancelled'] } },
 
   { operationId: 'listApiKeys', method: 'get', path: '/api-keys', tag: 'API keys', summary: 'List API keys', description: 'Active and revoked, without secrets.',
     response: { status: 200, description: 'Every key.', schema: z.array(ZApiKey), example: [API_KEY] } },

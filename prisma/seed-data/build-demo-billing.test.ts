@@ -48,15 +48,31 @@ describe.each(MOMENTS)('demo billing seeded at %s', (now) => {
     }
   });
 
+  it('has customers in every state the customer page shows', () => {
+    const live = demo.subscriptions.filter((s) => s.status !== 'cancelled');
+    expect(live.filter((s) => s.pendingChange).length).toBe(2);
+    expect(live.filter((s) => s.cancelAtPeriodEnd).length).toBe(2);
+    expect(live.some((s) => !s.pendingChange && !s.cancelAtPeriodEnd)).toBe(true);
+    expect(demo.subscriptions.some((s) => s.status === 'cancelled')).toBe(true);
+    const repeating = new Map(catalog.coupons.filter((c) => c.duration === 'repeating').map((c) => [c.id, c.durationInCycles!]));
+    expect(live.some((s) => s.couponId && repeating.has(s.couponId) && s.couponCyclesUsed! > 0 && s.couponCyclesUsed! < repeating.get(s.couponId)!)).toBe(true);
+    const units = new Map(catalog.addons.map((a) => [a.id, a.unit]));
+    expect(demo.subscriptionAddons.some((a) => units.get(a.addonId) === 'per_agent')).toBe(true);
+    expect(demo.subscriptionAddons.some((a) => units.get(a.addonId) === 'flat')).toBe(true);
+  });
+
   it('numbers invoices uniquely as INV-YYYYMM-NNNN', () => {
     const numbers = demo.invoices.map((invoice) => invoice.number);
     expect(new Set(numbers).size).toBe(numbers.length);
     for (const number of numbers) expect(number).toMatch(/^INV-\d{6}-\d{4}$/);
   });
 
-  it('records one redemption per discounted invoice, and no coupon goes past max_uses', () => {
+  it('records one redemption per subscription its coupon discounted, and no coupon goes past max_uses', () => {
     const discounted = demo.invoices.filter((invoice) => new Decimal(invoice.discountTotal as string).gt(0));
-    expect(demo.redemptions.map((r) => r.invoiceId).sort()).toEqual(discounted.map((invoice) => invoice.id).sort());
+    const holders = [...new Set(discounted.map((invoice) => invoice.subscriptionId))].sort();
+    expect(demo.redemptions.map((r) => r.subscriptionId).sort()).toEqual(holders);
+    const pairs = demo.redemptions.map((r) => `${r.couponId}:${r.organizationId}`);
+    expect(new Set(pairs).size).toBe(pairs.length);
     for (const coupon of catalog.coupons) {
       const uses = demo.couponUses.get(coupon.id) ?? 0;
       expect(uses).toBe(demo.redemptions.filter((r) => r.couponId === coupon.id).length);

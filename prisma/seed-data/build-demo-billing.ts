@@ -8,7 +8,7 @@ import { createPrng, seedUuid, type TPrng } from './prng';
 
 /** Fixed, so every installation gets the same demo tenants and invoices. */
 const DEMO_SEED = 20_261_125;
-const PAYMENT_METHODS = ['bank_transfer', 'virtual_account', 'credit_card', 'qris', 'ewallet'];
+const PAYMENT_METHODS = ['bank_transfer', 'virtual_account', 'card', 'qris', 'ewallet'];
 
 export interface TDemoBilling {
   organizations: Prisma.OrganizationCreateManyInput[];
@@ -54,7 +54,34 @@ export function buildDemoBilling(input: {
     couponUses: new Map(),
   };
   for (const invoice of invoices) addInvoiceRows(rng, now, billing, invoice, outcomes.get(invoice.id)!, input.refundActorId);
+  scheduleDemoChanges(billing.subscriptions, subscriptions, input.catalog);
   return billing;
+}
+
+/**
+ * Customers in the states the customer page shows (SPEC §10): two live monthly subscriptions above
+ * Starter with a downgrade to Starter scheduled for their period end, and the next two live ones
+ * cancelling at their period end. Deterministic: the first such subscriptions in build order.
+ */
+function scheduleDemoChanges(rows: Prisma.SubscriptionCreateManyInput[], demo: readonly TDemoSubscription[], catalog: TSeedCatalog): void {
+  const starter = catalog.plans.find((plan) => plan.slug === 'starter');
+  if (!starter) return;
+  const live = rows.map((row, index) => ({ row, demo: demo[index]! })).filter(({ row }) => row.status !== 'cancelled');
+  const downgrades = live.filter(({ row, demo }) => row.billingCycle === 'monthly' && demo.plan.slug !== 'starter').slice(0, 2);
+  for (const { row, demo } of downgrades) {
+    const coupon = demo.coupon;
+    const removesCoupon = row.couponId && coupon && coupon.applicablePlans.length > 0 && !coupon.applicablePlans.includes(starter.id) ? coupon.id : null;
+    row.pendingChange = {
+      plan_id: starter.id, billing_cycle: 'monthly', agent_count: demo.agentCount,
+      addons: demo.addons.map(({ addon, quantity }) => ({ addon_id: addon.id, quantity: addon.unit === 'per_agent' ? demo.agentCount : quantity })),
+      effective_at: (row.currentPeriodEnd as Date).toISOString(), requested_at: (row.currentPeriodStart as Date).toISOString(), removes_coupon: removesCoupon,
+    };
+  }
+  const picked = new Set(downgrades.map(({ row }) => row.id));
+  for (const { row } of live.filter(({ row }) => !picked.has(row.id)).slice(0, 2)) {
+    row.cancelAtPeriodEnd = true;
+    row.cancelReason = 'Moving to an in-house tool at the end of the period.';
+  }
 }
 
 function organizationRow(rng: TPrng, s: TDemoSubscription): Prisma.OrganizationCreateManyInput {
@@ -87,7 +114,8 @@ function subscriptionRow(
     billingCycle: s.billingCycle,
     currency: s.plan.currency,
     agentCount: s.agentCount,
-    couponId: s.coupon?.id ?? null,
+    // A coupon that never discounted an invoice was never applied (it was exhausted or expired first).
+    couponId: couponCyclesUsed > 0 ? (s.coupon?.id ?? null) : null,
     couponCyclesUsed,
     startedAt: s.startedAt,
     currentPeriodStart: monthStart(now, periodOffset),
@@ -152,28 +180,38 @@ function addInvoiceRows(
     });
   });
 
-  if (invoice.coupon) {
+  // A coupon is redeemed once, when applied to the subscription (SPEC §10): the demo applies it
+  // just before the first invoice it discounts; later invoices use nothing.
+  const redemptionId = seedUuid(`redemption:${subscription.id}`);
+  if (invoice.coupon && !billing.redemptions.some((redemption) => redemption.id === redemptionId)) {
     billing.redemptions.push({
-      id: seedUuid(`redemption:${invoice.number}`),
+      id: redemptionId,
       couponId: invoice.coupon.id,
       organizationId: subscription.organizationId,
       subscriptionId: subscription.id,
-      invoiceId: invoice.id,
-      amount: computed.discountTotal.toFixed(),
       currency: computed.currency,
       redeemedAt: createdAt,
     });
     billing.couponUses.set(invoice.coupon.id, (billing.couponUses.get(invoice.coupon.id) ?? 0) + 1);
   }
 
+  let provider: 'manual' | 'xendit' | 'stripe' = 'manual';
   if (paid) {
+    const method = rng.pick(PAYMENT_METHODS);
+    const ref = seedUuid(`payment-ref:${invoice.number}`).replace(/-/g, '');
+    // Payments from each provider (SPEC §12): cards through Stripe, VA/QRIS/e-wallets through
+    // Xendit, bank transfers recorded by hand; the demo refunds them through the local fakes.
+    provider = method === 'card' ? 'stripe' : method === 'bank_transfer' ? 'manual' : 'xendit';
     billing.payments.push({
       id: seedUuid(`payment:${invoice.number}`),
       invoiceId: invoice.id,
       amount: computed.total.toFixed(),
       currency: computed.currency,
-      method: rng.pick(PAYMENT_METHODS),
-      gatewayRef: `pay_${seedUuid(`payment-ref:${invoice.number}`).replace(/-/g, '').slice(0, 20)}`,
+      method,
+      provider,
+      providerPaymentId: provider === 'stripe' ? `pi_${ref.slice(0, 24)}` : provider === 'xendit' ? `pr-${seedUuid(`payment-request:${invoice.number}`)}` : null,
+      reference: provider === 'manual' ? `TRF-${ref.slice(0, 12).toUpperCase()}` : null,
+      gatewayRef: `pay_${ref.slice(0, 20)}`,
       paidAt: outcome.paidAt!,
       createdAt: outcome.paidAt!,
     });
@@ -187,6 +225,9 @@ function addInvoiceRows(
       currency: computed.currency,
       reason: outcome.refund.reason,
       status: 'succeeded',
+      provider,
+      paymentId: provider === 'manual' ? null : seedUuid(`payment:${invoice.number}`),
+      settledAt: outcome.refund.at,
       gatewayRef: `re_${seedUuid(`refund-ref:${invoice.number}`).replace(/-/g, '').slice(0, 20)}`,
       actorUserId: refundActorId,
       createdAt: outcome.refund.at,

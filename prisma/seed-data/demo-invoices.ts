@@ -55,10 +55,13 @@ export function scheduleDemoInvoices(rng: TPrng, now: Date, subscriptions: reado
 
       const coupon = subscription.coupon;
       let applied: TSeedCoupon | null = null;
+      // SPEC §10: the coupon is judged (window, max_uses) once, when it is applied — here, at the
+      // first invoice it would discount; from then on it discounts while its cycles last.
+      const redeemed = couponCyclesUsed.has(subscription.id);
       if (coupon && coversCycle(coupon, cycleIndex)) {
         const currentUses = coupon.currentUses + (couponUses.get(coupon.id) ?? 0);
         const verdict = couponApplies({ ...coupon, currentUses }, { planId: subscription.plan.id, currency: subscription.plan.currency, at });
-        if (verdict.ok) applied = coupon;
+        if (redeemed || verdict.ok) applied = coupon;
       }
 
       const computed = computeInvoice({
@@ -73,7 +76,7 @@ export function scheduleDemoInvoices(rng: TPrng, now: Date, subscriptions: reado
       });
       const discounted = applied !== null && computed.discountTotal.gt(0);
       if (discounted) {
-        couponUses.set(applied!.id, (couponUses.get(applied!.id) ?? 0) + 1);
+        if (!redeemed) couponUses.set(applied!.id, (couponUses.get(applied!.id) ?? 0) + 1);
         couponCyclesUsed.set(subscription.id, (couponCyclesUsed.get(subscription.id) ?? 0) + 1);
       }
       invoices.push({

@@ -36,15 +36,15 @@ export async function seedAnalyticsDataset() {
   };
   const org = async (slug: string) =>
     db().organization.create({ data: { name: slug.toUpperCase(), slug, billingEmail: `billing@${slug}.test`, country: 'ID' } });
-  const [o1, o2, o4, o5, o6, o7, o8, o9, o10, o11] = await Promise.all(['o1', 'o2', 'o4', 'o5', 'o6', 'o7', 'o8', 'o9', 'o10', 'o11'].map(org));
+  const [o1, o2, o3, o4, o5, o6, o7, o8, o9, o10, o11] = await Promise.all(['o1', 'o2', 'o3', 'o4', 'o5', 'o6', 'o7', 'o8', 'o9', 'o10', 'o11'].map(org));
 
   const sub = {
     // 100.000 + 20.000 × 2 extra + wa 50.000 = 190.000, − 12.5% (23.750) = 166.250 a month.
     s1: await subscribe(o1!.id, plan.basic.id, 'monthly', 4, '2025-06-01', { couponId: coupon.forever.id, couponCyclesUsed: 9, addons: [addon.wa.id] }),
     // 2.990.000 a year, no extra agent.
     s2: await subscribe(o2!.id, plan.pro.id, 'annual', 3, '2025-11-15'),
-    // New in March, same organization as s1; its once coupon is spent: 100.000 a month.
-    s3: await subscribe(o1!.id, plan.basic.id, 'monthly', 2, '2026-03-10', { couponId: coupon.once.id, couponCyclesUsed: 1 }),
+    // New in March (its own organization: one live subscription per organization, SPEC §10); its once coupon is spent: 100.000 a month.
+    s3: await subscribe(o3!.id, plan.basic.id, 'monthly', 2, '2026-03-10', { couponId: coupon.once.id, couponCyclesUsed: 1 }),
     // past_due still counts: 300.000 + 50.000 × 2 + ai 10.000 × 5 agents = 450.000 a month.
     s4: await subscribe(o4!.id, plan.pro.id, 'monthly', 5, '2025-01-01', { status: 'past_due', addons: [addon.ai.id] }),
     // Cancelled mid-March: 100.000 + 20.000 = 120.000 a month until then.
@@ -89,11 +89,14 @@ export async function seedAnalyticsDataset() {
   await refund(inv.i8, '11000', 'succeeded', '2026-02-15T10:00:00.000Z');
   await refund(inv.i10, '16.03', 'succeeded', '2026-03-20T10:00:00.000Z');
 
-  await redeem(coupon.forever.id, inv.i1, '23750', '2026-03-01T08:00:00.000Z');
-  await redeem(coupon.once.id, inv.i6, '50000', '2026-03-10T09:00:00.000Z');
-  await redeem(coupon.repeat.id, inv.i5, '25000', '2026-02-01T08:00:00.000Z');
-  await redeem(coupon.forever.id, inv.i9, '23750', '2026-03-25T08:00:00.000Z');
-  await redeem(coupon.forever.id, inv.i11, '62.49', '2026-03-05T08:00:00.000Z');
+  // Redemptions are applications to a subscription (SPEC §10), one per coupon and organization:
+  // R1 FOREVER125 → s1 (o1), R2 ONCE50 → s3 (o3), R3 REPEAT25K → s6 (o6), R5 FOREVER125 → s10 (o10,
+  // USD). s7 holds REPEAT25K from before the demo's range: its redemption predates the data (R6).
+  await redeem(coupon.forever.id, sub.s1, '2026-03-01T08:00:00.000Z');
+  await redeem(coupon.once.id, sub.s3, '2026-03-10T09:00:00.000Z');
+  await redeem(coupon.repeat.id, sub.s6, '2026-02-01T08:00:00.000Z');
+  await redeem(coupon.forever.id, sub.s10, '2026-03-05T08:00:00.000Z');
+  await redeem(coupon.repeat.id, sub.s7, '2025-04-01T08:00:00.000Z');
 
   return { plan, addon, coupon, sub, inv };
 }
@@ -194,8 +197,8 @@ function refund(of: { id: string; currency: string }, amount: string, status: 's
   return db().refund.create({ data: { invoiceId: of.id, amount, currency: of.currency, reason: 'test', status, createdAt: D(at) } });
 }
 
-function redeem(couponId: string, of: { id: string; currency: string; organizationId: string; subscriptionId: string }, amount: string, at: string) {
+function redeem(couponId: string, subscription: { id: string; currency: string; organizationId: string }, at: string) {
   return db().couponRedemption.create({
-    data: { couponId, invoiceId: of.id, organizationId: of.organizationId, subscriptionId: of.subscriptionId, amount, currency: of.currency, redeemedAt: D(at) },
+    data: { couponId, organizationId: subscription.organizationId, subscriptionId: subscription.id, currency: subscription.currency, redeemedAt: D(at) },
   });
 }

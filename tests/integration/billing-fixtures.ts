@@ -50,3 +50,16 @@ export async function createInvoiceFixture(options: { total?: string; currency?:
     },
   });
 }
+
+/** A paid invoice whose payment came through `provider` (its provider payment id returned too). */
+export async function createProviderPaidInvoice(provider: 'xendit' | 'stripe' | 'manual', options: { total?: string; currency?: string } = {}) {
+  const invoice = await createInvoiceFixture({ status: 'paid', total: options.total ?? '111000', currency: options.currency });
+  const providerPaymentId = provider === 'manual' ? null : `${provider === 'stripe' ? 'pi_' : 'pr-'}${randomUUID().replace(/-/g, '')}`;
+  await db().payment.create({
+    data: {
+      invoiceId: invoice.id, amount: invoice.total, currency: invoice.currency, method: provider === 'stripe' ? 'card' : 'virtual_account',
+      provider, providerPaymentId, reference: `REF-${randomUUID()}`, paidAt: invoice.paidAt ?? new Date(),
+    },
+  });
+  return { invoice, providerPaymentId };
+}

@@ -21,7 +21,9 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 
 const endpoints = (await discoverRouteHandlers()).filter((route) => route.folder.startsWith('v1/') && MUTATING.has(route.method) && !isPublicRoute(route));
 
-type Fixtures = { planId: string; couponId: string; addonId: string; invoiceId: string };
+type Fixtures = { planId: string; couponId: string; couponCode: string; addonId: string; invoiceId: string; openInvoiceId: string; payableInvoiceId: string; organizationId: string; subscriptionId: string };
+/** Set in beforeAll; the customer endpoints' valid bodies name these records. */
+let fixtures: Fixtures;
 
 /** The record each dynamic route acts on: a real one, so the body is judged rather than a 404 returned first. */
 const TARGET_ID: Record<string, (fixtures: Fixtures) => string> = {
@@ -29,8 +31,19 @@ const TARGET_ID: Record<string, (fixtures: Fixtures) => string> = {
   'v1/admin/billing/coupons/[id]': (fixtures) => fixtures.couponId,
   'v1/admin/billing/addons/[id]': (fixtures) => fixtures.addonId,
   'v1/admin/billing/invoices/[id]/refund': (fixtures) => fixtures.invoiceId,
+  // The first valid body voids it; later valid ones are 409 invoice_not_voidable and change nothing.
+  'v1/admin/billing/invoices/[id]/void': (fixtures) => fixtures.openInvoiceId,
+  'v1/admin/billing/invoices/[id]/payments': (fixtures) => fixtures.payableInvoiceId,
   // It reads no body; a real key would simply be revoked by the first request.
   'v1/admin/billing/api-keys/[id]/revoke': () => randomUUID(),
+  'v1/admin/billing/organizations/[id]': (fixtures) => fixtures.organizationId,
+  'v1/admin/billing/subscriptions/[id]/change': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/change/preview': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/change/cancel': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/coupon': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/coupon/remove': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/cancel': (fixtures) => fixtures.subscriptionId,
+  'v1/admin/billing/subscriptions/[id]/reactivate': (fixtures) => fixtures.subscriptionId,
   'v1/admin/billing/[...path]': () => 'fuzz',
 };
 
@@ -47,12 +60,25 @@ const VALID_BODY: Record<string, () => Record<string, unknown>> = {
   'v1/admin/billing/addons': () => ({ ...CREATE_ADDON_BODY, slug: `fuzz-${FRESH}` }),
   'v1/admin/billing/addons/[id]': () => UPDATE_ADDON_BODY,
   'v1/admin/billing/invoices/[id]/refund': () => ({ reason: 'Customer asked', amount: 1 }),
+  'v1/admin/billing/invoices/[id]/void': () => ({ reason: 'Issued twice' }),
+  'v1/admin/billing/invoices/[id]/payments': () => ({ amount: 1, method: 'bank_transfer', reference: `fuzz-${FRESH}` }),
   'v1/admin/billing/api-keys': () => ({ name: 'fuzz key', role: 'support' }),
+  'v1/admin/billing/refunds/reconcile': () => ({ refund_ids: ['00000000-0000-4000-8000-000000000000'] }),
   'v1/admin/billing/api-keys/[id]/revoke': () => ({}),
   'v1/admin/billing/[...path]': () => ({}),
   'v1/admin/billing/billing-runs': () => ({}),
   // An organization without a subscription: every valid event is accepted (a fresh event_id each time).
   'v1/admin/billing/usage': () => ({ organization_id: usageOrganizationId, messages: 3, occurred_at: '2026-01-01T00:00:00Z', event_id: `fuzz-${FRESH}` }),
+  'v1/admin/billing/organizations': () => ({ name: 'Fuzz tenant', slug: `fuzz-${FRESH}`, billing_email: 'fuzz@tenant.test', country: 'ID', tax_id: '01.234.567.8-901.000' }),
+  'v1/admin/billing/organizations/[id]': () => ({ billing_email: 'finance@tenant.test' }),
+  'v1/admin/billing/subscriptions': () => ({ organization_id: fixtures.organizationId, plan_id: fixtures.planId, billing_cycle: 'monthly', agent_count: 2 }),
+  'v1/admin/billing/subscriptions/[id]/change': () => ({ agent_count: 3, timing: 'period_end' }),
+  'v1/admin/billing/subscriptions/[id]/change/preview': () => ({ agent_count: 3 }),
+  'v1/admin/billing/subscriptions/[id]/change/cancel': () => ({}),
+  'v1/admin/billing/subscriptions/[id]/coupon': () => ({ code: fixtures.couponCode }),
+  'v1/admin/billing/subscriptions/[id]/coupon/remove': () => ({}),
+  'v1/admin/billing/subscriptions/[id]/cancel': () => ({ at: 'period_end', reason: 'Fuzz' }),
+  'v1/admin/billing/subscriptions/[id]/reactivate': () => ({}),
 };
 let usageOrganizationId = '';
 
@@ -72,7 +98,6 @@ function concretePath(folder: string, id: string): { path: string; params: Recor
 
 describe('fuzzing every mutating endpoint with generated bodies', () => {
   let cookie: string;
-  let fixtures: Fixtures;
   let watch: Awaited<ReturnType<typeof fuzzWatch>>;
 
   beforeAll(async () => {
@@ -88,8 +113,16 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
     const addon = await db().addon.create({ data: { name: 'Fuzz add-on', slug: `fuzz-addon-${unique()}`, priceMonthly: '50000', priceAnnual: '500000' } });
     // Large enough that generated bodies which happen to be valid refunds (1 rupiah each) never exhaust it.
     const invoice = await createInvoiceFixture({ status: 'paid', total: '100000000000' });
-    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, invoiceId: invoice.id };
     usageOrganizationId = (await db().organization.create({ data: { name: 'Fuzz usage org', slug: `fuzz-usage-${unique()}`, billingEmail: 'fuzz@usage.test', country: 'ID' } })).id;
+    const open = await createInvoiceFixture({ status: 'open' });
+    // Open and as large, so generated valid payments (1 rupiah each) never settle it.
+    const payable = await createInvoiceFixture({ status: 'open', total: '100000000000' });
+    const organization = await db().organization.create({ data: { name: 'Fuzz tenant', slug: `fuzz-tenant-${unique()}`, billingEmail: 'fuzz@tenant.test', country: 'ID' } });
+    const now = new Date();
+    const subscription = await db().subscription.create({
+      data: { organizationId: organization.id, planId: plan.id, billingCycle: 'monthly', currency: 'IDR', agentCount: 2, startedAt: now, currentPeriodStart: now, currentPeriodEnd: new Date(now.getTime() + 30 * 86_400_000) },
+    });
+    fixtures = { planId: plan.id, couponId: coupon.id, couponCode: coupon.code, addonId: addon.id, invoiceId: invoice.id, openInvoiceId: open.id, payableInvoiceId: payable.id, organizationId: organization.id, subscriptionId: subscription.id };
     watch = await fuzzWatch();
   });
 
@@ -97,7 +130,7 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
 
   it('finds the mutating endpoints on the filesystem, each with a target and a valid body', () => {
     const found = endpoints.map((route) => `${route.method} ${route.folder}`);
-    expect(found).toEqual(expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'PUT v1/admin/billing/plans/[id]', 'POST v1/admin/billing/coupons', 'PATCH v1/admin/billing/coupons/[id]', 'POST v1/admin/billing/addons', 'PATCH v1/admin/billing/addons/[id]', 'POST v1/admin/billing/invoices/[id]/refund']));
+    expect(found).toEqual(expect.arrayContaining(['POST v1/admin/billing/plans', 'PATCH v1/admin/billing/plans/[id]', 'PUT v1/admin/billing/plans/[id]', 'POST v1/admin/billing/coupons', 'PATCH v1/admin/billing/coupons/[id]', 'POST v1/admin/billing/addons', 'PATCH v1/admin/billing/addons/[id]', 'POST v1/admin/billing/invoices/[id]/refund', 'POST v1/admin/billing/invoices/[id]/void', 'POST v1/admin/billing/organizations', 'POST v1/admin/billing/subscriptions', 'POST v1/admin/billing/subscriptions/[id]/change', 'POST v1/admin/billing/invoices/[id]/payments']));
     for (const route of endpoints) {
       expect(VALID_BODY[route.folder], `no valid body for ${route.folder}`).toBeDefined();
       if (route.folder.includes('[')) expect(TARGET_ID[route.folder], `no target id for ${route.folder}`).toBeDefined();

@@ -21,7 +21,7 @@ const lists = routes.filter((route) => route.method === 'GET' && !route.folder.i
 const withIds = routes.filter((route) => /\[\w+\]/.test(route.folder));
 
 /** Every query parameter some list reads, so each list also meets the others' parameters. */
-const QUERY_KEYS = ['status', 'organization_id', 'from', 'to', 'q', 'search', 'limit', 'starting_after', 'format', 'currency', 'interval', 'actor', 'entity_type', 'entity_id', 'action'];
+const QUERY_KEYS = ['status', 'organization_id', 'plan_id', 'has_coupon', 'coupon_id', 'from', 'to', 'q', 'search', 'limit', 'starting_after', 'format', 'currency', 'interval', 'actor', 'entity_type', 'entity_id', 'action'];
 
 /** A valid body for the routes that read one, so only the id can be wrong. */
 const BODY_FOR: Record<string, unknown> = {
@@ -29,6 +29,12 @@ const BODY_FOR: Record<string, unknown> = {
   'v1/admin/billing/coupons/[id]': { max_uses: 10 },
   'v1/admin/billing/addons/[id]': { price_monthly: 1000 },
   'v1/admin/billing/invoices/[id]/refund': { reason: 'Fuzz' },
+  'v1/admin/billing/invoices/[id]/void': { reason: 'Fuzz' },
+  'v1/admin/billing/organizations/[id]': { name: 'Fuzz' },
+  'v1/admin/billing/subscriptions/[id]/change': { agent_count: 3 },
+  'v1/admin/billing/subscriptions/[id]/change/preview': { agent_count: 3 },
+  'v1/admin/billing/subscriptions/[id]/coupon': { code: 'FUZZQUERY' },
+  'v1/admin/billing/subscriptions/[id]/cancel': { reason: 'Fuzz' },
 };
 
 describe('fuzzing query strings and ids', () => {

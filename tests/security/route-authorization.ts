@@ -23,10 +23,34 @@ export const PUBLIC_ROUTES: { folder: string; methods: readonly string[]; requir
     reason: 'next-auth itself: the sign-in, CSRF token and session endpoints an anonymous browser must reach to sign in.',
   },
   {
+    folder: 'v1/webhooks/xendit',
+    methods: ['POST'],
+    required: true,
+    reason: 'SPEC §12: Xendit\'s callbacks carry no session or key; each is verified by its x-callback-token (constant-time) before anything is stored (lib/billing/webhooks, tests/security/fuzz-webhooks).',
+  },
+  {
+    folder: 'v1/webhooks/stripe',
+    methods: ['POST'],
+    required: true,
+    reason: 'SPEC §12: Stripe\'s events carry no session or key; each is verified by the SDK\'s constructEvent on the raw body before anything is stored.',
+  },
+  {
     folder: 'v1/admin/billing/openapi.json',
     methods: ['GET'],
     required: false,
     reason: 'SPEC §3: the OpenAPI document is public — it describes the API and holds no data.',
+  },
+  {
+    folder: 'health',
+    methods: ['GET'],
+    required: true,
+    reason: 'SPEC §13: liveness for load balancers and orchestrators, which hold no credentials; it answers {status:"ok"} and reads nothing.',
+  },
+  {
+    folder: 'ready',
+    methods: ['GET'],
+    required: true,
+    reason: 'SPEC §13: readiness for load balancers; it says only whether the database answers and the migrations are applied.',
   },
 ];
 

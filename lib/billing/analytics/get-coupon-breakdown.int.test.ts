@@ -27,13 +27,14 @@ describe('GET /analytics/coupons', () => {
       from: '2026-03-01',
       to: '2026-04-01',
       coupons: [
+        // Equally redeemed: the larger paid discounts first.
+        { coupon_id: world.coupon.once.id, code: 'ONCE50', discount_type: 'percentage', discount_value: 50, duration: 'once', redemptions: 1, redeemed_amount: 50_000, paid_discounts: 50_000 },
         {
           coupon_id: world.coupon.forever.id, code: 'FOREVER125', discount_type: 'percentage', discount_value: 12.5, duration: 'forever',
-          redemptions: 2, // R1 (I1) and R4 (I9, still open); R5 is USD
-          redeemed_amount: 47_500, // 23.750 × 2
+          redemptions: 1, // R1 (applied to s1); R5 is USD
+          redeemed_amount: 47_500, // discounts of invoices issued in March: I1 and I9 (still open), 23.750 each
           paid_discounts: 23_750, // only I1 is paid
         },
-        { coupon_id: world.coupon.once.id, code: 'ONCE50', discount_type: 'percentage', discount_value: 50, duration: 'once', redemptions: 1, redeemed_amount: 50_000, paid_discounts: 50_000 },
         // REPEAT25K was redeemed and paid in February only: not listed.
       ],
     });

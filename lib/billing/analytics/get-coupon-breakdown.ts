@@ -17,9 +17,10 @@ interface CouponRow {
 }
 
 /**
- * Per coupon used in [from, to) in the currency: redemptions and what they granted (by redemption
- * date), and the discounts on its invoices paid in the range (by paid date, the overview's
- * `discounts` split by coupon). docs/METRICS.md explains why both. Coupons without either are left
+ * Per coupon used in [from, to) in the currency: redemptions (applications to a subscription, by
+ * redemption date, SPEC §10), the discounts on its invoices issued in the range (paid or not, void
+ * ones aside), and the discounts on its invoices paid in the range (by paid date, the overview's
+ * `discounts` split by coupon). docs/METRICS.md explains why both. Coupons without any are left
  * out; the most redeemed come first.
  */
 export async function getCouponBreakdown(query: TAnalyticsQuery): Promise<TCouponBreakdown> {
@@ -28,9 +29,15 @@ export async function getCouponBreakdown(query: TAnalyticsQuery): Promise<TCoupo
 
   const rows = await queryAnalytics<CouponRow>(Prisma.sql`
     WITH redeemed AS (
-      SELECT coupon_id, count(*)::int AS redemptions, sum(amount) AS redeemed_amount
+      SELECT coupon_id, count(*)::int AS redemptions
         FROM coupon_redemptions
        WHERE currency = ${currency} AND redeemed_at >= ${tFrom} AND redeemed_at < ${tTo}
+       GROUP BY coupon_id
+    ),
+    granted AS (
+      SELECT coupon_id, sum(discount_total) AS redeemed_amount
+        FROM invoices
+       WHERE currency = ${currency} AND issued_at >= ${tFrom} AND issued_at < ${tTo} AND coupon_id IS NOT NULL AND status <> 'void'
        GROUP BY coupon_id
     ),
     paid AS (
@@ -41,9 +48,10 @@ export async function getCouponBreakdown(query: TAnalyticsQuery): Promise<TCoupo
     )
     SELECT c.id AS coupon_id, c.code, c.discount_type::text AS discount_type, c.discount_value, c.duration::text AS duration,
            COALESCE(r.redemptions, 0) AS redemptions,
-           COALESCE(r.redeemed_amount, 0) AS redeemed_amount,
+           COALESCE(g.redeemed_amount, 0) AS redeemed_amount,
            COALESCE(p.paid_discounts, 0) AS paid_discounts
       FROM redeemed r
+      FULL JOIN granted g USING (coupon_id)
       FULL JOIN paid p USING (coupon_id)
       JOIN coupons c ON c.id = coupon_id
      ORDER BY redemptions DESC, paid_discounts DESC, c.code`);

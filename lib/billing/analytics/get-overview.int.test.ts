@@ -35,8 +35,8 @@ describe('GET /analytics/overview', () => {
       to: '2026-04-01',
       // Active at 2026-04-01: s1, s2, s3, s4 (past_due), s6, s7 — s5 was cancelled on 16 March.
       active_subscriptions: 6,
-      // o1 (s1 and s3), o2, o4, o6, o7.
-      active_organizations: 5,
+      // o1, o2, o3, o4, o6, o7.
+      active_organizations: 6,
       // Active at 2026-03-01: s1, s2, s4, s5, s6, s7.
       active_subscriptions_at_start: 6,
       new_subscriptions: 1, // s3, started 10 March
@@ -48,7 +48,7 @@ describe('GET /analytics/overview', () => {
       // (rounding s2 and s7 on their own, 249.166,67 → 249.167 and 156.666,67 → 156.667, would give 1.397.084).
       mrr: 1_397_083,
       arr: 16_765_000,
-      arpa: 279_417, // 16.765.000 / 12 / 5 = 279.416,67
+      arpa: 232_847, // 16.765.000 / 12 / 6 = 232.847,22
       // Paid in March: I1 184.538 + I3 499.500 + I4 133.200 (00:00 on 1 March) + I6 55.500 (23:59:59.999 on 31 March)
       // = 872.738; I7 (00:00 on 1 April) and the open I9 are not revenue. I1 and I3 count in full although refunded since.
       gross_revenue: 872_738,
@@ -57,7 +57,7 @@ describe('GET /analytics/overview', () => {
       refunds: 405_250,
       net_revenue: 467_488, // 872.738 − 405.250
       discounts: 73_750, // I1 23.750 + I6 50.000; I9's 23.750 is unpaid
-      coupon_redemptions: 3, // R1 (I1), R2 (I6), R4 (I9, unpaid); the USD redemption is not IDR
+      coupon_redemptions: 2, // R1 (s1), R2 (s3); the USD redemption is not IDR
     });
   });
 

@@ -69,23 +69,28 @@ describe('MRR of one subscription (subscriptionArrCtes + arrAt)', () => {
     expect(await mrrOf(await subscribe({ couponId: coupon.id }))).toBe(0);
   });
 
-  it('no discount where the next invoice would get none: inactive, exhausted, plan not eligible, fixed in another currency', async () => {
-    const inactive = await createCoupon({ percent: '20', isActive: false });
-    const exhausted = await createCoupon({ percent: '20', maxUses: 5, currentUses: 5 });
+  it('no discount where the next invoice would get none: plan not eligible, fixed in another currency', async () => {
     const otherPlan = await createCoupon({ percent: '20', applicablePlans: [open.id] });
     const rupiah = await createCoupon({ fixed: '10', currency: 'IDR' });
-    for (const coupon of [inactive, exhausted, otherPlan, rupiah]) {
+    for (const coupon of [otherPlan, rupiah]) {
       expect(await mrrOf(await subscribe({ couponId: coupon.id }))).toBe(100);
     }
     const eligible = await createCoupon({ percent: '20', applicablePlans: [sg.id], maxUses: 5, currentUses: 4 });
     expect(await mrrOf(await subscribe({ couponId: eligible.id }))).toBe(80);
   });
 
-  it("the coupon's validity window is judged at the snapshot", async () => {
-    const coupon = await createCoupon({ percent: '20', validUntil: '2026-03-15T23:59:59.999Z' });
+  it('an applied coupon keeps its discount when deactivated or exhausted later (SPEC §10: judged when applied)', async () => {
+    const inactive = await createCoupon({ percent: '20', isActive: false });
+    const exhausted = await createCoupon({ percent: '20', maxUses: 5, currentUses: 5 });
+    for (const coupon of [inactive, exhausted]) expect(await mrrOf(await subscribe({ couponId: coupon.id }))).toBe(80);
+  });
+
+  it('the discount starts at valid_from and outlives valid_until (validity is judged when the coupon is applied)', async () => {
+    const coupon = await createCoupon({ percent: '20', validFrom: '2026-02-01T00:00:00Z', validUntil: '2026-03-15T23:59:59.999Z' });
     const id = await subscribe({ couponId: coupon.id });
+    expect(await mrrOf(id, '2026-01-15')).toBe(100);
     expect(await mrrOf(id, '2026-03-01')).toBe(80);
-    expect(await mrrOf(id, '2026-04-01')).toBe(100);
+    expect(await mrrOf(id, '2026-04-01')).toBe(80);
   });
 
   it('a snapshot at an instant is the state just before it: started before, not cancelled before', async () => {
@@ -117,7 +122,7 @@ async function plan(slug: string, maxAgents: number | null) {
 
 type CouponSpec = {
   percent?: string; fixed?: string; currency?: string; duration?: 'once' | 'repeating' | 'forever'; cycles?: number;
-  isActive?: boolean; maxUses?: number; currentUses?: number; applicablePlans?: string[]; validUntil?: string;
+  isActive?: boolean; maxUses?: number; currentUses?: number; applicablePlans?: string[]; validFrom?: string; validUntil?: string;
 };
 
 function createCoupon(spec: CouponSpec) {
@@ -132,7 +137,7 @@ function createCoupon(spec: CouponSpec) {
     maxUses: spec.maxUses ?? null,
     currentUses: spec.currentUses ?? 0,
     applicablePlans: spec.applicablePlans ?? [],
-    validFrom: D('2025-01-01'),
+    validFrom: D(spec.validFrom ?? '2025-01-01'),
     validUntil: spec.validUntil ? D(spec.validUntil) : null,
   };
   return db().coupon.create({ data });

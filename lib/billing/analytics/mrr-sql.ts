@@ -93,7 +93,7 @@ export function subscriptionArrCtes(currency: string, activeFrom: Date, activeTo
     ),
     subscription_arr AS (
       SELECT sc.id, sc.organization_id, sc.plan_id, sc.status, sc.started_at, sc.cancelled_at,
-             c.valid_from AS discount_from, c.valid_until AS discount_until,
+             c.valid_from AS discount_from, NULL::timestamptz AS discount_until, -- validity is judged when applied (SPEC §10)
              sc.subtotal * sc.cycles_per_year AS arr_full,
              (sc.subtotal - CASE
                 WHEN c.id IS NULL THEN 0
@@ -103,8 +103,6 @@ export function subscriptionArrCtes(currency: string, activeFrom: Date, activeTo
         FROM subscription_charges sc
         LEFT JOIN coupons c ON c.id = sc.coupon_id
              AND (c.duration = 'forever' OR (c.duration = 'repeating' AND sc.coupon_cycles_used < c.duration_in_cycles))
-             AND c.is_active
-             AND (c.max_uses IS NULL OR c.current_uses < c.max_uses)
              AND (cardinality(c.applicable_plans) = 0 OR sc.plan_id = ANY (c.applicable_plans))
              AND (c.discount_type = 'percentage' OR c.currency = ${currency})
     )`;

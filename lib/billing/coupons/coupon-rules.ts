@@ -24,7 +24,8 @@ export function discountIssues(type: TDiscountType, value: number | undefined, c
       issues.push({ path: 'currency', message: 'A percentage coupon has no currency: leave it out or send null.' });
     }
     if (value === undefined) return issues;
-    if (value < 1 || value > 100) issues.push({ path: 'discount_value', message: 'A percentage is between 1 and 100.' });
+    // Written so that NaN fails it too (NaN < 1 and NaN > 100 are both false).
+    if (!(value >= 1 && value <= 100)) issues.push({ path: 'discount_value', message: 'A percentage is between 1 and 100.' });
     else if (decimalFromJsonNumber(value).decimalPlaces() > PERCENTAGE_DECIMALS) {
       issues.push({ path: 'discount_value', message: 'A percentage has at most 2 decimals (e.g. 12.5).' });
     }

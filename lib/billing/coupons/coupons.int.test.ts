@@ -19,8 +19,16 @@ const couponBody = (overrides: Record<string, unknown> = {}) => ({ code: nextCod
 const create = (body: unknown, headers: Record<string, string> = {}) => api(collection.POST, { method: 'POST', body, headers });
 const patch = (id: string, body: unknown, method = 'PATCH') => api(member.PATCH, { method, params: { id }, body });
 const fieldErrors = (result: { body: { errors?: { path: string }[] } }) => result.body.errors?.map((error) => error.path) ?? [];
-const redeem = (couponId: string, overrides: Partial<TRedeemCouponInput> = {}) =>
-  db().$transaction((tx) => redeemCoupon(tx, { couponId, planId, currency: 'IDR', at: new Date(), amount: 1000, ...overrides }));
+let organizations = 0;
+/** A fresh tenant: an organization redeems a coupon once, ever. */
+const newOrganization = async () => {
+  const slug = `coupon-tenant-${run.toLowerCase()}-${++organizations}`;
+  return (await db().organization.create({ data: { name: slug, slug, billingEmail: `b@${slug}.test`, country: 'ID' } })).id;
+};
+const redeem = async (couponId: string, overrides: Partial<TRedeemCouponInput> = {}) => {
+  const organizationId = overrides.organizationId ?? (await newOrganization());
+  return db().$transaction((tx) => redeemCoupon(tx, { couponId, planId, currency: 'IDR', at: new Date(), organizationId, ...overrides }));
+};
 
 async function makePlan(slug: string): Promise<string> {
   const plan = await db().plan.create({
@@ -319,11 +327,20 @@ describe('redeemCoupon', () => {
 
   it('increments current_uses and records the redemption', async () => {
     const coupon = (await create(couponBody())).body;
-    const result = await redeem(coupon.id, { amount: 59800 });
+    const organizationId = await newOrganization();
+    const result = await redeem(coupon.id, { organizationId });
     expect(result.currentUses).toBe(1);
     const row = await db().couponRedemption.findUnique({ where: { id: result.redemptionId } });
-    expect(row).toMatchObject({ couponId: coupon.id, currency: 'IDR' });
-    expect(row?.amount.toString()).toBe('59800');
+    expect(row).toMatchObject({ couponId: coupon.id, currency: 'IDR', organizationId });
+  });
+
+  it('an organization redeems a coupon once, ever: the second is 409 coupon_already_redeemed and uses nothing', async () => {
+    const coupon = (await create(couponBody())).body;
+    const organizationId = await newOrganization();
+    await redeem(coupon.id, { organizationId });
+    const error = await rejection(redeem(coupon.id, { organizationId }));
+    expect(error).toMatchObject({ status: 409, code: 'coupon_already_redeemed' });
+    expect((await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } })).currentUses).toBe(1);
   });
 
   it.each([
@@ -346,7 +363,7 @@ describe('redeemCoupon', () => {
     expect((await redeem(proOnly.id, { planId: otherPlanId })).currentUses).toBe(1);
     const usd = (await create(couponBody({ discount_type: 'fixed', discount_value: 5, currency: 'USD' }))).body;
     expect((await rejection(redeem(usd.id))).options.extra).toMatchObject({ reason: 'currency_mismatch' });
-    expect((await redeem(usd.id, { currency: 'USD', amount: 5 })).currentUses).toBe(1);
+    expect((await redeem(usd.id, { currency: 'USD' })).currentUses).toBe(1);
   });
 
   it('the window is inclusive: a coupon redeems at valid_until exactly, not a millisecond later', async () => {
@@ -361,10 +378,11 @@ describe('redeemCoupon', () => {
 
   it('100 concurrent redemptions of a coupon with max_uses 10 succeed exactly 10 times', async () => {
     const coupon = (await create(couponBody({ max_uses: 10 }))).body;
+    const tenants = await Promise.all(Array.from({ length: 100 }, () => newOrganization()));
     const attempts = await Promise.allSettled(
-      Array.from({ length: 100 }, () =>
+      tenants.map((organizationId) =>
         // Generous waits: 100 transactions queue for a pool of 10 connections.
-        db().$transaction((tx) => redeemCoupon(tx, { couponId: coupon.id, planId, currency: 'IDR', at: new Date(), amount: 1000 }), { maxWait: 60_000, timeout: 60_000 }),
+        db().$transaction((tx) => redeemCoupon(tx, { couponId: coupon.id, planId, currency: 'IDR', at: new Date(), organizationId }), { maxWait: 60_000, timeout: 60_000 }),
       ),
     );
     const fulfilled = attempts.filter((attempt) => attempt.status === 'fulfilled');

@@ -1,21 +1,19 @@
 import { couponApplies } from '@/lib/billing/invoices/coupon-applies';
+import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import type { Tx } from '@/lib/db';
-import { BillingError, notFound } from '@/lib/errors';
+import { BillingError, conflict, notFound } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
-import { toDecimal, type DecimalLike } from '@/lib/money';
 
 export interface TRedeemCouponInput {
   couponId: string;
   planId: string;
-  /** The invoice's currency: a fixed coupon applies only in its own. */
+  /** The subscription's currency: a fixed coupon applies only in its own. */
   currency: string;
-  /** The moment judged against the validity window (the invoice's issue time). */
+  /** The moment judged against the validity window (when it is applied). */
   at: Date;
-  organizationId?: string;
+  organizationId: string;
+  /** The subscription it is applied to (absent only for a redemption outside any subscription, e.g. a test). */
   subscriptionId?: string;
-  invoiceId?: string;
-  /** The discount the invoice actually got, in `currency` (recorded for analytics). */
-  amount: DecimalLike;
 }
 
 export interface TCouponRedemptionResult {
@@ -24,21 +22,27 @@ export interface TCouponRedemptionResult {
 }
 
 /**
- * Uses a coupon once, inside the caller's transaction (the invoice that carries the discount).
+ * Uses a coupon once, inside the caller's transaction: the coupon applied to a subscription (SPEC
+ * §10: `max_uses` 100 means 100 subscriptions; the invoices it then discounts use nothing).
  *
  * Race-free by construction: one conditional UPDATE whose WHERE carries every precondition of
  * couponApplies, including `current_uses < max_uses`. PostgreSQL takes the row lock and, under
  * READ COMMITTED, re-checks the WHERE against the latest committed row after waiting for a
  * concurrent redeemer, so N parallel redemptions of a coupon with k uses left succeed exactly k
  * times. The CHECK constraint current_uses <= max_uses is a backstop, not the mechanism.
- * When nothing was updated, the coupon is re-read only to say why (409 coupon_not_applicable).
+ * An organization redeems a coupon once, ever: the UNIQUE (coupon_id, organization_id) index on
+ * coupon_redemptions decides between concurrent applications (the loser's transaction, increment
+ * included, rolls back); the read before it only answers the common case without a write.
  */
 export async function redeemCoupon(tx: Tx, input: TRedeemCouponInput): Promise<TCouponRedemptionResult> {
   const couponId = parseId(input.couponId, 'coupon');
   const planId = input.planId.toLowerCase();
-  const updated = await tx.$queryRaw<{ current_uses: number }[]>`
+  const earlier = await tx.couponRedemption.findUnique({ where: { couponId_organizationId: { couponId, organizationId: input.organizationId } }, include: { coupon: { select: { code: true } } } });
+  if (earlier) throw alreadyRedeemed(earlier.coupon.code, couponId);
+
+  const updated = await tx.$queryRaw<{ current_uses: number; code: string }[]>`
     UPDATE coupons
-       SET current_uses = current_uses + 1, updated_at = now()
+       SET current_uses = current_uses + 1, updated_at = ${input.at}::timestamptz
      WHERE id = ${couponId}::uuid
        AND is_active
        AND valid_from <= ${input.at}::timestamptz
@@ -46,22 +50,23 @@ export async function redeemCoupon(tx: Tx, input: TRedeemCouponInput): Promise<T
        AND (max_uses IS NULL OR current_uses < max_uses)
        AND (cardinality(applicable_plans) = 0 OR ${planId}::uuid = ANY (applicable_plans))
        AND (discount_type = 'percentage' OR currency = ${input.currency})
-    RETURNING current_uses`;
+    RETURNING current_uses, code`;
   if (updated.length === 0) throw await notApplicable(tx, couponId, input);
 
-  const redemption = await tx.couponRedemption.create({
-    data: {
-      couponId,
-      organizationId: input.organizationId ?? null,
-      subscriptionId: input.subscriptionId ?? null,
-      invoiceId: input.invoiceId ?? null,
-      amount: toDecimal(input.amount).toString(),
-      currency: input.currency,
-      redeemedAt: input.at,
-    },
-    select: { id: true },
-  });
-  return { redemptionId: redemption.id, currentUses: updated[0]!.current_uses };
+  try {
+    const redemption = await tx.couponRedemption.create({
+      data: { couponId, organizationId: input.organizationId, subscriptionId: input.subscriptionId ?? null, currency: input.currency, redeemedAt: input.at },
+      select: { id: true },
+    });
+    return { redemptionId: redemption.id, currentUses: updated[0]!.current_uses };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyRedeemed(updated[0]!.code, couponId);
+    throw error;
+  }
+}
+
+function alreadyRedeemed(code: string, couponId: string): BillingError {
+  return conflict('coupon_already_redeemed', `This organization has already redeemed coupon ${code}; a coupon is redeemed once per organization.`, { coupon_id: couponId });
 }
 
 async function notApplicable(tx: Tx, couponId: string, input: TRedeemCouponInput): Promise<BillingError> {

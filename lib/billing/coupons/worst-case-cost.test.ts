@@ -27,6 +27,10 @@ describe('worstCaseCost', () => {
     expect(summary({ discountType: 'fixed', discountValue: 100000, currency: 'IDR', maxUses: 50 })).toEqual([[null, 'IDR', '100000', '5000000']]);
   });
 
+  it('a fixed coupon without a currency is estimated in IDR, the product currency', () => {
+    expect(summary({ discountType: 'fixed', discountValue: 50000, currency: null, maxUses: 2 })).toEqual([[null, 'IDR', '50000', '100000']]);
+  });
+
   it('without max_uses the total is unbounded (null)', () => {
     expect(summary({ discountType: 'fixed', discountValue: 100000, currency: 'IDR', maxUses: null })).toEqual([[null, 'IDR', '100000', null]]);
   });
@@ -34,5 +38,7 @@ describe('worstCaseCost', () => {
   it('an empty or invalid value estimates nothing', () => {
     expect(summary({ discountValue: Number.NaN })).toEqual([]);
     expect(summary({ discountValue: 0 })).toEqual([]);
+    expect(summary({ discountValue: -10 })).toEqual([]);
+    expect(summary({ discountType: 'fixed', discountValue: Number.POSITIVE_INFINITY, currency: 'IDR' })).toEqual([]);
   });
 });

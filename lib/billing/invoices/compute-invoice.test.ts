@@ -155,12 +155,98 @@ describe('computeInvoice', () => {
     ]);
   });
 
-  it('rejects inputs no subscription can have', () => {
-    expect(() => invoice({ agentCount: -1 })).toThrow(RangeError);
-    expect(() => invoice({ agentCount: 1.5 })).toThrow(RangeError);
-    expect(() => invoice({ taxRate: '1.5' })).toThrow(RangeError);
-    expect(() => invoice({ plan: { ...growth, basePriceMonthly: '-1' } })).toThrow(RangeError);
-    expect(() => invoice({ coupon: { discountType: 'percentage', discountValue: '101', currency: null } })).toThrow(RangeError);
-    expect(() => invoice({ currency: 'XXX' })).toThrow();
+  it('leaves out add-on lines with nothing to charge: quantity 0, or a per-agent add-on with no agents', () => {
+    const addons = [
+      { id: 'wa', name: 'Extra WhatsApp number', unit: 'flat' as const, priceMonthly: '150000', priceAnnual: '1500000', quantity: 0 },
+      { id: 'ps', name: 'Priority support', unit: 'per_agent' as const, priceMonthly: '25000', priceAnnual: '250000', quantity: 1 },
+    ];
+    const result = invoice({ addons, agentCount: 0 });
+    expect(result.lines.map((l) => l.kind)).toEqual(['plan_base', 'tax']);
+    expect(result.subtotal.toFixed()).toBe('799000');
+  });
+
+  it('takes the whole subtotal with a 100% coupon, and then no tax', () => {
+    const result = invoice({ coupon: { code: 'FREE', discountType: 'percentage', discountValue: '100', currency: null } });
+    expect([result.discountTotal.toFixed(), result.taxTotal.toFixed(), result.total.toFixed()]).toEqual(['799000', '0', '0']);
+  });
+});
+
+describe('computeInvoice line descriptions (what the customer reads)', () => {
+  const descriptions = (overrides: Partial<TComputeInvoiceInput>) => invoice(overrides).lines.map((line) => line.description);
+  const perAgentAddon = { name: 'Priority support', unit: 'per_agent' as const, priceMonthly: '25000', priceAnnual: '250000', quantity: 1 };
+  const flatAddon = { name: 'Extra WhatsApp number', unit: 'flat' as const, priceMonthly: '150000', priceAnnual: '1500000', quantity: 1 };
+
+  it('names the plan and its cycle on the base line, "Plan" when the plan has no name', () => {
+    expect(descriptions({})[0]).toBe('Growth (monthly)');
+    expect(descriptions({ billingCycle: 'annual' })[0]).toBe('Growth (annual)');
+    expect(descriptions({ plan: { ...growth, name: undefined } })[0]).toBe('Plan (monthly)');
+  });
+
+  it('says how many agents are included, and "(12 months)" for extra agents on an annual invoice', () => {
+    expect(descriptions({ agentCount: 8 })[1]).toBe('Additional agents beyond 5 included');
+    expect(descriptions({ agentCount: 8, billingCycle: 'annual' })[1]).toBe('Additional agents beyond 5 included (12 months)');
+  });
+
+  it('says how many messages are included on the overage line', () => {
+    expect(descriptions({ messagesUsed: 10_001 })[1]).toBe('Messages beyond 10000 included');
+  });
+
+  it('names a flat add-on as it is, and marks a per-agent one "(per agent)"', () => {
+    expect(descriptions({ addons: [flatAddon, perAgentAddon] }).slice(1, 3)).toEqual(['Extra WhatsApp number', 'Priority support (per agent)']);
+  });
+
+  it('writes the tax rate as a percentage, decimals kept', () => {
+    expect(descriptions({}).at(-1)).toBe('Tax (11%)');
+    expect(descriptions({ taxRate: '0.125' }).at(-1)).toBe('Tax (12.5%)');
+  });
+
+  it('labels a percentage coupon "N% off" and a fixed one with its amount in the invoice currency', () => {
+    const discountLine = (coupon: TComputeInvoiceInput['coupon'], currency = 'IDR') =>
+      invoice({ coupon, currency }).lines.find((line) => line.kind === 'discount')?.description;
+    expect(discountLine({ code: 'WELCOME10', discountType: 'percentage', discountValue: '10', currency: null })).toBe('Coupon WELCOME10 (10% off)');
+    expect(discountLine({ discountType: 'percentage', discountValue: '12.5', currency: null })).toBe('Discount (12.5% off)');
+    expect(discountLine({ code: 'HEMAT', discountType: 'fixed', discountValue: '50000', currency: 'IDR' })).toBe('Coupon HEMAT (Rp 50.000 off)');
+    expect(discountLine({ discountType: 'fixed', discountValue: '10.5', currency: 'USD' }, 'USD')).toBe('Discount ($10.50 off)');
+  });
+});
+
+describe('computeInvoice refuses inputs no subscription can have (each guard by its message)', () => {
+  it('refuses a negative or NaN tax rate, and one above 1 (subtotal − discount + tax would not be the total)', () => {
+    expect(() => invoice({ taxRate: '-0.11' })).toThrow('taxRate must be between 0 and 1, got -0.11');
+    expect(() => invoice({ taxRate: Number.NaN })).toThrow('taxRate must be between 0 and 1, got NaN');
+    expect(() => invoice({ taxRate: '1.5' })).toThrow('taxRate must be between 0 and 1, got 1.5');
+    expect(invoice({ taxRate: '1' }).taxTotal.toFixed()).toBe('799000');
+  });
+
+  it('refuses a negative or NaN percentage discount, and one above 100', () => {
+    const percentage = (discountValue: string | number) => () => invoice({ coupon: { discountType: 'percentage', discountValue, currency: null } });
+    expect(percentage('-10')).toThrow('percentage discount must be 0–100, got -10');
+    expect(percentage(Number.NaN)).toThrow('percentage discount must be 0–100, got NaN');
+    expect(percentage('100.01')).toThrow('percentage discount must be 0–100, got 100.01');
+  });
+
+  it('refuses a negative or NaN fixed discount, whatever its currency', () => {
+    const fixed = (discountValue: string | number, currency: string) => () => invoice({ coupon: { discountType: 'fixed', discountValue, currency } });
+    expect(fixed('-50000', 'IDR')).toThrow('fixed discount must be ≥ 0, got -50000');
+    expect(fixed(Number.NaN, 'IDR')).toThrow('fixed discount must be ≥ 0, got NaN');
+    expect(fixed('-5', 'USD')).toThrow('fixed discount must be ≥ 0, got -5');
+  });
+
+  it('refuses counts that are negative or not whole', () => {
+    expect(() => invoice({ agentCount: -1 })).toThrow('agentCount must be a non-negative integer, got -1');
+    expect(() => invoice({ agentCount: 1.5 })).toThrow('agentCount must be a non-negative integer, got 1.5');
+    expect(() => invoice({ messagesUsed: -1 })).toThrow('messagesUsed must be a non-negative integer, got -1');
+    expect(() => invoice({ plan: { ...growth, limits: { max_agents: -5, max_messages_month: null } } })).toThrow('limit must be a non-negative integer, got -5');
+    const addon = { name: 'Priority support', unit: 'flat' as const, priceMonthly: '1', priceAnnual: '1', quantity: -2 };
+    expect(() => invoice({ addons: [addon] })).toThrow('quantity of add-on Priority support must be a non-negative integer, got -2');
+  });
+
+  it('refuses a negative price, naming the line it was for', () => {
+    expect(() => invoice({ plan: { ...growth, basePriceMonthly: '-1' } })).toThrow('plan_base price must be ≥ 0, got -1');
+    expect(() => invoice({ agentCount: 6, plan: { ...growth, perAgentPrice: '-1' } })).toThrow('per_agent price must be ≥ 0, got -1');
+  });
+
+  it('refuses a currency the product does not bill in', () => {
+    expect(() => invoice({ currency: 'XXX' })).toThrow('Unsupported currency XXX');
   });
 });

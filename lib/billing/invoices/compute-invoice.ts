@@ -29,10 +29,10 @@
  * Lines with nothing to charge (no extra agents, no overage, a zero discount) are left out; the
  * base line is always present and the tax line whenever the tax rate is above zero.
  */
-import { Decimal, currencyDecimals, roundMoney, toDecimal, type DecimalLike } from '../../money';
+import { Decimal, currencyDecimals, formatMoney, roundMoney, toDecimal, type DecimalLike } from '../../money';
 
 export type TBillingCycle = 'monthly' | 'annual';
-export type TInvoiceLineKind = 'plan_base' | 'per_agent' | 'overage' | 'addon' | 'discount' | 'tax';
+export type TInvoiceLineKind = 'plan_base' | 'per_agent' | 'overage' | 'addon' | 'discount' | 'tax' | 'credit';
 
 export interface TInvoicePlan {
   name?: string;
@@ -133,16 +133,14 @@ export function computeInvoice(input: TComputeInvoiceInput): TComputedInvoice {
     const quantity = addon.unit === 'per_agent' ? addon.quantity * input.agentCount : addon.quantity;
     if (quantity === 0) continue;
     const label = addon.unit === 'per_agent' ? `${addon.name} (per agent)` : addon.name;
-    const line: TComputedInvoiceLine = charge('addon', label, quantity, annual ? addon.priceAnnual : addon.priceMonthly);
-    if (addon.id) line.addonId = addon.id;
-    lines.push(line);
+    lines.push({ ...charge('addon', label, quantity, annual ? addon.priceAnnual : addon.priceMonthly), addonId: addon.id });
   }
 
   const subtotal = sum(lines.map((line) => line.amount));
   const discountTotal = discountFor(input.coupon, subtotal, currency);
   if (discountTotal.gt(0)) {
     const negative = discountTotal.negated();
-    lines.push({ kind: 'discount', description: couponLabel(input.coupon!), quantity: 1, unitAmount: negative, amount: negative });
+    lines.push({ kind: 'discount', description: couponLabel(input.coupon!, currency), quantity: 1, unitAmount: negative, amount: negative });
   }
 
   const taxTotal = roundMoney(subtotal.minus(discountTotal).times(taxRate), currency);
@@ -169,8 +167,10 @@ function discountFor(coupon: TInvoiceCoupon | null | undefined, subtotal: Decima
   return Decimal.min(discount, subtotal);
 }
 
-function couponLabel(coupon: TInvoiceCoupon): string {
-  const what = coupon.discountType === 'percentage' ? `${toDecimal(coupon.discountValue).toFixed()}% off` : 'fixed discount';
+/** What the customer reads on the discount line: "Coupon WELCOME10 (10% off)", "Coupon HEMAT (Rp 50.000 off)". */
+function couponLabel(coupon: TInvoiceCoupon, currency: string): string {
+  const value = toDecimal(coupon.discountValue);
+  const what = coupon.discountType === 'percentage' ? `${value.toFixed()}% off` : `${formatMoney(value, currency)} off`;
   return coupon.code ? `Coupon ${coupon.code} (${what})` : `Discount (${what})`;
 }
 

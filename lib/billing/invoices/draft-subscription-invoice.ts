@@ -26,8 +26,8 @@ export interface TDraftOptions {
 /**
  * A subscription period's invoice, priced with the engine (compute-invoice.ts) at today's prices
  * (the invoice keeps its own copy), with the subscription's coupon when it still covers this cycle
- * and applies (invoice-coupon.ts: the use is won before the discount is computed). Not yet written:
- * insertInvoices numbers and writes it; the caller then records the coupon with the invoice.
+ * and fits (invoice-coupon.ts). Not yet written: insertInvoices numbers and writes it; the caller
+ * then spends the coupon's cycle (recordInvoiceCoupon).
  */
 export async function draftSubscriptionInvoice(
   tx: Tx,
@@ -36,7 +36,7 @@ export async function draftSubscriptionInvoice(
   options: TDraftOptions,
 ): Promise<{ draft: TInvoiceDraft; coupon: TInvoiceCoupon | null }> {
   const { plan } = prices;
-  const coupon = await takeInvoiceCoupon(tx, subscription, options.issuedAt);
+  const coupon = await takeInvoiceCoupon(tx, subscription);
   const computed = computeInvoice({
     currency: subscription.currency,
     billingCycle: subscription.billingCycle,

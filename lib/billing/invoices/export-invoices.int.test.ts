@@ -33,8 +33,9 @@ beforeAll(async () => {
         planId: subscription.planId,
         currency: 'IDR',
         status: i % 5 === 0 ? ('void' as const) : ('paid' as const),
-        periodStart: at,
-        periodEnd: at,
+        // A period of its own (one invoice per subscription, kind and period is a unique index).
+        periodStart: new Date(start + i * 1_000),
+        periodEnd: new Date(start + i * 1_000),
         subtotal: '100000',
         total: '100000',
         amountPaid: i % 5 === 0 ? '0' : '100000',

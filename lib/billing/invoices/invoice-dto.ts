@@ -1,4 +1,5 @@
 import type { Invoice, InvoiceLine, Payment, Refund } from '@/lib/generated/prisma/client';
+import { paymentToDto } from '@/lib/billing/payments/payment-dto';
 import { moneyToJson, toDecimal } from '@/lib/money';
 import { REFUNDABLE_STATUSES, type TInvoice, type TInvoiceDetail, type TRefund } from './schemas';
 
@@ -46,6 +47,10 @@ export function refundToDto(refund: RefundWithActor): TRefund {
     reason: refund.reason,
     status: refund.status,
     failure_reason: refund.failureReason,
+    provider: refund.provider,
+    method: refund.method,
+    reference: refund.reference,
+    returned_at: iso(refund.returnedAt),
     created_by: refund.actorUser?.email ?? (refund.actorApiKey ? `API key ${refund.actorApiKey.name} (${refund.actorApiKey.prefix}…)` : null),
     created_at: refund.createdAt.toISOString(),
   };
@@ -69,6 +74,9 @@ export function invoiceDetailToDto(
     ...invoiceToDto(invoice),
     tax_rate: moneyToJson(invoice.taxRate),
     coupon_code: invoice.coupon?.code ?? null,
+    due_at: iso(invoice.dueAt),
+    voided_at: iso(invoice.voidedAt),
+    void_reason: invoice.voidReason,
     lines: [...invoice.lines]
       .sort((a, b) => a.position - b.position)
       .map((line) => ({
@@ -79,12 +87,7 @@ export function invoiceDetailToDto(
         unit_amount: moneyToJson(line.unitAmount),
         amount: moneyToJson(line.amount),
       })),
-    payments: invoice.payments.map((payment) => ({
-      id: payment.id,
-      amount: moneyToJson(payment.amount),
-      method: payment.method,
-      paid_at: payment.paidAt.toISOString(),
-    })),
+    payments: invoice.payments.map(paymentToDto),
     refunds: [...invoice.refunds].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map(refundToDto),
   };
 }

@@ -20,23 +20,27 @@ export interface TIssueInvoiceInput {
 
 /**
  * Issues the invoice of one subscription for one period, in one transaction: prices from the plan
- * and add-ons as they are now, the subscription's coupon when it still covers this cycle
- * (draftSubscriptionInvoice), tax at TAX_RATE, a gap-free number, exactly once per period
+ * and add-ons as they are now, the subscription's coupon while it has cycles left and fits the plan
+ * (SPEC §10: the coupon's use was counted when it was applied; each discounted invoice spends a
+ * cycle, invoice-coupon.ts), tax at TAX_RATE, a gap-free number, exactly once per period
  * (insertInvoices: a unique index, not a check-then-insert — a period already invoiced is 409
- * period_already_invoiced, and the coupon use taken for it is rolled back with the rest).
+ * period_already_invoiced, and the cycle spent on it is rolled back with the rest).
  * The billing run (lib/billing/runs/) issues renewals through the same three steps in batches.
  */
 export async function issueInvoice(input: TIssueInvoiceInput, actor: TActor | 'system' = 'system') {
+  return db().$transaction((tx) => issueInvoiceInTx(tx, input, actor));
+}
+
+/** issueInvoice inside the caller's transaction (a new subscription's first invoice commits with it). */
+export async function issueInvoiceInTx(tx: Tx, input: TIssueInvoiceInput, actor: TActor | 'system' = 'system') {
   const issuedAt = input.issuedAt ?? now();
-  return db().$transaction(async (tx) => {
-    const subscription = await lockSubscription(tx, input.subscriptionId);
-    if (subscription.status === 'cancelled') throw conflict('subscription_cancelled', 'A cancelled subscription is not invoiced.');
-    const prices = await readSubscriptionPrices(tx, subscription);
-    const { draft, coupon } = await draftSubscriptionInvoice(tx, subscription, prices, { ...input, issuedAt });
-    await insertInvoices(tx, [draft], actor);
-    if (coupon) await recordInvoiceCoupon(tx, coupon, subscription.id, draft.id, draft.computed.discountTotal);
-    return tx.invoice.findUniqueOrThrow({ where: { id: draft.id } });
-  });
+  const subscription = await lockSubscription(tx, input.subscriptionId);
+  if (subscription.status === 'cancelled') throw conflict('subscription_cancelled', 'A cancelled subscription is not invoiced.');
+  const prices = await readSubscriptionPrices(tx, subscription);
+  const { draft } = await draftSubscriptionInvoice(tx, subscription, prices, { ...input, issuedAt });
+  await insertInvoices(tx, [draft], actor);
+  await recordInvoiceCoupon(tx, subscription.id, draft.computed.discountTotal);
+  return tx.invoice.findUniqueOrThrow({ where: { id: draft.id } });
 }
 
 async function lockSubscription(tx: Tx, id: string): Promise<Subscription> {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
+import { ZPayment } from '@/lib/billing/payments/schemas';
 import { INVOICE_STATUSES } from './invoice-statuses';
 
 export { INVOICE_STATUSES };
@@ -70,6 +71,13 @@ export const ZRefund = z.strictObject({
   reason: z.string(),
   status: z.enum(['pending', 'succeeded', 'failed']),
   failure_reason: z.string().nullable(),
+  /** Where the money went back (SPEC §12): the payment's provider, or `manual`. */
+  provider: z.enum(['manual', 'xendit', 'stripe']),
+  /** A manual refund: how the operator returned the money, when they said. */
+  method: z.string().nullable(),
+  reference: z.string().nullable(),
+  /** Set when a refund that had succeeded came back (Stripe: the bank returned it); its status is then `failed`. */
+  returned_at: ZTime.nullable(),
   created_by: z.string().nullable(),
   created_at: ZTime,
 });
@@ -77,18 +85,27 @@ export const ZRefund = z.strictObject({
 export const ZInvoiceDetail = ZInvoice.extend({
   tax_rate: z.number(),
   coupon_code: z.string().nullable(),
+  due_at: ZTime.nullable(),
+  /** When and why it was voided (POST /invoices/{id}/void); null unless `status` is `void` (seeded voids have no reason). */
+  voided_at: ZTime.nullable(),
+  void_reason: z.string().nullable(),
   lines: z.array(
     z.strictObject({
       id: z.uuid(),
-      kind: z.enum(['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax']),
+      kind: z.enum(['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax', 'credit']),
       description: z.string(),
       quantity: z.number().int(),
       unit_amount: ZMoney,
       amount: ZMoney,
     }),
   ),
-  payments: z.array(z.strictObject({ id: z.uuid(), amount: ZMoney, method: z.string(), paid_at: ZTime })),
+  payments: z.array(ZPayment),
   refunds: z.array(ZRefund),
+});
+
+/** POST /invoices/{id}/void (SPEC §11): why, for the audit log and the invoice page. */
+export const ZVoidInvoiceInput = z.strictObject({
+  reason: z.string({ error: 'A reason is required.' }).trim().min(1, 'A reason is required.').max(500, 'At most 500 characters.'),
 });
 
 export const ZInvoicePage = z.strictObject({ data: z.array(ZInvoice), has_more: z.boolean(), next_cursor: z.uuid().nullable() });
@@ -98,3 +115,4 @@ export type TInvoice = z.infer<typeof ZInvoice>;
 export type TInvoiceDetail = z.infer<typeof ZInvoiceDetail>;
 export type TRefund = z.infer<typeof ZRefund>;
 export type TInvoicePage = z.infer<typeof ZInvoicePage>;
+export type TVoidInvoiceInput = z.output<typeof ZVoidInvoiceInput>;

@@ -1,6 +1,6 @@
-import { db } from '@/lib/db';
 import { isUuid } from '@/lib/http/parse';
 import type { TOrganizationSummary } from './schemas';
+import { searchOrganizations } from './search-organizations';
 
 /**
  * One organization as GET /organizations lists it, or null: what the invoices page needs to name
@@ -8,10 +8,5 @@ import type { TOrganizationSummary } from './schemas';
  */
 export async function findOrganizationSummary(id: string): Promise<TOrganizationSummary | null> {
   if (!isUuid(id)) return null;
-  const organization = await db().organization.findUnique({
-    where: { id: id.toLowerCase() },
-    select: { id: true, name: true, slug: true, billingEmail: true, country: true },
-  });
-  if (!organization) return null;
-  return { id: organization.id, name: organization.name, slug: organization.slug, billing_email: organization.billingEmail, country: organization.country };
+  return (await searchOrganizations({ search: id, limit: 1 })).data[0] ?? null;
 }

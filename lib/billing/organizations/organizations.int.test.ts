@@ -43,7 +43,7 @@ describe('GET /organizations: search', () => {
     expect(names(result)).toEqual(['kopi Pagi Cerah', 'Toko KOPI Senja', 'Zebra Kopitiam']);
     expect(result.has_more).toBe(false);
     expect(result.next_cursor).toBeNull();
-    expect(result.data[2]).toEqual({ id: zebra.id, name: 'Zebra Kopitiam', slug: zebra.slug, billing_email: zebra.billingEmail, country: 'ID' });
+    expect(result.data[2]).toEqual({ id: zebra.id, name: 'Zebra Kopitiam', slug: zebra.slug, billing_email: zebra.billingEmail, country: 'ID', subscription: null });
   });
 
   it('matches % and _ as themselves, not as LIKE wildcards (and a backslash too)', async () => {

@@ -5,11 +5,16 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { isUuid } from '@/lib/http/parse';
 import type { TOrganizationPage, TOrganizationSearchQuery, TOrganizationSummary } from './schemas';
 
+type Row = Omit<TOrganizationSummary, 'subscription'> & {
+  sub_id: string | null; plan_id: string; plan_name: string; status: 'active' | 'past_due' | 'cancelled'; billing_cycle: 'monthly' | 'annual';
+  cancel_at_period_end: boolean; has_pending_change: boolean; coupon_code: string | null;
+};
+
 /**
  * Organizations whose name contains `search` (any case), or the one whose id it is, by name as
- * people read it (lower(name), then id), keyset-paginated on that pair. Every organization, with
- * or without invoices: a tenant the picker cannot find looks like a missing tenant, while one
- * with an empty invoice table answers the operator's question.
+ * people read it (lower(name), then id), keyset-paginated on that pair, each with its current
+ * subscription (the live one, else the latest), which the filters read. Every organization, with
+ * or without invoices: a tenant the picker cannot find looks like a missing tenant.
  *
  * Raw SQL because Prisma can neither order by lower(name) nor compare row values, and both are
  * what lets the (lower(name), id) index walk in order and start a page at its cursor.
@@ -18,22 +23,45 @@ export async function searchOrganizations(query: TOrganizationSearchQuery): Prom
   const conditions: Prisma.Sql[] = [];
   const search = query.search ?? '';
   // A UUID is an id, exact (the primary key serves it); nobody names a tenant after one.
-  if (isUuid(search)) conditions.push(Prisma.sql`id = ${search.toLowerCase()}::uuid`);
-  else if (search) conditions.push(Prisma.sql`lower(name) LIKE '%' || lower(${escapeLike(search)}) || '%'`);
+  if (isUuid(search)) conditions.push(Prisma.sql`o.id = ${search.toLowerCase()}::uuid`);
+  else if (search) conditions.push(Prisma.sql`lower(o.name) LIKE '%' || lower(${escapeLike(search)}) || '%'`);
+  if (query.plan_id) conditions.push(Prisma.sql`s.plan_id = ${query.plan_id.toLowerCase()}::uuid`);
+  if (query.status === 'none') conditions.push(Prisma.sql`s.id IS NULL`);
+  else if (query.status) conditions.push(Prisma.sql`s.status = ${query.status}::"SubscriptionStatus"`);
+  if (query.coupon_id) conditions.push(Prisma.sql`s.coupon_id = ${query.coupon_id.toLowerCase()}::uuid`);
+  if (query.has_coupon) conditions.push(query.has_coupon === 'true' ? Prisma.sql`s.coupon_id IS NOT NULL` : Prisma.sql`s.coupon_id IS NULL`);
 
   if (query.starting_after) {
     const cursor = await db().organization.findUnique({ where: { id: query.starting_after }, select: { id: true, name: true } });
     if (!cursor) throw badRequest('invalid_cursor', 'starting_after names no organization; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown organization id.' }]);
-    conditions.push(Prisma.sql`(lower(name), id) > (lower(${cursor.name}), ${cursor.id}::uuid)`);
+    conditions.push(Prisma.sql`(lower(o.name), o.id) > (lower(${cursor.name}), ${cursor.id}::uuid)`);
   }
 
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-  const rows = await db().$queryRaw<TOrganizationSummary[]>`
-    SELECT id, name, slug, billing_email, country
-      FROM organizations ${where}
-     ORDER BY lower(name), id
+  const rows = await db().$queryRaw<Row[]>`
+    SELECT o.id, o.name, o.slug, o.billing_email, o.country,
+           s.id AS sub_id, s.plan_id, p.name AS plan_name, s.status::text AS status, s.billing_cycle::text AS billing_cycle,
+           s.cancel_at_period_end, s.pending_change IS NOT NULL AS has_pending_change, c.code AS coupon_code
+      FROM organizations o
+      LEFT JOIN LATERAL (
+        SELECT * FROM subscriptions cs WHERE cs.organization_id = o.id
+         ORDER BY (cs.status <> 'cancelled') DESC, cs.created_at DESC, cs.id DESC LIMIT 1
+      ) s ON true
+      LEFT JOIN plans p ON p.id = s.plan_id
+      LEFT JOIN coupons c ON c.id = s.coupon_id
+      ${where}
+     ORDER BY lower(o.name), o.id
      LIMIT ${query.limit + 1}`;
-  const page = rows.slice(0, query.limit);
+  const page = rows.slice(0, query.limit).map(toSummary);
   const hasMore = rows.length > query.limit;
   return { data: page, has_more: hasMore, next_cursor: hasMore ? (page.at(-1)?.id ?? null) : null };
+}
+
+function toSummary(row: Row): TOrganizationSummary {
+  return {
+    id: row.id, name: row.name, slug: row.slug, billing_email: row.billing_email, country: row.country,
+    subscription: row.sub_id
+      ? { id: row.sub_id, plan_id: row.plan_id, plan_name: row.plan_name, status: row.status, billing_cycle: row.billing_cycle, cancel_at_period_end: row.cancel_at_period_end, has_pending_change: row.has_pending_change, coupon_code: row.coupon_code }
+      : null,
+  };
 }

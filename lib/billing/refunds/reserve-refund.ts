@@ -4,7 +4,9 @@ import { actorColumns, type TActor } from '@/lib/auth/actor';
 import { refundableAmount } from '@/lib/billing/invoices/invoice-dto';
 import { db } from '@/lib/db';
 import { conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
-import { Prisma, type InvoiceStatus } from '@/lib/generated/prisma/client';
+import { Prisma, type InvoiceStatus, type PaymentProvider } from '@/lib/generated/prisma/client';
+import { now } from '@/lib/clock';
+import { currentIdempotencyClaim } from '@/lib/http/idempotency';
 import { type Decimal, currencyDecimals, decimalFromJsonNumber, fitsCurrency, moneyToJson, toDecimal } from '@/lib/money';
 import type { TRefundInput } from './schemas';
 import { statusAfterRefundsSql } from './status-after-refunds-sql';
@@ -18,6 +20,10 @@ export interface TReservation {
   createdAt: Date;
   statusBefore: InvoiceStatus;
   refundedBefore: Decimal;
+  provider: PaymentProvider;
+  providerPaymentId: string | null;
+  method: string | null;
+  reference: string | null;
 }
 
 interface TLockedInvoice {
@@ -25,6 +31,9 @@ interface TLockedInvoice {
   status: InvoiceStatus;
   amountPaid: Prisma.Decimal;
   amountRefunded: Prisma.Decimal;
+  paymentId: string | null;
+  provider: PaymentProvider | null;
+  providerPaymentId: string | null;
 }
 
 /**
@@ -44,16 +53,29 @@ interface TLockedInvoice {
  */
 export async function reserveRefund(invoiceId: string, input: TRefundInput, actor: TActor, requestId?: string): Promise<TReservation> {
   return db().$transaction(async (tx) => {
+    // The money goes back where it came from (SPEC §12): the invoice's largest provider payment,
+    // read in the same statement as the lock; none (or only manual ones): a manual refund.
     const [invoice] = await tx.$queryRaw<TLockedInvoice[]>`
-      SELECT currency, status::text AS status, amount_paid AS "amountPaid", amount_refunded AS "amountRefunded"
-      FROM invoices WHERE id = ${invoiceId}::uuid
-      FOR UPDATE`;
+      SELECT i.currency, i.status::text AS status, i.amount_paid AS "amountPaid", i.amount_refunded AS "amountRefunded",
+        p.id AS "paymentId", p.provider::text AS provider, p.provider_payment_id AS "providerPaymentId"
+      FROM invoices i
+      LEFT JOIN LATERAL (
+        SELECT id, provider, provider_payment_id FROM payments
+        WHERE invoice_id = i.id AND provider <> 'manual'
+        ORDER BY amount DESC, paid_at DESC LIMIT 1
+      ) p ON true
+      WHERE i.id = ${invoiceId}::uuid
+      FOR UPDATE OF i`;
     if (!invoice) throw notFound('invoice');
     const amount = refundAmount(invoice, input);
     const refundedBefore = toDecimal(invoice.amountRefunded);
     const refundedAfter = refundedBefore.plus(amount).toFixed();
     const refundId = randomUUID();
     const { actorUserId, actorApiKeyId } = actorColumns(actor);
+    const provider = invoice.provider ?? 'manual';
+    const method = input.method ?? null;
+    const reference = input.reference ?? null;
+    const claim = currentIdempotencyClaim();
 
     const [refund] = await tx.$queryRaw<{ created_at: Date }[]>`
       WITH reserved AS (
@@ -64,8 +86,9 @@ export async function reserveRefund(invoiceId: string, input: TRefundInput, acto
         WHERE id = ${invoiceId}::uuid AND amount_refunded = ${refundedBefore.toFixed()}::numeric
         RETURNING id
       ), refund AS (
-        INSERT INTO refunds (id, invoice_id, amount, currency, reason, status, actor_user_id, actor_api_key_id)
-        SELECT ${refundId}::uuid, id, ${amount.toFixed()}::numeric, ${invoice.currency}::text, ${input.reason}::text, 'pending'::"RefundStatus", ${actorUserId}::uuid, ${actorApiKeyId}::uuid
+        INSERT INTO refunds (id, invoice_id, amount, currency, reason, status, actor_user_id, actor_api_key_id, provider, payment_id, method, reference, idempotency_record_id, created_at)
+        SELECT ${refundId}::uuid, id, ${amount.toFixed()}::numeric, ${invoice.currency}::text, ${input.reason}::text, 'pending'::"RefundStatus", ${actorUserId}::uuid, ${actorApiKeyId}::uuid,
+          ${provider}::"PaymentProvider", ${invoice.paymentId}::uuid, ${method}::text, ${reference}::text, ${claim}::uuid, ${now()}::timestamptz
         FROM reserved
         RETURNING created_at
       ), audit AS (
@@ -85,13 +108,20 @@ export async function reserveRefund(invoiceId: string, input: TRefundInput, acto
       SELECT created_at FROM refund`;
     // The row lock makes this impossible; throwing rolls the transaction back if it ever happens.
     if (!refund) throw new Error(`Invoice ${invoiceId} changed under its row lock.`);
-    return { refundId, invoiceId, amount, currency: invoice.currency, reason: input.reason, createdAt: refund.created_at, statusBefore: invoice.status, refundedBefore };
+    return {
+      refundId, invoiceId, amount, currency: invoice.currency, reason: input.reason, createdAt: refund.created_at, statusBefore: invoice.status, refundedBefore,
+      provider, providerPaymentId: invoice.providerPaymentId, method, reference,
+    };
   });
 }
 
 /** The amount to refund, or the error, in SPEC §6's order: body validation (400), invoice status (409), amount ≤ refundable (422). */
 function refundAmount(invoice: TLockedInvoice, input: TRefundInput): Decimal {
   const { currency, status } = invoice;
+  if (invoice.provider && (input.method !== undefined || input.reference !== undefined)) {
+    const message = `This invoice was paid through ${invoice.provider}, which returns the money itself: method and reference are for manual refunds.`;
+    throw validationFailed([...(input.method !== undefined ? [{ path: 'method', message }] : []), ...(input.reference !== undefined ? [{ path: 'reference', message }] : [])]);
+  }
   const asked = input.amount === undefined ? undefined : decimalFromJsonNumber(input.amount);
   if (asked !== undefined && !fitsCurrency(asked, currency)) {
     const decimals = currencyDecimals(currency);

@@ -3,7 +3,9 @@ import type { TActor } from '@/lib/auth/actor';
 import type { TRefund } from '@/lib/billing/invoices/schemas';
 import { db } from '@/lib/db';
 import { Prisma, type InvoiceStatus } from '@/lib/generated/prisma/client';
+import { now } from '@/lib/clock';
 import { moneyToJson } from '@/lib/money';
+import { getRefundResult } from './get-refund-result';
 import type { GatewayRefundResult } from './payment-gateway';
 import type { TReservation } from './reserve-refund';
 import type { TRefundResult } from './schemas';
@@ -26,17 +28,24 @@ import { statusAfterRefundsSql } from './status-after-refunds-sql';
 export async function settleRefund(reservation: TReservation, outcome: GatewayRefundResult, actor: TActor, requestId?: string): Promise<TRefundResult> {
   const { refundId, invoiceId, amount } = reservation;
   const refund = refundDto(reservation, outcome, actor);
+  const reference = outcome.reference ?? null;
+  const settledAt = outcome.status === 'pending' ? null : now();
+  // `AND status = 'pending'`: a webhook may have settled it first (the provider answered it before
+  // its HTTP response reached us); a final status is never overwritten, and nothing else then
+  // happens in this statement (no row, no release, no audit entry).
   const settle = outcome.status === 'failed'
-    ? Prisma.sql`UPDATE refunds SET status = 'failed', failure_reason = ${outcome.reason}::text WHERE id = ${refundId}::uuid`
-    : Prisma.sql`UPDATE refunds SET status = ${outcome.status}::"RefundStatus", gateway_ref = ${outcome.reference}::text WHERE id = ${refundId}::uuid`;
+    ? Prisma.sql`UPDATE refunds SET status = 'failed', failure_reason = ${outcome.reason}::text, gateway_ref = coalesce(${reference}::text, gateway_ref), settled_at = ${settledAt}::timestamptz
+        WHERE id = ${refundId}::uuid AND status = 'pending' RETURNING id`
+    : Prisma.sql`UPDATE refunds SET status = ${outcome.status}::"RefundStatus", gateway_ref = coalesce(${reference}::text, gateway_ref), settled_at = ${settledAt}::timestamptz
+        WHERE id = ${refundId}::uuid AND status = 'pending' RETURNING id`;
   const invoiceAfter = outcome.status === 'failed'
     ? Prisma.sql`
         UPDATE invoices SET amount_refunded = amount_refunded - ${amount.toFixed()}::numeric,
           status = ${statusAfterRefundsSql(Prisma.sql`amount_refunded - ${amount.toFixed()}::numeric`, Prisma.sql`amount_paid`)},
           updated_at = now()
-        WHERE id = ${invoiceId}::uuid
+        WHERE id = ${invoiceId}::uuid AND EXISTS (SELECT 1 FROM settled)
         RETURNING status, amount_refunded`
-    : Prisma.sql`SELECT status, amount_refunded FROM invoices WHERE id = ${invoiceId}::uuid`;
+    : Prisma.sql`SELECT status, amount_refunded FROM invoices WHERE id = ${invoiceId}::uuid AND EXISTS (SELECT 1 FROM settled)`;
 
   const [after] = await settleUntilStarted(() => db().$queryRaw<{ status: InvoiceStatus }[]>`
     WITH settled AS (${settle}),
@@ -56,7 +65,8 @@ export async function settleRefund(reservation: TReservation, outcome: GatewayRe
       )}
     )
     SELECT status::text AS status FROM invoice`);
-  if (!after) throw new Error(`Invoice ${invoiceId} vanished while its refund ${refundId} was settling.`);
+  // Settled meanwhile by the provider's webhook: the answer is the refund as it was settled.
+  if (!after) return getRefundResult(refundId);
   return { status: refund.status, refund_amount: moneyToJson(amount), invoice_status: after.status, refund };
 }
 
@@ -74,6 +84,10 @@ function refundDto(reservation: TReservation, outcome: GatewayRefundResult, acto
     reason: reservation.reason,
     status: outcome.status,
     failure_reason: outcome.status === 'failed' ? outcome.reason : null,
+    provider: reservation.provider,
+    method: reservation.method,
+    reference: reservation.reference,
+    returned_at: null,
     created_by: actor.label,
     created_at: reservation.createdAt.toISOString(),
   };

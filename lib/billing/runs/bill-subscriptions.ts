@@ -8,7 +8,7 @@ import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db';
 import type { Plan, Subscription } from '@/lib/generated/prisma/client';
 import type { TBoundaryPolicy } from './apply-period-boundary';
-import { nextBillingStep, periodAfter, usageBilledUntil, type TPeriod } from './next-billing-step';
+import { nextBillingStep, usageBilledUntil, type TPeriod } from './next-billing-step';
 import { readUsageTotals, type TUsageWindow } from './read-usage-totals';
 
 export interface TBatchOutcome {
@@ -41,12 +41,12 @@ const DUE_IN_DAYS = 14;
  */
 export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscription[], at: Date, boundary: TBoundaryPolicy): Promise<TBatchOutcome> {
   const plans = await readPlans(tx, subscriptions.map((subscription) => subscription.planId));
-  const work: { before: Subscription; step: NonNullable<ReturnType<typeof nextBillingStep>>; renewAs: Subscription | null }[] = [];
+  const work: { before: Subscription; step: NonNullable<ReturnType<typeof nextBillingStep>>; renewAs: Subscription | null; next: TPeriod | null }[] = [];
   for (const subscription of subscriptions) {
     const step = nextBillingStep(subscription, at);
     if (!step) continue;
     const decision = step.kind === 'boundary' ? await boundary(tx, subscription, at) : null;
-    work.push({ before: subscription, step, renewAs: decision?.action === 'renew' ? decision.subscription : null });
+    work.push({ before: subscription, step, renewAs: decision?.action === 'renew' ? decision.subscription : null, next: decision?.action === 'renew' ? decision.period : null });
   }
   // Coupons are taken in coupon-id order: batches running at once lock shared coupon rows in one
   // order, never in a cycle (no deadlock).
@@ -66,7 +66,7 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
   const coupons: { subscriptionId: string; draft: TInvoiceDraft; coupon: TInvoiceCoupon }[] = [];
   const advances: TAdvance[] = [];
   const ended: Subscription[] = [];
-  for (const [index, { before, step, renewAs }] of work.entries()) {
+  for (const [index, { before, step, renewAs, next }] of work.entries()) {
     const messages = usage[index]!;
     const plan = plans.get(before.planId)!;
     if (step.kind === 'usage') {
@@ -85,21 +85,20 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
     // when the plan stays, on a usage invoice of its own when a change switched plans at the boundary.
     const samePlan = renewAs.planId === before.planId;
     if (!samePlan) pushUsageDraft(drafts, before, plan, closedUsage, messages, at);
-    const next = periodAfter(renewAs, step.closed.end);
     const prices: TSubscriptionPrices = { plan: plans.get(renewAs.planId)!, addons: addons.get(renewAs.id) ?? [] };
     const { draft, coupon } = await draftSubscriptionInvoice(tx, renewAs, prices, {
-      periodStart: next.start, periodEnd: next.end, messagesUsed: samePlan ? messages : 0, issuedAt: at, dueInDays: DUE_IN_DAYS,
+      periodStart: next!.start, periodEnd: next!.end, messagesUsed: samePlan ? messages : 0, issuedAt: at, dueInDays: DUE_IN_DAYS,
       overageLabel: `${describePeriod(closedUsage)}`,
     });
     drafts.push(draft);
     if (coupon) coupons.push({ subscriptionId: renewAs.id, draft, coupon });
-    advances.push({ id: before.id, periodStart: next.start, periodEnd: next.end, usageBilledUntil: step.closed.end, cancelledAt: null });
+    advances.push({ id: before.id, periodStart: next!.start, periodEnd: next!.end, usageBilledUntil: step.closed.end, cancelledAt: null });
   }
 
   // The numbers last: the month's counter row stays locked from here to the commit.
   await advanceSubscriptions(tx, advances, at);
   if (drafts.length > 0) await insertInvoices(tx, drafts, 'system');
-  for (const { subscriptionId, draft, coupon } of coupons) await recordInvoiceCoupon(tx, coupon, subscriptionId, draft.id, draft.computed.discountTotal);
+  for (const { subscriptionId, draft } of coupons) await recordInvoiceCoupon(tx, subscriptionId, draft.computed.discountTotal);
   await recordAudits(tx, 'system', ended.map((subscription) => ({
     action: 'subscription.ended', entityType: 'subscription', entityId: subscription.id,
     before: { status: subscription.status }, after: { status: 'cancelled', cancelled_at: subscription.currentPeriodEnd.toISOString() },

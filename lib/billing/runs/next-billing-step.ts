@@ -19,6 +19,8 @@ import { addMonthsClamped, cycleMonths, periodIndex, type TBillingCycle } from '
 export interface TBillableSubscription {
   billingCycle: TBillingCycle;
   startedAt: Date;
+  /** The schedule's anchor (a cycle change moves it); null: startedAt. */
+  billingAnchor?: Date | null;
   currentPeriodStart: Date;
   currentPeriodEnd: Date;
   usageBilledUntil: Date | null;
@@ -61,13 +63,13 @@ export function usageBilledUntil(subscription: Pick<TBillableSubscription, 'curr
  * The period that starts at `boundary` for this subscription's cycle. Pass the subscription as it
  * renews: a change applied at the boundary (a new cycle) decides the length of the next period.
  */
-export function periodAfter(subscription: Pick<TBillableSubscription, 'billingCycle' | 'startedAt' | 'currentPeriodStart'>, boundary: Date): TPeriod {
+export function periodAfter(subscription: Pick<TBillableSubscription, 'billingCycle' | 'startedAt' | 'billingAnchor' | 'currentPeriodStart'>, boundary: Date): TPeriod {
   return { start: boundary, end: followingBoundary(subscription, boundary, subscription.billingCycle) };
 }
 
-/** The boundary one `cycle` after `from` on the start's schedule, else on the current period's, else on `from`'s own. */
-function followingBoundary(subscription: Pick<TBillableSubscription, 'startedAt' | 'currentPeriodStart'>, from: Date, cycle: TBillingCycle): Date {
-  for (const anchor of [subscription.startedAt, subscription.currentPeriodStart]) {
+/** The boundary one `cycle` after `from` on the anchor's schedule (billing_anchor ?? started_at), else on the current period's, else on `from`'s own. */
+function followingBoundary(subscription: Pick<TBillableSubscription, 'startedAt' | 'billingAnchor' | 'currentPeriodStart'>, from: Date, cycle: TBillingCycle): Date {
+  for (const anchor of [subscription.billingAnchor ?? subscription.startedAt, subscription.currentPeriodStart]) {
     const index = monthIndex(anchor, from);
     if (index !== null) return addMonthsClamped(anchor, index + cycleMonths(cycle));
   }

@@ -83,18 +83,46 @@ describe('the billing run', () => {
     const ending = await createRunSubscription({ startedAt: d('2037-01-01T00:00:00Z') });
     const renewing = await createRunSubscription({ startedAt: d('2037-01-01T00:00:00Z') });
     await reportUsage(ending.organizationId, 1_100, d('2037-01-20T00:00:00Z'));
-    const run = await runBilling({
-      trigger: 'cli', actor: 'system', at: d('2037-02-01T00:00:00Z'),
-      boundary: async (_tx, subscription) => (subscription.id === ending.id ? { action: 'end' } : { action: 'renew', subscription }),
-    });
+    await db().subscription.update({ where: { id: ending.id }, data: { cancelAtPeriodEnd: true, cancelReason: 'Closing down' } });
+    const run = await runBilling({ trigger: 'cli', actor: 'system', at: d('2037-02-01T00:00:00Z') });
     expect(run).toMatchObject({ issued: 2, renewed: 1, ended: 1 });
     const [usage] = await invoicesOf(ending.id);
     expect(usage).toMatchObject({ kind: 'usage', periodStart: d('2037-01-01T00:00:00Z'), periodEnd: d('2037-02-01T00:00:00Z') });
-    expect(await db().subscription.findUniqueOrThrow({ where: { id: ending.id } })).toMatchObject({ status: 'cancelled', cancelledAt: d('2037-02-01T00:00:00Z') });
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: ending.id } })).toMatchObject({ status: 'cancelled', cancelledAt: d('2037-02-01T00:00:00Z'), cancelAtPeriodEnd: false, pendingChange: null });
+    expect(await db().auditLogEntry.count({ where: { entityId: ending.id, action: 'subscription.ended' } })).toBe(1);
     const later = await runBilling({ trigger: 'cli', actor: 'system', at: d('2037-06-01T00:00:00Z') });
     expect(await invoicesOf(ending.id)).toHaveLength(1);
     expect(await invoicesOf(renewing.id)).toHaveLength(5); // Feb…Jun: the other one kept renewing
     expect(later.failed).toBe(0);
+  });
+
+  it('a reactivated subscription (cancel at period end taken back) renews at the boundary', async () => {
+    const subscription = await createRunSubscription({ startedAt: d('2037-03-01T00:00:00Z') });
+    await db().subscription.update({ where: { id: subscription.id }, data: { cancelAtPeriodEnd: true } });
+    await db().subscription.update({ where: { id: subscription.id }, data: { cancelAtPeriodEnd: false } });
+    const run = await runBilling({ trigger: 'cli', actor: 'system', at: d('2037-04-01T00:00:00Z') });
+    expect(run.failed).toBe(0);
+    expect((await invoicesOf(subscription.id)).map((invoice) => [invoice.kind, invoice.periodStart.toISOString().slice(0, 10)])).toEqual([['subscription', '2037-04-01']]);
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ status: 'active', currentPeriodStart: d('2037-04-01T00:00:00Z'), currentPeriodEnd: d('2037-05-01T00:00:00Z') });
+  });
+
+  it('a pending downgrade takes effect at the boundary: the renewal invoice is on the new plan and agents, the change is cleared', async () => {
+    const from = await createRunPlan();
+    const to = await db().plan.update({ where: { id: (await createRunPlan()).id }, data: { basePriceMonthly: '50000' } });
+    const subscription = await createRunSubscription({ startedAt: d('2037-05-31T00:00:00Z'), planId: from.id, agentCount: 4 });
+    await db().subscription.update({
+      where: { id: subscription.id },
+      data: { pendingChange: { plan_id: to.id, billing_cycle: 'monthly', agent_count: 2, addons: [], effective_at: '2037-06-30T00:00:00.000Z', requested_at: '2037-06-10T00:00:00.000Z', removes_coupon: null } },
+    });
+    const run = await runBilling({ trigger: 'cli', actor: 'system', at: d('2037-07-01T00:00:00Z') });
+    expect(run).toMatchObject({ renewed: 1, failed: 0 });
+    const renewal = (await invoicesOf(subscription.id)).find((invoice) => invoice.kind === 'subscription')!;
+    expect(renewal).toMatchObject({ planId: to.id, periodStart: d('2037-06-30T00:00:00Z'), periodEnd: d('2037-07-31T00:00:00Z'), subtotal: expect.anything() });
+    expect(renewal.subtotal.toString()).toBe('50000'); // the new plan's base, 2 agents: all included
+    // The schedule stays anchored on the start (31st): 30 June → 31 July, not 30 July.
+    expect(await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
+      planId: to.id, agentCount: 2, pendingChange: null, currentPeriodStart: d('2037-06-30T00:00:00Z'), currentPeriodEnd: d('2037-07-31T00:00:00Z'),
+    });
   });
 
   it('a subscription that cannot be billed fails alone, with its reason; the rest of its batch is billed', async () => {

@@ -1,4 +1,5 @@
 import type { TInvoice, TInvoiceDetail, TInvoicePage, TRefund } from '@/lib/billing/invoices/schemas';
+import type { TPayment, TRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import type { TRefundResult } from '@/lib/billing/refunds/schemas';
 import { GROWTH_PLAN } from './catalog';
 
@@ -35,8 +36,34 @@ const REFUND: TRefund = {
   reason: 'Two agent seats were billed after the customer removed them.',
   status: 'succeeded',
   failure_reason: null,
+  provider: 'manual',
+  method: 'bank_transfer',
+  reference: 'BCA-20261010-100234',
+  returned_at: null,
   created_by: 'superadmin@example.com',
   created_at: '2026-10-10T04:30:00.000Z',
+};
+
+const PAYMENT: TPayment = {
+  id: 'c6daf4b8-2a5e-4db7-a9fb-7b3c5d9fb046',
+  invoice_id: PAID_INVOICE.id,
+  amount: 1_062_270,
+  currency: 'IDR',
+  method: 'bank_transfer',
+  provider: 'manual',
+  provider_payment_id: null,
+  reference: 'BCA-20261003-778812',
+  paid_at: '2026-10-03T08:15:00.000Z',
+  created_at: '2026-10-03T09:02:11.000Z',
+};
+
+export const RECORD_PAYMENT_BODY = { amount: 500_000, method: 'bank_transfer', reference: 'BCA-20261003-778812', paid_at: '2026-10-03T08:15:00Z' };
+
+export const RECORD_PAYMENT_RESULT: TRecordPaymentResult = {
+  payment: { ...PAYMENT, amount: 500_000 },
+  invoice_status: 'open',
+  amount_paid: 500_000,
+  amount_due: 562_270,
 };
 
 const line = (id: string, kind: TInvoiceDetail['lines'][number]['kind'], description: string, quantity: number, unitAmount: number) =>
@@ -49,15 +76,34 @@ export const INVOICE_DETAIL: TInvoiceDetail = {
   amount_refundable: 862_270,
   tax_rate: 0.11,
   coupon_code: null,
+  due_at: '2026-10-15T00:00:00.000Z',
+  voided_at: null,
+  void_reason: null,
   lines: [
     line('f3a7c1e5-9d2b-4a84-b6c8-4e0f2a6c8d13', 'plan_base', `${GROWTH_PLAN.name} plan, monthly`, 1, 799_000),
     line('a4b8d2f6-0e3c-4b95-87d9-5f1a3b7d9e24', 'per_agent', 'Agents above the 10 included', 2, 79_000),
     line('b5c9e3a7-1f4d-4ca6-98ea-6a2b4c8eaf35', 'tax', 'VAT 11%', 1, 105_270),
   ],
-  payments: [{ id: 'c6daf4b8-2a5e-4db7-a9fb-7b3c5d9fb046', amount: 1_062_270, method: 'bank_transfer', paid_at: '2026-10-03T08:15:00.000Z' }],
+  payments: [PAYMENT],
   refunds: [REFUND],
 };
 
 export const REFUND_BODY = { reason: 'Two agent seats were billed after the customer removed them.', amount: 200_000, expected_amount_refunded: 0 };
 
 export const REFUND_RESULT: TRefundResult = { status: 'succeeded', refund_amount: 200_000, invoice_status: 'partially_refunded', refund: REFUND };
+
+export const VOID_BODY = { reason: 'Issued twice by mistake; INV-202610-000124 replaces it.' };
+
+/** An open invoice, voided: same number and lines, nothing paid, when and why recorded. */
+export const VOID_INVOICE_DETAIL: TInvoiceDetail = {
+  ...INVOICE_DETAIL,
+  status: 'void',
+  amount_paid: 0,
+  amount_refunded: 0,
+  amount_refundable: 0,
+  paid_at: null,
+  voided_at: '2026-10-02T09:30:00.000Z',
+  void_reason: VOID_BODY.reason,
+  payments: [],
+  refunds: [],
+};

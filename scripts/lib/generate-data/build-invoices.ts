@@ -56,15 +56,18 @@ SELECT t.*,
  CROSS JOIN gen_params p
   LEFT JOIN gen_sub_addon_totals at ON at.i = t.i;
 
--- A capped coupon's uses go to its first invoices in time; the ones past max_uses get no discount.
+-- A capped coupon's uses (SPEC §10: one per organization it is applied to) go to the organizations
+-- whose first invoice comes first; the invoices of those past max_uses get no discount.
 CREATE TEMP TABLE gen_coupon_refused ON COMMIT DROP AS
-SELECT inv_n FROM (
-  SELECT b.inv_n, c.max_uses - c.current_uses AS uses_left,
-         row_number() OVER (PARTITION BY c.id ORDER BY b.issue_time, b.inv_n) AS use_number
-    FROM gen_inv_base b JOIN gen_coupons c ON c.id = b.coupon_id
-   WHERE c.max_uses IS NOT NULL
-) ranked
- WHERE use_number > uses_left;
+SELECT b.inv_n
+  FROM gen_inv_base b
+  JOIN (SELECT f.coupon_id, f.organization_id, c.max_uses - c.current_uses AS uses_left,
+               row_number() OVER (PARTITION BY c.id ORDER BY f.first_issue, f.organization_id) AS use_number
+          FROM (SELECT coupon_id, organization_id, min(issue_time) AS first_issue FROM gen_inv_base WHERE coupon_id IS NOT NULL GROUP BY 1, 2) f
+          JOIN gen_coupons c ON c.id = f.coupon_id
+         WHERE c.max_uses IS NOT NULL) ranked
+    ON ranked.coupon_id = b.coupon_id AND ranked.organization_id = b.organization_id
+ WHERE ranked.use_number > ranked.uses_left;
 CREATE UNIQUE INDEX ON gen_coupon_refused (inv_n);
 
 CREATE TEMP TABLE gen_inv ON COMMIT DROP AS

@@ -8,7 +8,7 @@ export interface TInsertStep {
   sql: string;
 }
 
-const PAYMENT_METHODS = `(ARRAY['bank_transfer', 'virtual_account', 'credit_card', 'qris', 'ewallet'])`;
+const PAYMENT_METHODS = `(ARRAY['bank_transfer', 'virtual_account', 'card', 'qris', 'ewallet'])`;
 const REFUND_REASONS = `(ARRAY['Service outage compensation (SLA credit)', 'Agent seats corrected after downgrade',
   'Duplicate payment by bank transfer', 'Goodwill credit after support escalation', 'Customer cancelled within the first week'])`;
 const NAME_PREFIXES = `(ARRAY['PT', 'PT', 'PT', 'CV', 'Toko', 'Klinik', 'Koperasi', 'Yayasan'])`;
@@ -145,17 +145,18 @@ SELECT pg_temp.gen_id(6, g.inv_n * 2 + attempt.failed::int), g.id, g.amount_refu
   {
     table: 'coupon_redemptions',
     sql: `
-INSERT INTO coupon_redemptions (id, coupon_id, organization_id, subscription_id, invoice_id, amount, currency, redeemed_at)
-SELECT pg_temp.gen_id(7, inv_n), applied_coupon_id, organization_id, subscription_id, id, discount_total, currency, created_at
+INSERT INTO coupon_redemptions (id, coupon_id, organization_id, subscription_id, currency, redeemed_at)
+SELECT DISTINCT ON (applied_coupon_id, organization_id) pg_temp.gen_id(7, inv_n), applied_coupon_id, organization_id, subscription_id, currency, created_at
   FROM gen_inv WHERE discount_total > 0
- ORDER BY inv_n`,
+ ORDER BY applied_coupon_id, organization_id, inv_n`,
   },
   {
     table: 'coupons (current_uses)',
-    // current_uses counts redemptions (SPEC §5); capped coupons were never given more than max_uses - current_uses.
+    // current_uses counts redemptions: organizations that applied the coupon (SPEC §10); capped
+    // coupons were never given more discounted invoices than max_uses - current_uses, so fewer holders.
     sql: `
 UPDATE coupons c SET current_uses = c.current_uses + u.uses
-  FROM (SELECT applied_coupon_id AS id, count(*)::int AS uses FROM gen_inv WHERE discount_total > 0 GROUP BY 1) u
+  FROM (SELECT applied_coupon_id AS id, count(DISTINCT organization_id)::int AS uses FROM gen_inv WHERE discount_total > 0 GROUP BY 1) u
  WHERE c.id = u.id`,
   },
 ];

@@ -45,11 +45,10 @@ export const INVARIANT_CHECKS: Record<string, string> = {
   'refunds come after the payment, before now, in the invoice currency': `
     SELECT count(*) FROM refunds r JOIN invoices i ON i.id = r.invoice_id
      WHERE r.created_at <= i.paid_at OR r.created_at > now() OR r.currency <> i.currency`,
-  'a discount has exactly one redemption of that amount and coupon': `
+  'a discounted invoice\'s organization redeemed that coupon (one redemption per coupon and organization)': `
     SELECT count(*) FROM invoices i
-      LEFT JOIN coupon_redemptions cr ON cr.invoice_id = i.id
-     WHERE (i.discount_total > 0) <> (cr.id IS NOT NULL)
-        OR cr.amount <> i.discount_total OR cr.coupon_id IS DISTINCT FROM i.coupon_id OR cr.currency <> i.currency`,
+      LEFT JOIN coupon_redemptions cr ON cr.coupon_id = i.coupon_id AND cr.organization_id = i.organization_id
+     WHERE i.discount_total > 0 AND cr.id IS NULL`,
   'current_uses counts the redemptions': `
     SELECT count(*) FROM coupons c
       LEFT JOIN (SELECT coupon_id, count(*) AS n FROM coupon_redemptions GROUP BY coupon_id) r ON r.coupon_id = c.id
@@ -88,7 +87,6 @@ export const INVARIANT_CHECKS: Record<string, string> = {
          + (SELECT count(*) FROM refunds r WHERE NOT EXISTS (SELECT 1 FROM invoices i WHERE i.id = r.invoice_id)
                                             OR (r.actor_user_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = r.actor_user_id)))
          + (SELECT count(*) FROM coupon_redemptions cr WHERE NOT EXISTS (SELECT 1 FROM coupons c WHERE c.id = cr.coupon_id)
-                                                         OR (cr.invoice_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM invoices i WHERE i.id = cr.invoice_id))
                                                          OR (cr.subscription_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.id = cr.subscription_id))
                                                          OR (cr.organization_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = cr.organization_id)))`,
 };

@@ -30,9 +30,8 @@ CREATE TEMP TABLE keep_refunds ON COMMIT DROP AS
 SELECT * FROM refunds WHERE invoice_id IN (SELECT id FROM keep_invoices);
 CREATE TEMP TABLE keep_coupon_redemptions ON COMMIT DROP AS
 SELECT * FROM coupon_redemptions
- WHERE (invoice_id IS NULL OR invoice_id IN (SELECT id FROM keep_invoices))
-   AND (subscription_id IS NULL OR subscription_id IN (SELECT id FROM keep_subscriptions))
-   AND (organization_id IS NULL OR organization_id IN (SELECT id FROM keep_organizations));
+ WHERE (subscription_id IS NULL OR subscription_id IN (SELECT id FROM keep_subscriptions))
+   AND organization_id IN (SELECT id FROM keep_organizations);
 CREATE TEMP TABLE keep_usage_events ON COMMIT DROP AS
 SELECT * FROM usage_events WHERE organization_id IN (SELECT id FROM keep_organizations);
 

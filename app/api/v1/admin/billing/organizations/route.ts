@@ -1,7 +1,10 @@
+import { createOrganization } from '@/lib/billing/organizations/create-organization';
 import { searchOrganizations } from '@/lib/billing/organizations/search-organizations';
-import { ZOrganizationSearchQuery } from '@/lib/billing/organizations/schemas';
+import { ZCreateOrganizationInput, ZOrganizationSearchQuery } from '@/lib/billing/organizations/schemas';
 import { adminRoute, json } from '@/lib/http/admin-route';
 import { parseQuery } from '@/lib/http/parse';
 
-// The console's organization picker asks here as the operator types (components/organizations).
+// The Customers page and the console's organization picker ask here as the operator types.
 export const GET = adminRoute(async ({ request }) => json(await searchOrganizations(parseQuery(request, ZOrganizationSearchQuery))));
+
+export const POST = adminRoute(async ({ body, actor, requestId }) => json(await createOrganization(body(ZCreateOrganizationInput), actor, requestId), 201));

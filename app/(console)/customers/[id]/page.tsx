@@ -1,0 +1,71 @@
+import { cache } from 'react';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { CancelForm, CouponForm } from '@/components/customers/coupon-and-cancel-forms';
+import { ChangeForm } from '@/components/customers/change-form';
+import { CustomerHeader, CustomerInvoices, CustomerTimeline, SubscriptionBanners, SubscriptionCard } from '@/components/customers/customer-sections';
+import { SubscribeForm } from '@/components/customers/subscribe-form';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { requireSuperAdminPage } from '@/lib/auth/page-guard';
+import { listAddons } from '@/lib/billing/addons/list-addons';
+import { listInvoices } from '@/lib/billing/invoices/list-invoices';
+import { getOrganizationOrThrow } from '@/lib/billing/organizations/get-organization-or-throw';
+import { listCustomerTimeline } from '@/lib/billing/organizations/list-customer-timeline';
+import { listPlans } from '@/lib/billing/plans/list-plans';
+import { estimateNextInvoice } from '@/lib/billing/subscriptions/estimate-next-invoice';
+import { BillingError } from '@/lib/errors';
+import { formatMoney } from '@/lib/money-format';
+
+type PageProps = { params: Promise<{ id: string }> };
+
+/** The same operation as GET /organizations/{id}; its 404 is the page's 404. */
+const loadCustomer = cache(async (id: string) => {
+  try {
+    return await getOrganizationOrThrow(id);
+  } catch (error) {
+    if (error instanceof BillingError && error.status === 404) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
+  await requireSuperAdminPage();
+  return { title: (await loadCustomer((await params).id)).name };
+}
+
+export default async function CustomerPage({ params }: PageProps) {
+  await requireSuperAdminPage();
+  const customer = await loadCustomer((await params).id);
+  const subscription = customer.subscription;
+  const live = subscription && subscription.status !== 'cancelled' ? subscription : null;
+  const [plans, addons, invoices, timeline, estimate] = await Promise.all([
+    listPlans(), listAddons(), listInvoices({ organization_id: customer.id, limit: 10 }), listCustomerTimeline(customer.id), live ? estimateNextInvoice(live.id) : null,
+  ]);
+  const planNames = Object.fromEntries(plans.map((plan) => [plan.id, plan.name]));
+  const addonNames = Object.fromEntries(addons.map((addon) => [addon.id, addon.name]));
+  const planChoices = plans.map((plan) => ({ id: plan.id, name: plan.name, currency: plan.currency, is_active: plan.is_active }));
+
+  return (
+    <>
+      <CustomerHeader customer={customer} />
+      {subscription ? <SubscriptionBanners subscription={subscription} planNames={planNames} /> : null}
+      {subscription ? <SubscriptionCard subscription={subscription} addonNames={addonNames} nextInvoice={estimate ? formatMoney(estimate.total.toNumber(), estimate.currency) : null} /> : null}
+      <Card className="mb-6">
+        <CardHeader><CardTitle>{live ? 'Manage the subscription' : 'Subscribe'}</CardTitle></CardHeader>
+        <CardContent className="space-y-8">
+          {live ? (
+            <>
+              {live.cancel_at_period_end ? null : <section aria-label="Change plan"><h3 className="mb-2 text-sm font-semibold">Change plan, cycle or agents</h3><ChangeForm subscription={live} plans={planChoices} /></section>}
+              <section aria-label="Coupon"><h3 className="mb-2 text-sm font-semibold">Coupon</h3><CouponForm subscription={live} /></section>
+              {live.cancel_at_period_end ? null : <section aria-label="Cancel"><h3 className="mb-2 text-sm font-semibold">Cancel</h3><CancelForm subscription={live} /></section>}
+            </>
+          ) : (
+            <SubscribeForm organizationId={customer.id} plans={planChoices} addons={addons.map((addon) => ({ id: addon.id, name: addon.name, unit: addon.unit, is_active: addon.is_active }))} />
+          )}
+        </CardContent>
+      </Card>
+      <CustomerInvoices invoices={invoices.data} organizationId={customer.id} />
+      <CustomerTimeline entries={timeline} />
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { getInvoiceDocument } from '@/lib/billing/documents/get-invoice-document';
+import { renderDocumentPdf } from '@/lib/billing/documents/render-document-pdf';
+import { adminRoute } from '@/lib/http/admin-route';
+import { parseId } from '@/lib/http/parse';
+import { pdfResponse } from '@/lib/http/pdf-response';
+
+// react-pdf and pdfkit read files and use Node buffers: the Node.js runtime, never the edge.
+export const runtime = 'nodejs';
+
+export const GET = adminRoute<{ id: string }>(async ({ params }) => {
+  const document = await getInvoiceDocument(parseId(params.id, 'invoice'));
+  return pdfResponse(await renderDocumentPdf(document), document.fileName);
+});

@@ -1,0 +1,4 @@
+import { cancelPendingChange } from '@/lib/billing/subscriptions/cancel-pending-change';
+import { adminRoute, json } from '@/lib/http/admin-route';
+
+export const POST = adminRoute<{ id: string }>(async ({ params, actor, requestId }) => json(await cancelPendingChange(params.id, actor, requestId)));

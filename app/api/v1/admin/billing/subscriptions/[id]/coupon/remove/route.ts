@@ -1,0 +1,4 @@
+import { removeCoupon } from '@/lib/billing/subscriptions/remove-coupon';
+import { adminRoute, json } from '@/lib/http/admin-route';
+
+export const POST = adminRoute<{ id: string }>(async ({ params, actor, requestId }) => json(await removeCoupon(params.id, actor, requestId)));

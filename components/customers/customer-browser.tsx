@@ -1,0 +1,118 @@
+'use client';
+
+import Link from 'next/link';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Badge } from '@/components/ui/badge';
+import { Field } from '@/components/ui/field';
+import { KeysetList } from '@/components/ui/keyset-list';
+import { requestJson, retryUnlessClientError } from '@/components/ui/request-json';
+import { SearchField } from '@/components/ui/search-field';
+import { Select } from '@/components/ui/select';
+import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
+import { useUrlFilters } from '@/components/ui/use-url-filters';
+import type { TOrganizationPage, TOrganizationSummary } from '@/lib/billing/organizations/schemas';
+import { CUSTOMER_PAGE_SIZE, customerFiltersSearch, customerUrlFilters, type TCustomerFilters } from './customer-filters';
+import { subscriptionBadge } from './subscription-badge';
+
+type TPlanOption = { id: string; name: string };
+
+function fetchPage(filters: TCustomerFilters, startingAfter: string | null): Promise<TOrganizationPage> {
+  const params = new URLSearchParams(customerFiltersSearch(filters));
+  params.set('limit', String(CUSTOMER_PAGE_SIZE));
+  if (startingAfter) params.set('starting_after', startingAfter);
+  return requestJson(`/api/v1/admin/billing/organizations?${params}`).then((body) => body as TOrganizationPage);
+}
+
+/** Customers: search as you type, filters in the URL, keyset "Load more" (GET /organizations). */
+export function CustomerBrowser({ plans, initial }: { plans: TPlanOption[]; initial: { search: string; page: TOrganizationPage | null } }) {
+  const { filters, filtered, write, clear, resetKey } = useUrlFilters(customerUrlFilters);
+  const search = customerFiltersSearch(filters);
+  const query = useInfiniteQuery({
+    queryKey: ['customers', search],
+    queryFn: ({ pageParam }) => fetchPage(filters, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => (last.has_more ? last.next_cursor : null),
+    initialData: search === initial.search && initial.page ? { pages: [initial.page], pageParams: [null] } : undefined,
+    retry: retryUnlessClientError,
+  });
+
+  return (
+    <>
+      <div key={resetKey} className="mb-4 grid gap-3 sm:grid-cols-4">
+        <SearchField label="Search" placeholder="Name or id" maxLength={200} value={filters.search ?? ''} onSearch={(text) => write({ search: text })} />
+        <Field label="Plan">
+          {(control) => (
+            <Select {...control} value={filters.plan_id ?? ''} onChange={(event) => write({ plan_id: event.target.value })}>
+              <option value="">Any plan</option>
+              {plans.map((plan) => <option key={plan.id} value={plan.id}>{plan.name}</option>)}
+            </Select>
+          )}
+        </Field>
+        <Field label="Status">
+          {(control) => (
+            <Select {...control} value={filters.status ?? ''} onChange={(event) => write({ status: event.target.value })}>
+              <option value="">Any status</option>
+              <option value="active">Active</option>
+              <option value="past_due">Past due</option>
+              <option value="cancelled">Cancelled</option>
+              <option value="none">Never subscribed</option>
+            </Select>
+          )}
+        </Field>
+        <Field label="Coupon">
+          {(control) => (
+            <Select {...control} value={filters.has_coupon ?? ''} onChange={(event) => write({ has_coupon: event.target.value })}>
+              <option value="">With or without</option>
+              <option value="true">Has a coupon</option>
+              <option value="false">No coupon</option>
+            </Select>
+          )}
+        </Field>
+      </div>
+      <KeysetList
+        query={query}
+        noun={{ one: 'customer', many: 'customers' }}
+        failed="The customers could not be loaded"
+        loadingLabel="Loading customers…"
+        filtered={filtered}
+        onClear={clear}
+        empty={{
+          filtered: { title: 'No customers match these filters', description: 'Try another name, plan or status.' },
+          unfiltered: { title: 'No customers yet', description: 'Create an organization to subscribe it to a plan.' },
+        }}
+        table={(rows, state) => <CustomersTable rows={rows} busy={state.busy} />}
+      />
+    </>
+  );
+}
+
+function CustomersTable({ rows, busy }: { rows: TOrganizationSummary[]; busy?: boolean }) {
+  return (
+    <Table aria-busy={busy} className={busy ? 'opacity-60' : undefined}>
+      <THead>
+        <TR>
+          <TH>Customer</TH>
+          <TH>Plan</TH>
+          <TH>Status</TH>
+          <TH>Coupon</TH>
+        </TR>
+      </THead>
+      <TBody>
+        {rows.map((row) => {
+          const badge = subscriptionBadge(row.subscription);
+          return (
+            <TR key={row.id}>
+              <TD>
+                <Link href={`/customers/${row.id}`} className="font-medium text-zinc-900 hover:underline">{row.name}</Link>
+                <div className="text-xs text-zinc-500">{row.slug} · {row.billing_email}</div>
+              </TD>
+              <TD>{row.subscription ? `${row.subscription.plan_name} (${row.subscription.billing_cycle})` : '—'}</TD>
+              <TD><Badge tone={badge.tone}>{badge.label}</Badge></TD>
+              <TD>{row.subscription?.coupon_code ?? '—'}</TD>
+            </TR>
+          );
+        })}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,105 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './sign-in';
+
+// One customer goes through the journeys in order: created and subscribed with a coupon, upgraded,
+// a downgrade scheduled and undone, a used coupon refused, cancelled at period end and reactivated.
+test.describe.configure({ mode: 'serial' });
+
+const slug = `e2e-customer-${Date.now().toString(36)}`;
+let customerUrl = '';
+
+async function openCustomer(page: Page) {
+  await signIn(page, 'super_admin');
+  await page.goto(customerUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kopi Senja E2E' })).toBeVisible();
+}
+
+test('create a customer and subscribe it with a coupon', async ({ page }) => {
+  await signIn(page, 'super_admin');
+  await page.getByRole('navigation').getByRole('link', { name: 'Customers' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New customer' }).click();
+  const form = page.getByRole('form', { name: 'New customer' });
+  await form.getByLabel('Name').fill('Kopi Senja E2E');
+  await form.getByLabel('Slug').fill(slug);
+  await form.getByLabel('Billing email').fill(`billing@${slug}.test`);
+  await form.getByLabel('NPWP (optional)').fill('12');
+  await form.getByRole('button', { name: 'Create customer' }).click();
+  // The API's field error sits under its field.
+  await expect(form.getByText('An NPWP of 15 or 16 digits, e.g. 01.234.567.8-901.000.')).toBeVisible();
+  await form.getByLabel('NPWP (optional)').fill('01.234.567.8-901.000');
+  await form.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kopi Senja E2E' })).toBeVisible();
+  customerUrl = new URL(page.url()).pathname;
+
+  const subscribe = page.getByRole('form', { name: 'Subscribe' });
+  await subscribe.getByLabel('Plan').selectOption({ label: 'Starter (IDR)' });
+  await subscribe.getByLabel('Agents').fill('2');
+  await subscribe.getByLabel('Coupon code (optional)').fill('partner10');
+  await subscribe.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.getByText('Subscribed: the first invoice is issued.')).toBeVisible();
+  await expect(page.getByText('PARTNER10 (forever)')).toBeVisible();
+  await expect(page.getByText('Starter (monthly)')).toBeVisible();
+  // Rp 299.000 − 10% = 269.100 a month.
+  await expect(page.getByTestId('customer-mrr')).toHaveText(/269\.100/);
+});
+
+test('upgrade it and see the prorated invoice', async ({ page }) => {
+  await openCustomer(page);
+  const change = page.getByRole('form', { name: 'Change subscription' });
+  await change.getByLabel('Plan').selectOption({ label: 'Growth' });
+  await change.getByRole('button', { name: 'Preview change' }).click();
+  const preview = page.getByLabel('Change preview');
+  await expect(preview.getByText(/Takes effect now · MRR Rp\s?269\.100 → Rp\s?719\.100/)).toBeVisible();
+  await expect(preview.getByText(/Unused time on Starter \(monthly\)/)).toBeVisible();
+  await preview.getByRole('button', { name: 'Confirm change' }).click();
+  await expect(page.getByText('Changed: the prorated invoice is issued.')).toBeVisible();
+  await expect(page.getByText('Growth (monthly)')).toBeVisible();
+
+  const invoices = page.getByRole('region', { name: 'Invoices' }).or(page.locator('section').filter({ has: page.getByRole('heading', { name: 'Invoices' }) }));
+  await invoices.getByRole('link', { name: /^INV-/ }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^INV-/ })).toBeVisible();
+  await expect(page.getByText(/Unused time on Starter \(monthly\)/)).toBeVisible();
+  await expect(page.getByText(/Growth \(monthly\), \d+ of \d+ days/)).toBeVisible();
+});
+
+test('schedule a downgrade, see the banner, undo it', async ({ page }) => {
+  await openCustomer(page);
+  const change = page.getByRole('form', { name: 'Change subscription' });
+  await change.getByLabel('Plan').selectOption({ label: 'Starter' });
+  await change.getByRole('button', { name: 'Preview change' }).click();
+  const preview = page.getByLabel('Change preview');
+  await expect(preview.getByText(/Takes effect at the period end/)).toBeVisible();
+  await preview.getByRole('button', { name: 'Confirm change' }).click();
+  const banner = page.getByRole('note', { name: 'Scheduled change' });
+  await expect(banner).toContainText('Starter (monthly), 2 agents');
+  await banner.getByRole('button', { name: 'Undo scheduled change' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByText('Growth (monthly)')).toBeVisible();
+});
+
+test('apply a coupon the customer already used and read the refusal', async ({ page }) => {
+  await openCustomer(page);
+  await page.getByRole('button', { name: 'Remove coupon PARTNER10' }).click();
+  await expect(page.getByText('Coupon removed.')).toBeVisible();
+  const apply = page.getByRole('form', { name: 'Apply coupon' });
+  await apply.getByLabel('Coupon code').fill('PARTNER10');
+  await apply.getByRole('button', { name: 'Apply coupon' }).click();
+  await expect(page.getByRole('alert')).toContainText('has already redeemed coupon PARTNER10');
+});
+
+test('cancel at period end and reactivate', async ({ page }) => {
+  await openCustomer(page);
+  const cancel = page.getByRole('form', { name: 'Cancel subscription' });
+  await cancel.getByRole('button', { name: 'Cancel subscription' }).click();
+  await expect(cancel.getByText('Say why (at most 500 characters).')).toBeVisible();
+  await cancel.getByLabel('Reason').fill('Closing the second outlet');
+  await cancel.getByRole('button', { name: 'Cancel subscription' }).click();
+  const banner = page.getByRole('note', { name: 'Scheduled cancellation' });
+  await expect(banner).toContainText('it will not renew');
+  await expect(page.getByText('Cancels at period end')).toBeVisible();
+  await banner.getByRole('button', { name: 'Reactivate' }).click();
+  await expect(banner).toBeHidden();
+  await expect(page.getByRole('form', { name: 'Cancel subscription' })).toBeVisible();
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { INVOICE_DETAIL } from '@/lib/openapi/examples/invoices';
+import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
+import { invoiceDocument, type TBuyer, type TSeller } from './invoice-document';
+import { documentPeriod, partyDetails } from './document-format';
+
+const SELLER: TSeller = { name: 'PT Pesan Cepat Indonesia', address: 'Jl. Sudirman 1\nJakarta', email: 'billing@example.test', npwp: '01.234.567.8-901.000' };
+const BUYER: TBuyer = { name: 'Toko Sinar Jaya', billingEmail: 'keuangan@sinarjaya.test', country: 'ID', taxId: null };
+
+const withCoupon: TInvoiceDetail = {
+  ...INVOICE_DETAIL,
+  status: 'open',
+  coupon_code: 'HEMAT5',
+  subtotal: 957_000,
+  discount_total: 47_850,
+  tax_total: 100_007,
+  total: 1_009_157,
+  amount_paid: 0,
+  amount_refunded: 0,
+  amount_refundable: 0,
+  paid_at: null,
+  lines: [
+    ...INVOICE_DETAIL.lines.filter((line) => line.kind !== 'tax'),
+    { id: 'c0a80101-0000-4000-8000-000000000001', kind: 'discount', description: 'Coupon HEMAT5', quantity: 1, unit_amount: -47_850, amount: -47_850 },
+    { id: 'c0a80101-0000-4000-8000-000000000002', kind: 'tax', description: 'Tax (11%)', quantity: 1, unit_amount: 100_007, amount: 100_007 },
+  ],
+};
+const totals = (invoice: TInvoiceDetail) => Object.fromEntries(invoiceDocument(invoice, BUYER, SELLER).totals.map((total) => [total.label, total.amount]));
+
+describe('invoiceDocument', () => {
+  it('lists what was charged; the discount and PPN are totals, with the tax base (DPP) being subtotal less discount', () => {
+    const document = invoiceDocument(withCoupon, BUYER, SELLER);
+    expect(document.lines.map((line) => line.description)).toEqual(['Growth plan, monthly', 'Agents above the 10 included']);
+    expect(totals(withCoupon)).toEqual({
+      Subtotal: 'Rp 957.000',
+      'Discount (HEMAT5)': '-Rp 47.850',
+      'Tax base (DPP)': 'Rp 909.150',
+      'VAT (PPN 11%)': 'Rp 100.007',
+      Total: 'Rp 1.009.157',
+      Paid: 'Rp 0',
+      'Amount due': 'Rp 1.009.157',
+    });
+    expect(document).toMatchObject({ title: 'Invoice', number: INVOICE_DETAIL.number, statusLabel: 'Open', watermark: null, notes: [], fileName: `${INVOICE_DETAIL.number}.pdf` });
+  });
+
+  it('what is due is the total less what was paid; refunds are shown and owe nothing', () => {
+    expect(totals({ ...INVOICE_DETAIL })).toMatchObject({ Paid: 'Rp 1.062.270', Refunded: 'Rp 200.000', 'Amount due': 'Rp 0' });
+    expect(totals({ ...withCoupon, amount_paid: 9_157 })['Amount due']).toBe('Rp 1.000.000');
+    // No discount: no discount row, and DPP is the subtotal.
+    expect(totals({ ...INVOICE_DETAIL })).not.toHaveProperty('Discount');
+    expect(totals({ ...INVOICE_DETAIL })['Tax base (DPP)']).toBe('Rp 957.000');
+  });
+
+  it('a void invoice is marked VOID, says when and why, and nothing is due on it', () => {
+    const voided = { ...withCoupon, status: 'void' as const, voided_at: '2026-10-05T10:00:00.000Z', void_reason: 'Issued twice' };
+    const document = invoiceDocument(voided, BUYER, SELLER);
+    expect(document).toMatchObject({ statusLabel: 'Void', watermark: 'VOID' });
+    expect(document.facts).toContainEqual({ label: 'Voided', value: '5 Oct 2026' });
+    expect(document.notes).toEqual(['This invoice was voided on 5 Oct 2026: Issued twice. Nothing is payable on it.']);
+    expect(invoiceDocument({ ...voided, void_reason: 'Duplicate!' }, BUYER, SELLER).notes[0]).toContain(': Duplicate! Nothing');
+    expect(invoiceDocument({ ...voided, void_reason: null }, BUYER, SELLER).notes[0]).toBe('This invoice was voided on 5 Oct 2026. Nothing is payable on it.');
+    expect(totals(voided)['Amount due']).toBe('Rp 0');
+    expect(totals(voided).Total).toBe('Rp 1.009.157');
+  });
+
+  it('seller and buyer: address lines apart, the country by name, NPWP when known', () => {
+    const document = invoiceDocument(withCoupon, { ...BUYER, taxId: '09.876.543.2-109.000' }, SELLER);
+    expect(document.seller).toEqual({ heading: 'From', name: SELLER.name, details: ['Jl. Sudirman 1', 'Jakarta', 'billing@example.test'], taxId: SELLER.npwp });
+    expect(document.buyer).toEqual({ heading: 'Bill to', name: BUYER.name, details: ['keuangan@sinarjaya.test', 'Indonesia'], taxId: '09.876.543.2-109.000' });
+    expect(invoiceDocument(withCoupon, BUYER, SELLER).buyer.taxId).toBeNull();
+  });
+});
+
+describe('document dates and parties', () => {
+  it('a period is printed with its last day, not its exclusive end', () => {
+    expect(documentPeriod('2026-10-01T00:00:00.000Z', '2026-11-01T00:00:00.000Z')).toBe('1 Oct 2026 – 31 Oct 2026');
+    expect(documentPeriod('2026-10-01T00:00:00.000Z', '2026-10-01T00:00:00.000Z')).toBe('1 Oct 2026 – 1 Oct 2026');
+  });
+
+  it('empty address lines are left out', () => {
+    expect(partyDetails(['', '  a  \n\n b', null], 'sg')).toEqual(['a', 'b', 'Singapore']);
+  });
+});

@@ -1,0 +1,34 @@
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { TActor } from '@/lib/auth/actor';
+import { now } from '@/lib/clock';
+import { db } from '@/lib/db';
+import { conflict } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { lockSubscription } from './lock-subscription';
+import type { TCancelSubscriptionInput, TSubscription } from './schemas';
+import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+
+/**
+ * POST /subscriptions/{id}/cancel {at, reason} (SPEC §10). `period_end` (default) sets
+ * cancel_at_period_end — reversible with reactivate until then; the billing run ends it at the
+ * boundary (stateAtPeriodEnd). `now` ends it at once and drops any pending change; it refunds
+ * nothing by itself (the console offers the refund of the unused part right after).
+ */
+export async function cancelSubscription(rawId: string, input: TCancelSubscriptionInput, actor: TActor, requestId?: string): Promise<TSubscription> {
+  return db().$transaction(async (tx) => {
+    const sub = await lockSubscription(tx, rawId);
+    if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is already cancelled.');
+    const at = now();
+    if (input.at === 'period_end' && sub.cancelAtPeriodEnd) throw conflict('already_cancelling', 'This subscription already ends at its period end.');
+    const data: Prisma.SubscriptionUpdateInput = input.at === 'now'
+      ? { status: 'cancelled', cancelledAt: at, cancelAtPeriodEnd: false, pendingChange: Prisma.DbNull, cancelReason: input.reason, updatedAt: at }
+      : { cancelAtPeriodEnd: true, cancelReason: input.reason, updatedAt: at };
+    const updated = await tx.subscription.update({ where: { id: sub.id }, data, include: SUBSCRIPTION_INCLUDE });
+    const after = subscriptionToDto(updated);
+    await recordAudit(tx, actor, {
+      action: input.at === 'now' ? 'subscription.cancelled' : 'subscription.cancel_scheduled', entityType: 'subscription', entityId: sub.id, requestId,
+      before: subscriptionToDto(sub), after: { ...after, reason: input.reason },
+    });
+    return after;
+  });
+}

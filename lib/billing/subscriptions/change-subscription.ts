@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { TActor } from '@/lib/auth/actor';
+import { insertInvoices } from '@/lib/billing/invoices/insert-invoices';
+import { now } from '@/lib/clock';
+import { config } from '@/lib/config';
+import { db } from '@/lib/db';
+import { conflict } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { computeChange } from './compute-change';
+import { lockSubscription } from './lock-subscription';
+import type { TChangeResult, TChangeSubscriptionInput } from './schemas';
+import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+
+/**
+ * POST /subscriptions/{id}/change (SPEC §10). Behind the subscription's row lock: computes the
+ * change exactly as the preview does, refuses it (409 subscription_changed) when `preview_id` no
+ * longer matches, then either applies it now — new terms, and the invoice of the difference
+ * issued at once — or stores it as the pending change for the period end (replacing any other).
+ */
+export async function changeSubscription(rawId: string, body: TChangeSubscriptionInput, actor: TActor, requestId?: string): Promise<TChangeResult> {
+  return db().$transaction(async (tx) => {
+    const sub = await lockSubscription(tx, rawId);
+    const at = now();
+    const change = await computeChange(tx, sub, body, at, config().TAX_RATE);
+    if (body.preview_id && body.preview_id !== change.preview.preview_id) {
+      throw conflict('subscription_changed', 'The subscription or its prices changed since the preview: preview the change again and confirm what it shows.', { preview: change.preview });
+    }
+    const before = subscriptionToDto(sub);
+
+    let invoiceId: string | null = null;
+    if (change.timing === 'period_end') {
+      await tx.subscription.update({ where: { id: sub.id }, data: { pendingChange: change.pendingChange as Prisma.InputJsonValue, updatedAt: at } });
+    } else {
+      const { target, invoiceNow, newPeriod, couponRemoved } = change;
+      await tx.subscriptionAddon.deleteMany({ where: { subscriptionId: sub.id } });
+      if (target.addons.length) {
+        await tx.subscriptionAddon.createMany({ data: target.addons.map(({ addon, quantity }) => ({ subscriptionId: sub.id, addonId: addon.id, quantity, createdAt: at })) });
+      }
+      await tx.subscription.update({
+        where: { id: sub.id },
+        data: {
+          planId: target.plan.id, billingCycle: target.billingCycle, agentCount: target.agentCount, pendingChange: Prisma.DbNull,
+          ...(newPeriod ? { billingAnchor: newPeriod.start, currentPeriodStart: newPeriod.start, currentPeriodEnd: newPeriod.end } : {}),
+          ...(couponRemoved ? { couponId: null, couponCyclesUsed: 0 } : invoiceNow?.spendsCycle ? { couponCyclesUsed: { increment: 1 } } : {}),
+          updatedAt: at,
+        },
+      });
+      // Through the one invoice writer: gap-free month numbers, one invoice per (subscription, kind, period).
+      invoiceId = randomUUID();
+      await insertInvoices(tx, [{
+        id: invoiceId, organizationId: sub.organizationId, subscriptionId: sub.id, planId: target.plan.id, currency: sub.currency,
+        kind: invoiceNow!.kind, periodStart: invoiceNow!.periodStart, periodEnd: invoiceNow!.periodEnd,
+        computed: { ...invoiceNow!.invoice, currency: sub.currency }, couponId: invoiceNow!.couponId, issuedAt: at, dueAt: new Date(at.getTime() + 14 * 86_400_000),
+        ...(requestId ? { audit: { request_id: requestId } } : {}),
+      }], actor);
+    }
+
+    const after = subscriptionToDto(await tx.subscription.findUniqueOrThrow({ where: { id: sub.id }, include: SUBSCRIPTION_INCLUDE }));
+    await recordAudit(tx, actor, {
+      action: change.timing === 'now' ? 'subscription.changed' : 'subscription.change_scheduled', entityType: 'subscription', entityId: sub.id, requestId,
+      before, after: { ...after, invoice_id: invoiceId, coupon_removed: change.couponRemoved?.code ?? null },
+    });
+    return { subscription: after, invoice_id: invoiceId };
+  });
+}

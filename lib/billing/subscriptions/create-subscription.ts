@@ -1,0 +1,55 @@
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { TActor } from '@/lib/auth/actor';
+import { issueInvoiceInTx } from '@/lib/billing/invoices/issue-invoice';
+import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
+import { now } from '@/lib/clock';
+import { db } from '@/lib/db';
+import { conflict, validationFailed } from '@/lib/errors';
+import { nthPeriod } from '../periods/billing-period';
+import { applyCouponInTx } from './apply-coupon';
+import { lockSubscription } from './lock-subscription';
+import { resolveItems } from './resolve-items';
+import type { TCreateSubscriptionInput, TSubscription } from './schemas';
+import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+
+/**
+ * POST /subscriptions (SPEC §10): the plan active, add-ons active, at least one agent; the first
+ * period starts now and its invoice is issued at once, with the coupon (its use counted) when one
+ * is given — all in one transaction. At most one subscription per organization is not cancelled:
+ * the partial UNIQUE index subscriptions_one_live_per_organization decides between concurrent
+ * creates (409 subscription_exists).
+ */
+export async function createSubscription(input: TCreateSubscriptionInput, actor: TActor, requestId?: string): Promise<TSubscription> {
+  try {
+    return await db().$transaction(async (tx) => {
+      const organization = await tx.organization.findUnique({ where: { id: input.organization_id.toLowerCase() }, select: { id: true } });
+      if (!organization) throw validationFailed([{ path: 'organization_id', message: 'No organization has this id.' }]);
+      const live = await tx.subscription.findFirst({ where: { organizationId: organization.id, status: { not: 'cancelled' } }, select: { id: true } });
+      if (live) throw subscriptionExists(live.id);
+      const items = await resolveItems(tx, { planId: input.plan_id, billingCycle: input.billing_cycle, agentCount: input.agent_count, addons: input.addons ?? [] });
+
+      const at = now();
+      const period = nthPeriod(at, items.billingCycle, 0);
+      const created = await tx.subscription.create({
+        data: {
+          organizationId: organization.id, planId: items.plan.id, status: 'active', billingCycle: items.billingCycle, currency: items.plan.currency,
+          agentCount: items.agentCount, startedAt: at, currentPeriodStart: period.start, currentPeriodEnd: period.end, createdAt: at, updatedAt: at,
+          addons: { create: items.addons.map(({ addon, quantity }) => ({ addonId: addon.id, quantity, createdAt: at })) },
+        },
+      });
+      if (input.coupon_code) await applyCouponInTx(tx, await lockSubscription(tx, created.id), input.coupon_code, at);
+      await issueInvoiceInTx(tx, { subscriptionId: created.id, periodStart: period.start, periodEnd: period.end, messagesUsed: 0, issuedAt: at }, actor);
+
+      const subscription = subscriptionToDto(await tx.subscription.findUniqueOrThrow({ where: { id: created.id }, include: SUBSCRIPTION_INCLUDE }));
+      await recordAudit(tx, actor, { action: 'subscription.created', entityType: 'subscription', entityId: created.id, requestId, after: subscription });
+      return subscription;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw subscriptionExists(null);
+    throw error;
+  }
+}
+
+function subscriptionExists(id: string | null) {
+  return conflict('subscription_exists', 'This organization already has a subscription that is not cancelled: change it instead.', { subscription_id: id });
+}

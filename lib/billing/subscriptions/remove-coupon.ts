@@ -1,0 +1,23 @@
+import { recordAudit } from '@/lib/audit/record-audit';
+import type { TActor } from '@/lib/auth/actor';
+import { now } from '@/lib/clock';
+import { db } from '@/lib/db';
+import { conflict } from '@/lib/errors';
+import { lockSubscription } from './lock-subscription';
+import type { TSubscription } from './schemas';
+import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+
+/**
+ * POST /subscriptions/{id}/coupon/remove: the next invoices are not discounted. The use stays
+ * counted and the organization cannot redeem the coupon again (SPEC §10: once, ever).
+ */
+export async function removeCoupon(rawId: string, actor: TActor, requestId?: string): Promise<TSubscription> {
+  return db().$transaction(async (tx) => {
+    const sub = await lockSubscription(tx, rawId);
+    if (!sub.couponId) throw conflict('no_coupon', 'This subscription has no coupon.');
+    const updated = await tx.subscription.update({ where: { id: sub.id }, data: { couponId: null, couponCyclesUsed: 0, updatedAt: now() }, include: SUBSCRIPTION_INCLUDE });
+    const after = subscriptionToDto(updated);
+    await recordAudit(tx, actor, { action: 'subscription.coupon_removed', entityType: 'subscription', entityId: sub.id, requestId, before: subscriptionToDto(sub), after });
+    return after;
+  });
+}
