@@ -22,10 +22,14 @@ export interface TApiOperation {
   query?: ZodObjectInput;
   /** The schema the handler's `body(…)` parses; documented in its input shape (before defaults and transforms). */
   body?: { schema: z.ZodType; example: unknown };
-  /** Documented in the schema's output shape: what the API sends. */
-  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown };
-  /** A list route that also answers as CSV (respondList): the same rows, columns from this schema. */
-  csv?: TCsvExport;
+  /** Documented in the schema's output shape: what the API sends (JSON unless `mediaType` says otherwise). */
+  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown; mediaType?: 'text/csv' };
+  /**
+   * A list that also answers as CSV (respondList): documented as an operation of its own, `GET <path>.csv`
+   * (its route.ts re-exports this GET), so a generated client types this one's 200 as JSON only.
+   * `errors`: codes only the CSV export has (e.g. 400 `export_too_large`).
+   */
+  csv?: TCsvExport & { errors?: TApiOperation['errors'] };
   /** Error codes of this operation's own rules, by status (e.g. 409 `slug_taken`). */
   errors?: Partial<Record<TOperationErrorStatus, string[]>>;
   /** SPEC §3: the route also accepts PUT as an alias of this PATCH; documented as an operation of its own. */

@@ -9,9 +9,9 @@ const LIMIT_MESSAGE = 'Must be a whole number from 1 to 50.';
  * screenful, never a table.
  */
 export const ZOrganizationSearchQuery = z.strictObject({
-  search: z.string().trim().max(200, 'At most 200 characters.').optional(),
-  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(50, 'At most 50.').default(20),
-  starting_after: z.uuid({ error: 'Must be an organization id from a previous page (next_cursor).' }).optional(),
+  search: z.string().trim().max(200, 'At most 200 characters.').optional().meta({ description: 'Part of the name, any case (`%` and `_` match themselves), or an exact organization id. Default: every organization.' }),
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(50, 'At most 50.').default(20).meta({ description: 'Organizations per page, 1–50. Default: 20.' }),
+  starting_after: z.uuid({ error: 'Must be an organization id from a previous page (next_cursor).' }).optional().meta({ description: "The previous page's `next_cursor`: the page after that organization. Default: the first page." }),
 });
 
 /** What an operator needs to tell tenants apart: names repeat ("Maju Jaya"), slugs and billing emails do not. */
