@@ -3,7 +3,7 @@
 import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
+import { RowActions, TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import { STATUS_LABELS, STATUS_TONES, formatDiscount, formatDuration, formatUsage, formatWindow } from './coupon-format';
 import { DEFAULT_SORT, nextSort, sortCoupons, type TCouponSort, type TCouponSortKey } from './coupon-list-view';
@@ -47,15 +47,14 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
           <TR key={coupon.id} data-coupon-code={coupon.code}>
             <TD className="font-mono font-medium break-words text-zinc-900">{coupon.code}</TD>
             <TD numeric>{formatDiscount(coupon)}</TD>
-            <TD className="whitespace-nowrap">{formatDuration(coupon)}</TD>
+            <TD>{formatDuration(coupon)}</TD>
             <TD numeric>{formatUsage(coupon)}</TD>
-            <TD className="whitespace-nowrap">{formatWindow(coupon)}</TD>
+            <TD>{formatWindow(coupon)}</TD>
             <TD>{coupon.applicable_plans.length ? coupon.applicable_plans.map((id) => planNames.get(id) ?? 'Unknown plan').join(', ') : 'All plans'}</TD>
             <TD>
               <Badge tone={STATUS_TONES[coupon.status]}>{STATUS_LABELS[coupon.status]}</Badge>
             </TD>
-            <TD className="text-right whitespace-nowrap">
-              <div className="flex justify-end">
+            <RowActions>
                 <Button variant="ghost" size="sm" onClick={() => onEdit(coupon)} aria-label={`Edit ${coupon.code}`} {...CouponFormDialog.preloadHandlers}>
                   Edit
                 </Button>
@@ -78,8 +77,7 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
                     Activate
                   </Button>
                 )}
-              </div>
-            </TD>
+            </RowActions>
           </TR>
         ))}
       </TBody>

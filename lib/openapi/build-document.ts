@@ -21,6 +21,8 @@ const DESCRIPTION = `Billing plans, coupons, add-ons, invoices, refunds and anal
 - **Money** is a JSON number in major units (\`799000\` IDR is Rp 799.000), with at most the currency's decimals (IDR 0, USD 2); more is 400.
 - **Errors** are \`application/problem+json\` (RFC 9457) with a stable \`code\` and, for bad fields, \`errors: [{ path, message }]\`. Unknown body fields are 400. An id that is not a UUID is 404.
 - **Idempotency**: every POST accepts an \`Idempotency-Key\` header (1–255 characters).
+- **Methods**: a method a path does not have is 405 \`method_not_allowed\` (problem+json) with \`Allow\` listing the ones it has.
+- **CSV**: each list has a \`GET <list>.csv\` operation (\`/plans.csv\`, \`/invoices.csv\`, …). The list's own path answers the same CSV for \`?format=csv\` or an \`Accept\` that prefers \`text/csv\` (for download links); any other \`format\` than \`csv\` or \`json\` is 400 \`invalid_format\`.
 - **Rate limit**: each API key (and each signed-in user) may make 600 requests per minute by default (\`RATE_LIMIT_PER_MINUTE\`); past it, 429 \`rate_limited\` with \`Retry-After\`. Answers carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`.`;
 
 const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as getOpenApiJson } from '@/app/api/v1/admin/billing/openapi.json/route';
+import { listPlans } from '@/lib/billing/plans/list-plans';
 import { credentialsFor } from '@/tests/integration/actors';
 import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { callRoute } from '@/tests/integration/call-route';
@@ -83,7 +84,8 @@ describe('a client generated from /openapi.json with openapi-typescript, on open
     const { useTheApi } = (await import(/* @vite-ignore */ pathToFileURL(path.join(WORK, 'out/client.js')).href)) as { useTheApi: (...args: unknown[]) => Promise<Record<string, unknown>> };
     const invoice = await createInvoiceFixture({ status: 'paid', total: '111000' });
     const result = await useTheApi(`http://localhost${API_BASE_PATH}`, await inProcessFetch(), (await credentialsFor('super_admin')).bearer, invoice.id);
-    expect(result.slugs).toEqual(expect.arrayContaining(['starter']));
+    expect(result.slugs).toEqual((await listPlans()).map((plan) => plan.slug));
+    expect((result.slugs as string[]).length).toBeGreaterThan(0);
     expect(result).toMatchObject({ number: invoice.number, total: 111000, missing: { status: 404, code: 'not_found' } });
     expect(result.csv).toMatch(/^id,name,slug,/);
   }, 180_000);
