@@ -9,8 +9,14 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * critical violation, naming each rule and the elements at fault. The full report is attached.
  */
 export async function expectNoSeriousA11yViolations(page: Page, testInfo: TestInfo, name: string, options: { exclude?: string } = {}) {
-  // Dialogs fade in: let every animation finish so colours are measured as they end up.
-  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  // Dialogs and toasts fade in: colours must be measured as they end up, not mid-fade. A sonner
+  // toast starts its transition only once it is marked mounted, a frame or two after it appears,
+  // so wait for that, then for two frames, then for every animation and transition to finish.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-sonner-toast]')].every((toast) => toast.getAttribute('data-mounted') === 'true'));
+  await page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    await Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined)));
+  });
   const builder = new AxeBuilder({ page }).withTags(WCAG_21_AA);
   if (options.exclude) builder.exclude(options.exclude);
   const results = await builder.analyze();
