@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
+import { methodNotAllowed } from '@/lib/http/method-not-allowed';
 import { contentSecurityPolicy, createNonce, isHttps, securityHeaders } from '@/lib/http/security-headers';
 
 /** What the proxy redirects to /login when anonymous: pages, not the API, Next's assets, the sign-in page or files. */
@@ -17,7 +18,8 @@ export async function proxy(request: NextRequest) {
   const transport = { production: process.env.NODE_ENV === 'production', https: isHttps(request) };
   const { pathname, search } = request.nextUrl;
 
-  if (pathname === '/api' || pathname.startsWith('/api/')) return withHeaders(NextResponse.next(), securityHeaders(transport));
+  // A method the API route does not have: 405 problem+json with `Allow` (Next's own 405 has neither).
+  if (pathname === '/api' || pathname.startsWith('/api/')) return withHeaders(methodNotAllowed(request) ?? NextResponse.next(), securityHeaders(transport));
 
   if (NEEDS_SESSION.test(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
@@ -35,7 +37,7 @@ export async function proxy(request: NextRequest) {
   return withHeaders(response, { ...securityHeaders(transport), 'Content-Security-Policy': policy });
 }
 
-function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+function withHeaders<T extends Response>(response: T, headers: Record<string, string>): T {
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }

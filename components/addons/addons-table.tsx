@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { RowActions, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import { ADDON_CURRENCY } from '@/lib/billing/addons/addon-currency';
 import type { TAddon } from '@/lib/billing/addons/schemas';
 import { formatMoney } from '@/lib/money-format';
@@ -52,7 +52,7 @@ export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps
   );
 
   return (
-    <Table>
+    <Table aria-label="Add-ons">
       <caption className="sr-only">
         Add-ons, {sort.key === 'sort_order' ? 'in list order (sort order, then creation)' : `sorted by ${COLUMN_LABELS[sort.key]}, ${sort.direction}ending`}
       </caption>
@@ -87,7 +87,7 @@ export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps
             <TD>
               <Badge tone={addon.is_active ? 'success' : 'neutral'}>{addon.is_active ? 'Active' : 'Inactive'}</Badge>
             </TD>
-            <TD className="text-right whitespace-nowrap">
+            <RowActions>
               <Button variant="ghost" size="sm" onClick={() => onEdit(addon)} aria-label={`Edit ${addon.name}`} {...AddonFormDialog.preloadHandlers}>
                 Edit
               </Button>
@@ -100,7 +100,7 @@ export function AddonsTable({ addons, onEdit, onToggleActive }: AddonsTableProps
               >
                 {addon.is_active ? 'Deactivate' : 'Activate'}
               </Button>
-            </TD>
+            </RowActions>
           </TR>
         ))}
       </TBody>

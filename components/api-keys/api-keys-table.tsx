@@ -11,7 +11,7 @@ type ApiKeysTableProps = { apiKeys: TApiKey[]; now: string; onRevoke: (key: TApi
 /** Every key, newest first. Revoked keys stay listed, dimmed: they explain entries in the audit log. */
 export function ApiKeysTable({ apiKeys, now, onRevoke }: ApiKeysTableProps) {
   return (
-    <Table>
+    <Table aria-label="API keys">
       <caption className="sr-only">API keys, newest first</caption>
       <THead>
         <tr>

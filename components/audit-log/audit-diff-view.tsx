@@ -61,7 +61,7 @@ function Value({ tone, value }: { tone: 'old' | 'new'; value: unknown }) {
 
 function Absent() {
   return (
-    <span className="text-zinc-400" aria-label="not set">
+    <span className="text-zinc-500" aria-label="not set">
       —
     </span>
   );

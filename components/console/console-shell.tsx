@@ -13,19 +13,22 @@ export function ConsoleShell({ email, children }: { email: string; children: Rea
       >
         Skip to content
       </a>
-      <aside className="flex flex-col print:hidden gap-4 border-b border-zinc-200 bg-white px-3 py-4 md:sticky md:top-0 md:h-screen md:w-64 md:shrink-0 md:border-r md:border-b-0">
-        <div className="px-3">
-          <ProductMark />
-        </div>
-        <ConsoleNav />
-        <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-3 pt-4 md:mt-auto md:flex-col md:items-stretch">
-          <div className="min-w-0">
-            <p className="text-xs text-zinc-500">Signed in as</p>
-            <p className="truncate text-sm font-medium text-zinc-900" title={email}>
-              {email}
-            </p>
+      {/* The aside stretches with the row, so its background and border run the whole page height; its content stays in view. */}
+      <aside className="print:hidden border-b border-zinc-200 bg-white md:w-64 md:shrink-0 md:border-r md:border-b-0">
+        <div className="flex flex-col gap-4 px-3 py-4 md:sticky md:top-0 md:h-screen">
+          <div className="px-3">
+            <ProductMark />
           </div>
-          <SignOutButton />
+          <ConsoleNav />
+          <div className="flex items-center justify-between gap-3 border-t border-zinc-100 px-3 pt-4 md:mt-auto md:flex-col md:items-stretch">
+            <div className="min-w-0">
+              <p className="text-xs text-zinc-500">Signed in as</p>
+              <p className="truncate text-sm font-medium text-zinc-900" title={email}>
+                {email}
+              </p>
+            </div>
+            <SignOutButton />
+          </div>
         </div>
       </aside>
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-8 focus:outline-none sm:px-8 print:p-0">

@@ -55,7 +55,7 @@ export function PageError({ error, retry }: { error: unknown; retry: () => void 
         Something went wrong on our side, for example the database being briefly unavailable. Trying again usually
         helps.
       </p>
-      {digest ? <p className="mt-2 font-mono text-xs text-zinc-400">Reference: {digest}</p> : null}
+      {digest ? <p className="mt-2 font-mono text-xs text-zinc-500">Reference: {digest}</p> : null}
       <Button className="mt-5" onClick={() => retry()}>
         Try again
       </Button>

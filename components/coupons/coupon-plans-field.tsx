@@ -33,7 +33,7 @@ export function CouponPlansField({ control, plans, error }: Props) {
                     onBlur={field.onBlur}
                   />
                   {plan.name}
-                  {plan.is_active ? null : <span className="text-xs text-zinc-400">(inactive)</span>}
+                  {plan.is_active ? null : <span className="text-xs text-zinc-500">(inactive)</span>}
                 </label>
               ))}
             </div>

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
+import { RowActions, TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import { STATUS_LABELS, STATUS_TONES, formatDiscount, formatDuration, formatUsage, formatWindow } from './coupon-format';
 import { DEFAULT_SORT, nextSort, sortCoupons, type TCouponSort, type TCouponSortKey } from './coupon-list-view';
@@ -48,19 +48,18 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
           <TR key={coupon.id} data-coupon-code={coupon.code}>
             <TD className="font-mono font-medium break-words text-zinc-900">{coupon.code}</TD>
             <TD numeric>{formatDiscount(coupon)}</TD>
-            <TD className="whitespace-nowrap">{formatDuration(coupon)}</TD>
+            <TD>{formatDuration(coupon)}</TD>
             <TD numeric>
               {coupon.current_uses > 0 ? (
                 <Link href={`/customers?coupon_id=${coupon.id}`} className="hover:underline" title="The customers whose subscription holds this coupon">{formatUsage(coupon)}</Link>
               ) : formatUsage(coupon)}
             </TD>
-            <TD className="whitespace-nowrap">{formatWindow(coupon)}</TD>
+            <TD>{formatWindow(coupon)}</TD>
             <TD>{coupon.applicable_plans.length ? coupon.applicable_plans.map((id) => planNames.get(id) ?? 'Unknown plan').join(', ') : 'All plans'}</TD>
             <TD>
               <Badge tone={STATUS_TONES[coupon.status]}>{STATUS_LABELS[coupon.status]}</Badge>
             </TD>
-            <TD className="text-right whitespace-nowrap">
-              <div className="flex justify-end">
+            <RowActions>
                 <Button variant="ghost" size="sm" onClick={() => onEdit(coupon)} aria-label={`Edit ${coupon.code}`} {...CouponFormDialog.preloadHandlers}>
                   Edit
                 </Button>
@@ -83,8 +82,7 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
                     Activate
                   </Button>
                 )}
-              </div>
-            </TD>
+            </RowActions>
           </TR>
         ))}
       </TBody>

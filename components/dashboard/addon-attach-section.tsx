@@ -37,7 +37,7 @@ export async function AddonAttachSection({ query }: { query: TAnalyticsQuery }) 
                 </span>
               </th>
               <td className="py-2.5 px-3 text-right whitespace-nowrap text-zinc-600 tabular-nums">
-                {COUNT.format(addon.attached_subscriptions)} <span className="text-zinc-400">of {COUNT.format(active)}</span>
+                {COUNT.format(addon.attached_subscriptions)} <span className="text-zinc-500">of {COUNT.format(active)}</span>
               </td>
               <td className="py-2.5 pl-3 text-right font-medium text-zinc-900 tabular-nums">{formatFigure(addon.attach_rate, 'rate', currency)}</td>
             </tr>

@@ -60,7 +60,7 @@ function MetricAbout({ metric, previous, previousValue }: { metric: TMetricSpec;
         {then}: <span className="font-medium text-white tabular-nums">{previousValue}</span>
       </span>
       {metric.opens === 'paid-invoices' ? (
-        <span className="block text-zinc-400">
+        <span className="block text-zinc-500">
           The amount opens the paid invoices issued in this range. The invoice list filters by issue date, not payment date.
         </span>
       ) : null}

@@ -52,7 +52,7 @@ export function InvoicesTable({ invoices, loading = false, busy = false }: { inv
                   {invoice.organization_name}
                 </TD>
                 <TD className="min-w-24">{formatPeriod(invoice.period_start, invoice.period_end)}</TD>
-                <TD className="whitespace-nowrap">{formatDate(invoice.issued_at)}</TD>
+                <TD>{formatDate(invoice.issued_at)}</TD>
                 <TD>
                   <InvoiceStatusBadge status={invoice.status} />
                 </TD>
@@ -60,7 +60,7 @@ export function InvoicesTable({ invoices, loading = false, busy = false }: { inv
                   {formatMoney(invoice.total, invoice.currency)}
                 </TD>
                 <TD numeric>{formatMoney(invoice.amount_paid, invoice.currency)}</TD>
-                <TD numeric className={invoice.amount_refunded > 0 ? 'text-violet-700' : 'text-zinc-400'}>
+                <TD numeric className={invoice.amount_refunded > 0 ? 'text-violet-700' : 'text-zinc-500'}>
                   {formatMoney(invoice.amount_refunded, invoice.currency)}
                 </TD>
               </TR>

@@ -4,7 +4,7 @@ import { Suspense, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
+import { RowActions, Table, TBody, TD, TH, THead, TR } from '@/components/ui/table';
 import type { TPlan, TPlanLimits } from '@/lib/billing/plans/schemas';
 import { formatMoney } from '@/lib/money-format';
 import { CreatePlanButton, EditPlanDialog, PlanActivationDialog } from './lazy-plan-dialogs';
@@ -23,8 +23,8 @@ const COLUMNS: { key: TPlanSortKey | null; label: string; numeric?: boolean }[] 
   { key: 'sort_order', label: 'Order', numeric: true },
 ];
 
-// Slightly tighter cells than the default: nine columns share the console width.
-const TIGHT_CELLS = '[&_td]:px-3 [&_th]:px-3';
+// Tighter cells than the default: nine columns share the console width (960 px at a 1280 px screen).
+const TIGHT_CELLS = '[&_td]:px-2.5 [&_th]:px-2.5';
 
 export function PlansTable({ initialPlans }: { initialPlans: TPlan[] }) {
   const plans = usePlans(initialPlans);
@@ -121,18 +121,18 @@ function PlanRow({ plan, onEdit, onToggle }: { plan: TPlan; onEdit: () => void; 
       <TD numeric>{formatMoney(plan.base_price_monthly, plan.currency)}</TD>
       <TD numeric>{formatMoney(plan.base_price_annual, plan.currency)}</TD>
       <TD numeric>{formatMoney(plan.per_agent_price, plan.currency)}</TD>
-      <TD className="text-xs whitespace-nowrap">
+      <TD className="text-xs">
         <ul aria-label="Key limits">
           <li>{limit(plan.limits.max_agents, 'agents')}</li>
           <li className="text-zinc-500">{limit(plan.limits.max_messages_month, 'messages/mo')}</li>
         </ul>
       </TD>
-      <TD className="max-w-44">
+      <TD className="max-w-36">
         <FeatureBadges features={plan.features} />
       </TD>
       <TD>{plan.is_active ? <Badge tone="success">Active</Badge> : <Badge>Inactive</Badge>}</TD>
       <TD numeric>{plan.sort_order}</TD>
-      <TD className="text-right whitespace-nowrap">
+      <RowActions>
         <Button variant="ghost" size="sm" aria-label={`Edit ${plan.name}`} onClick={onEdit} {...EditPlanDialog.preloadHandlers}>
           Edit
         </Button>
@@ -145,7 +145,7 @@ function PlanRow({ plan, onEdit, onToggle }: { plan: TPlan; onEdit: () => void; 
         >
           {plan.is_active ? 'Deactivate' : 'Activate'}
         </Button>
-      </TD>
+      </RowActions>
     </TR>
   );
 }
@@ -158,12 +158,14 @@ const FEATURE_BADGES: { key: keyof TPlan['features']; label: string }[] = [
 
 function FeatureBadges({ features }: { features: TPlan['features'] }) {
   const enabled = FEATURE_BADGES.filter(({ key }) => features[key]);
-  if (enabled.length === 0) return <span className="text-xs text-zinc-400">None</span>;
+  if (enabled.length === 0) return <span className="text-xs text-zinc-500">None</span>;
   return (
     <ul className="flex flex-wrap gap-1" aria-label="Features">
       {enabled.map(({ key, label }) => (
         <li key={key}>
-          <Badge tone="brand">{label}</Badge>
+          <Badge tone="brand" className="whitespace-normal!">
+            {label}
+          </Badge>
         </li>
       ))}
     </ul>

@@ -1,7 +1,11 @@
 import type { ComponentProps } from 'react';
 import { clsx } from 'clsx';
 
-/** A bordered, horizontally scrollable table. Pass `numeric` to TH/TD for right-aligned amounts. */
+/**
+ * A bordered table. Pass `numeric` to TH/TD for right-aligned amounts (which never wrap). Headers
+ * and text cells may wrap, and row actions (RowActions) flow onto a second line, so a table fits
+ * the console's width at 1280 px with every column visible; the scroll box is a last resort.
+ */
 export function Table({ className, ...props }: ComponentProps<'table'>) {
   return (
     <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-sm">
@@ -29,7 +33,7 @@ export function TH({ numeric, className, scope = 'col', ...props }: ComponentPro
     <th
       scope={scope}
       className={clsx(
-        'px-4 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase',
+        'px-4 py-2.5 align-bottom text-xs font-medium tracking-wide text-zinc-500 uppercase',
         numeric && 'text-right',
         className,
       )}
@@ -44,5 +48,14 @@ export function TD({ numeric, className, ...props }: ComponentProps<'td'> & Cell
       className={clsx('px-4 py-3 align-middle text-zinc-700', numeric && 'text-right whitespace-nowrap tabular-nums', className)}
       {...props}
     />
+  );
+}
+
+/** The last cell of a row: its buttons side by side when there is room, else wrapped, right-aligned. */
+export function RowActions({ className, children, ...props }: ComponentProps<'td'>) {
+  return (
+    <td className={clsx('px-4 py-2 align-middle', className)} {...props}>
+      <div className="flex flex-wrap justify-end gap-x-1 gap-y-0.5">{children}</div>
+    </td>
   );
 }

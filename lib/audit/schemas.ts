@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZDateBound, dateBoundEnd, dateBoundStart } from '@/lib/billing/invoices/schemas';
+import { DATE_BOUND_FORMS, ZDateBound, dateBoundEnd, dateBoundStart } from '@/lib/billing/invoices/schemas';
 import { AUDIT_ENTITY_TYPES } from './audit-entity-types';
 
 export { AUDIT_ENTITY_TYPES };
@@ -17,20 +17,21 @@ const LIMIT_MESSAGE = 'Must be a whole number from 1 to 100.';
  */
 export const ZAuditListQuery = z
   .strictObject({
-    actor: z.string().trim().max(255, 'At most 255 characters.').optional(),
-    entity_type: ZAuditEntityType.optional(),
+    actor: z.string().trim().max(255, 'At most 255 characters.').optional().meta({ description: "A user or API key id (exact), or part of the actor's email or key name, any case. Default: every actor." }),
+    entity_type: ZAuditEntityType.optional().meta({ description: 'Only entries about this kind of record. Default: every kind.' }),
     // Any 8-4-4-4-12 hex id: entity ids are written by many operations, not all as RFC 9562 v4.
-    entity_id: z.guid({ error: 'Must be an id (UUID).' }).optional(),
+    entity_id: z.guid({ error: 'Must be an id (UUID).' }).optional().meta({ description: 'Only entries about this record. Default: every record.' }),
     action: z
       .string()
       .trim()
       .max(64, 'At most 64 characters.')
       .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'An action like plan.updated.')
-      .optional(),
-    from: ZDateBound.optional(),
-    to: ZDateBound.optional(),
-    limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(100, 'At most 100.').default(25),
-    starting_after: z.uuid({ error: 'Must be an audit entry id from a previous page (next_cursor).' }).optional(),
+      .optional()
+      .meta({ description: 'Only this action, e.g. `plan.updated`. Default: every action.' }),
+    from: ZDateBound.optional().meta({ description: `Recorded at or after this (inclusive). ${DATE_BOUND_FORMS} Default: no lower bound.` }),
+    to: ZDateBound.optional().meta({ description: `Recorded up to this: a date includes that whole day (UTC); a timestamp is exclusive. ${DATE_BOUND_FORMS} Default: no upper bound.` }),
+    limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(100, 'At most 100.').default(25).meta({ description: 'Entries per page, 1–100. Default: 25.' }),
+    starting_after: z.uuid({ error: 'Must be an audit entry id from a previous page (next_cursor).' }).optional().meta({ description: "The previous page's `next_cursor`: the page after that entry. Default: the first page." }),
   })
   .superRefine((query, ctx) => {
     if (query.from && query.to && dateBoundStart(query.from) >= dateBoundEnd(query.to)) {

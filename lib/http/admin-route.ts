@@ -7,6 +7,7 @@ import { withIdempotency } from './idempotency';
 import { parseJsonText, parseWith, readBodyText } from './parse';
 import { enforceRateLimit, rateLimitHeaders, type TRateLimitResult } from './rate-limit';
 import { logRequest } from './request-log';
+import { requestIdOf } from './request-id';
 
 export interface AdminRouteContext<P> {
   request: NextRequest;
@@ -20,7 +21,6 @@ export interface AdminRouteContext<P> {
 type Handler<P> = (context: AdminRouteContext<P>) => Promise<Response>;
 type NextContext<P> = { params: Promise<P> };
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
@@ -32,8 +32,7 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 export function adminRoute<P = Record<string, never>>(handler: Handler<P>, options: { maxBodyBytes?: number } = {}) {
   return async function route(request: NextRequest, context: NextContext<P>): Promise<Response> {
     const startedAt = performance.now();
-    const incoming = request.headers.get('x-request-id');
-    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+    const requestId = requestIdOf(request);
     let actor: TActor | null = null;
     let limits: TRateLimitResult | null = null;
     let thrown: unknown;

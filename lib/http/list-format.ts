@@ -7,12 +7,18 @@ export type TListFormat = 'json' | 'csv';
 /** `?format=` overrides Accept: a plain `<a href download>` in the console cannot set headers. */
 const FORMAT_PARAM = 'format';
 
+/** `GET /plans.csv` is `GET /plans` as CSV: its route.ts re-exports the list's GET (documented as an operation of its own). */
+export const CSV_PATH_SUFFIX = '.csv';
+
 /**
- * How a list endpoint answers: `?format=csv|json` when given, else CSV only when the Accept
- * header prefers text/csv to application/json. No Accept, a wildcard or a browser's default is JSON.
+ * How a list endpoint answers: CSV on its `.csv` path; else `?format=csv|json` when given, else
+ * CSV only when the Accept header prefers text/csv to application/json. No Accept, a wildcard or
+ * a browser's default is JSON.
  */
 export function listFormat(request: Request): TListFormat {
-  const format = new URL(request.url).searchParams.get(FORMAT_PARAM);
+  const url = new URL(request.url);
+  if (url.pathname.endsWith(CSV_PATH_SUFFIX)) return 'csv';
+  const format = url.searchParams.get(FORMAT_PARAM);
   if (format === null) return prefersCsv(request.headers.get('accept')) ? 'csv' : 'json';
   if (format === 'csv' || format === 'json') return format;
   throw badRequest('invalid_format', '`format` must be csv or json.', [{ path: FORMAT_PARAM, message: 'Use csv or json.' }]);

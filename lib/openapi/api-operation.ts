@@ -23,12 +23,16 @@ export interface TApiOperation {
   /** The schema the handler's `body(…)` parses; documented in its input shape (before defaults and transforms). */
   body?: { schema: z.ZodType; example: unknown };
   /**
-   * Documented in the schema's output shape: what the API sends. `mediaType` for a body that is
-   * not JSON (a PDF download: `schema` describes the bytes, sent as an attachment).
+   * Documented in the schema's output shape: what the API sends (JSON unless `mediaType` says
+   * otherwise: a PDF download, where `schema` describes the bytes sent as an attachment; a CSV list).
    */
-  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown; mediaType?: 'application/pdf' };
-  /** A list route that also answers as CSV (respondList): the same rows, columns from this schema. */
-  csv?: TCsvExport;
+  response: { status: 200 | 201; description: string; schema: z.ZodType; example?: unknown; mediaType?: 'application/pdf' | 'text/csv' };
+  /**
+   * A list that also answers as CSV (respondList): documented as an operation of its own, `GET <path>.csv`
+   * (its route.ts re-exports this GET), so a generated client types this one's 200 as JSON only.
+   * `errors`: codes only the CSV export has (e.g. 400 `export_too_large`).
+   */
+  csv?: TCsvExport & { errors?: TApiOperation['errors'] };
   /** Error codes of this operation's own rules, by status (e.g. 409 `slug_taken`). */
   errors?: Partial<Record<TOperationErrorStatus, string[]>>;
   /** SPEC §3: the route also accepts PUT as an alias of this PATCH; documented as an operation of its own. */

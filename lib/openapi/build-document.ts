@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { createDocument, type oas31, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { TApiOperation } from './api-operation';
-import { ZContentDispositionHeader, ZListFormatParam, ZVaryHeader, csvMediaType } from './csv-response';
+import { ZContentDispositionHeader, ZVaryHeader } from './csv-response';
+import { documentedOperations } from './documented-operations';
 import { errorResponses } from './error-responses';
 import { ZAttachmentHeader, ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRateLimitHeaders, ZRequestIdHeader } from './http-headers';
-import { OPERATIONS, SCHEMA_COMPONENTS, TAGS } from './operations';
+import { SCHEMA_COMPONENTS, TAGS } from './operations';
 import { API_BASE_PATH } from './paths';
 
 /*
@@ -20,6 +21,8 @@ const DESCRIPTION = `Billing plans, coupons, add-ons, invoices, refunds and anal
 - **Money** is a JSON number in major units (\`799000\` IDR is Rp 799.000), with at most the currency's decimals (IDR 0, USD 2); more is 400.
 - **Errors** are \`application/problem+json\` (RFC 9457) with a stable \`code\` and, for bad fields, \`errors: [{ path, message }]\`. Unknown body fields are 400. An id that is not a UUID is 404.
 - **Idempotency**: every POST accepts an \`Idempotency-Key\` header (1–255 characters).
+- **Methods**: a method a path does not have is 405 \`method_not_allowed\` (problem+json) with \`Allow\` listing the ones it has.
+- **CSV**: each list has a \`GET <list>.csv\` operation (\`/plans.csv\`, \`/invoices.csv\`, …). The list's own path answers the same CSV for \`?format=csv\` or an \`Accept\` that prefers \`text/csv\` (for download links); any other \`format\` than \`csv\` or \`json\` is 400 \`invalid_format\`.
 - **Rate limit**: each API key (and each signed-in user) may make 600 requests per minute by default (\`RATE_LIMIT_PER_MINUTE\`); past it, 429 \`rate_limited\` with \`Retry-After\`. Answers carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`.`;
 
 const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
@@ -29,19 +32,18 @@ const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
 
 function successResponse(operation: TApiOperation) {
   const { response } = operation;
+  const isCsv = response.mediaType === 'text/csv';
   const headers = z.object({
     'X-Request-Id': ZRequestIdHeader,
     ...ZRateLimitHeaders,
     ...(operation.method === 'post' ? { 'Idempotent-Replayed': ZIdempotentReplayedHeader } : {}),
-    ...(operation.csv ? { Vary: ZVaryHeader, 'Content-Disposition': ZContentDispositionHeader } : {}),
-    ...(response.mediaType ? { 'Content-Disposition': ZAttachmentHeader } : {}),
+    // A list with a CSV rendering varies on Accept, on its own path as on the `.csv` one (the same handler).
+    ...(operation.csv || isCsv ? { Vary: ZVaryHeader } : {}),
+    ...(isCsv ? { 'Content-Disposition': ZContentDispositionHeader } : {}),
+    ...(response.mediaType === 'application/pdf' ? { 'Content-Disposition': ZAttachmentHeader } : {}),
   });
   const example = response.example === undefined ? {} : { example: response.example };
-  const rows = Array.isArray(response.example) ? response.example : (response.example as { data?: unknown[] } | undefined)?.data;
-  const content = {
-    [response.mediaType ?? 'application/json']: { schema: response.schema, ...example },
-    ...(operation.csv ? { 'text/csv': csvMediaType(operation.csv, rows) } : {}),
-  };
+  const content = { [response.mediaType ?? 'application/json']: { schema: response.schema, ...example } };
   return { [response.status]: { description: response.description, headers, content } };
 }
 
@@ -58,18 +60,9 @@ function toOperationObject(operation: TApiOperation, method = operation.method):
       ...(query ? { query } : {}),
       ...(method === 'post' ? { header: z.object({ 'Idempotency-Key': ZIdempotencyKeyHeader }) } : {}),
     },
-    ...(operation.csv ? { parameters: [ZListFormatParam] } : {}),
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body.schema, example: body.example } } } } : {}),
     responses: { ...successResponse(operation), ...errorResponses(operation) },
   };
-}
-
-/** Each documented (method, path): the PATCH routes' PUT aliases included. */
-export function documentedOperations(): { method: string; path: string; operation: TApiOperation }[] {
-  return OPERATIONS.flatMap((operation) => [
-    { method: operation.method, path: operation.path, operation },
-    ...(operation.putAlias ? [{ method: 'put', path: operation.path, operation }] : []),
-  ]);
 }
 
 function buildPaths(): ZodOpenApiPathsObject {
@@ -86,7 +79,13 @@ let cached: oas31.OpenAPIObject | undefined;
 export function buildOpenApiDocument(): oas31.OpenAPIObject {
   cached ??= createDocument({
     openapi: '3.1.0',
-    info: { title: 'Billing Admin API', version: '1.0.0', description: DESCRIPTION },
+    info: {
+      title: 'Billing Admin API',
+      version: '1.0.0',
+      description: DESCRIPTION,
+      contact: { name: 'The billing platform team, who run this console' },
+      license: { name: 'Proprietary: for this deployment and its operators only' },
+    },
     servers: [{ url: API_BASE_PATH, description: 'This deployment' }],
     tags: TAGS,
     security: [{ apiKey: [] }, { sessionCookie: [] }],

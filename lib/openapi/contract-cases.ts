@@ -50,11 +50,10 @@ const unique = () => Math.random().toString(36).slice(2, 10);
 const NOT_A_UUID = { name: 'a non-UUID id is 404', status: 404, params: { id: 'not-a-uuid' } };
 const UNKNOWN_ID = { name: 'an unknown id is 404', status: 404, params: { id: '00000000-0000-4000-8000-000000000000' } };
 
-/** The list routes also answer as CSV (lib/http/respond-list.ts). */
+/** `GET <list>.csv` (lib/http/respond-list.ts): CSV whatever Accept says; the list's filters apply. */
 const csvCases = (query: Record<string, string> = {}): TContractCase[] => [
-  { name: 'as CSV by ?format=csv', status: 200, query: { ...query, format: 'csv' } },
-  { name: 'as CSV by Accept', status: 200, query, headers: { accept: 'text/csv' } },
-  { name: 'an unknown format is 400', status: 400, query: { ...query, format: 'xml' } },
+  { name: 'as CSV', status: 200, query },
+  { name: 'as CSV even for Accept: application/json', status: 200, query, headers: { accept: 'application/json' } },
 ];
 
 const planUpdate = (fixtures: TContractFixtures): TContractCase[] => [
@@ -86,7 +85,8 @@ const analyticsCases = (): TContractCase[] => [
  * entry here, with a success and at least one failure.
  */
 export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TContractCase[]> = {
-  listPlans: (): TContractCase[] => [{ name: 'every plan', status: 200 }, ...csvCases()],
+  listPlans: (): TContractCase[] => [{ name: 'every plan', status: 200 }],
+  listPlansCsv: (): TContractCase[] => csvCases(),
   createPlan: (fixtures): TContractCase[] => [
     { name: 'a valid plan', status: 201, body: { ...CREATE_PLAN_BODY, slug: `contract-${unique()}` }, headers: { 'Idempotency-Key': `contract-${unique()}` } },
     { name: 'a bad slug and a negative price are 400', status: 400, body: { ...CREATE_PLAN_BODY, slug: 'Not A Slug', base_price_monthly: -1 } },
@@ -100,7 +100,8 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
   updatePlan: planUpdate,
   updatePlanPut: planUpdate,
 
-  listCoupons: (): TContractCase[] => [{ name: 'every coupon', status: 200 }, ...csvCases()],
+  listCoupons: (): TContractCase[] => [{ name: 'every coupon', status: 200 }],
+  listCouponsCsv: (): TContractCase[] => csvCases(),
   createCoupon: (fixtures): TContractCase[] => [
     { name: 'a valid coupon', status: 201, body: { ...CREATE_COUPON_BODY, code: `C${unique()}` } },
     { name: 'a percentage coupon with a currency is 400', status: 400, body: { code: `P${unique()}`, discount_type: 'percentage', discount_value: 20, currency: 'IDR' } },
@@ -110,7 +111,8 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
   updateCoupon: couponUpdate,
   updateCouponPut: couponUpdate,
 
-  listAddons: (): TContractCase[] => [{ name: 'every add-on', status: 200 }, ...csvCases()],
+  listAddons: (): TContractCase[] => [{ name: 'every add-on', status: 200 }],
+  listAddonsCsv: (): TContractCase[] => csvCases(),
   createAddon: (fixtures): TContractCase[] => [
     { name: 'a valid add-on', status: 201, body: { ...CREATE_ADDON_BODY, slug: `addon-${unique()}`, unit: 'per_agent' } },
     { name: 'a fractional rupiah price is 400', status: 400, body: { ...CREATE_ADDON_BODY, slug: `addon-${unique()}`, price_monthly: 150_000.5 } },
@@ -125,7 +127,10 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'filtered by status and dates', status: 200, query: { status: 'paid', from: '2020-01-01', to: '2100-01-01', q: 'TEST' } },
     { name: 'a limit of 0 is 400', status: 400, query: { limit: '0' } },
     { name: 'a cursor naming no invoice is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+  listInvoicesCsv: (): TContractCase[] => [
     ...csvCases({ status: 'paid' }),
+    { name: 'an unknown status is 400', status: 400, query: { status: 'lost' } },
   ],
   getInvoice: (fixtures): TContractCase[] => [{ name: 'an invoice with lines', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
   refundInvoice: (fixtures): TContractCase[] => [

@@ -55,31 +55,32 @@ export const TAGS = [
 
 /** `.in`: the query as sent; the transform that resolves the date range is the server's business. */
 const analyticsQuery = ZAnalyticsQuery.in;
-const analytics = (path: string, operationId: string, summary: string, schema: z.ZodType, example?: unknown): TApiOperation => ({
+const analytics = (path: string, operationId: string, summary: string, description: string, schema: z.ZodType, example?: unknown): TApiOperation => ({
   operationId, method: 'get', path: `/analytics/${path}`, tag: 'Analytics', summary, query: analyticsQuery,
+  description: `${description} Over [from, to) in UTC, in one currency; definitions in docs/METRICS.md.`,
   response: { status: 200, description: `${summary}, in one currency.`, schema, example },
 });
 
 /** Every operation of the API, in reading order. A new route is one more entry here (the drift test insists). */
 export const OPERATIONS: TApiOperation[] = [
-  { operationId: 'listPlans', method: 'get', path: '/plans', tag: 'Plans', summary: 'List all billing plans', description: 'Active and inactive, ordered by `sort_order`, then `created_at`. As CSV with `?format=csv` or `Accept: text/csv`.', csv: { name: 'plans', schema: ZPlan },
+  { operationId: 'listPlans', method: 'get', path: '/plans', tag: 'Plans', summary: 'List all billing plans', description: 'Active and inactive, ordered by `sort_order`, then `created_at`. As CSV: `GET /plans.csv`.', csv: { name: 'plans', schema: ZPlan },
     response: { status: 200, description: 'Every plan.', schema: z.array(ZPlan), example: [catalog.STARTER_PLAN, catalog.GROWTH_PLAN] } },
   { operationId: 'createPlan', method: 'post', path: '/plans', tag: 'Plans', summary: 'Create a billing plan', description: 'Defaults: `currency` IDR, `base_price_annual` = monthly × 10, `sort_order` 0; missing features are false.',
     body: { schema: ZCreatePlanInput, example: catalog.CREATE_PLAN_BODY },
     response: { status: 201, description: 'The new plan.', schema: ZPlan, example: catalog.GROWTH_PLAN }, errors: { 409: ['slug_taken'] } },
-  { operationId: 'getPlan', method: 'get', path: '/plans/{id}', tag: 'Plans', summary: 'Get a billing plan by ID',
+  { operationId: 'getPlan', method: 'get', path: '/plans/{id}', tag: 'Plans', summary: 'Get a billing plan by ID', description: 'Active or not, with its prices, limits and features.',
     response: { status: 200, description: 'The plan.', schema: ZPlan, example: catalog.GROWTH_PLAN } },
   { operationId: 'updatePlan', method: 'patch', path: '/plans/{id}', tag: 'Plans', summary: 'Update a billing plan', putAlias: true,
     description: 'Any subset of the fields. `limits` and `features` replace the whole object. Issued invoices keep their prices.',
     body: { schema: ZUpdatePlanInput, example: catalog.UPDATE_PLAN_BODY },
     response: { status: 200, description: 'The updated plan.', schema: ZPlan, example: { ...catalog.GROWTH_PLAN, ...catalog.UPDATE_PLAN_BODY } }, errors: { 409: ['slug_taken', 'plan_currency_locked'] } },
 
-  { operationId: 'listCoupons', method: 'get', path: '/coupons', tag: 'Coupons', summary: 'List all coupons', description: 'Newest first, each with its derived `status`. As CSV with `?format=csv` or `Accept: text/csv`.', csv: { name: 'coupons', schema: ZCoupon },
+  { operationId: 'listCoupons', method: 'get', path: '/coupons', tag: 'Coupons', summary: 'List all coupons', description: 'Newest first, each with its derived `status`. As CSV: `GET /coupons.csv`.', csv: { name: 'coupons', schema: ZCoupon },
     response: { status: 200, description: 'Every coupon.', schema: z.array(ZCoupon), example: [catalog.WELCOME_COUPON] } },
   { operationId: 'createCoupon', method: 'post', path: '/coupons', tag: 'Coupons', summary: 'Create a coupon', description: 'The code is stored uppercase and unique ignoring case. `valid_from` defaults to now.',
     body: { schema: ZCreateCouponInput, example: catalog.CREATE_COUPON_BODY },
     response: { status: 201, description: 'The new coupon.', schema: ZCoupon, example: catalog.WELCOME_COUPON }, errors: { 409: ['code_taken'] } },
-  { operationId: 'getCoupon', method: 'get', path: '/coupons/{id}', tag: 'Coupons', summary: 'Get a coupon by ID',
+  { operationId: 'getCoupon', method: 'get', path: '/coupons/{id}', tag: 'Coupons', summary: 'Get a coupon by ID', description: 'With its use count and derived `status`.',
     response: { status: 200, description: 'The coupon.', schema: ZCoupon, example: catalog.WELCOME_COUPON } },
   { operationId: 'updateCoupon', method: 'patch', path: '/coupons/{id}', tag: 'Coupons', summary: 'Update a coupon', putAlias: true,
     description: '`code`, `discount_type`, `discount_value` and `currency` change only while `current_uses` is 0.',
@@ -87,12 +88,12 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 200, description: 'The updated coupon.', schema: ZCoupon, example: { ...catalog.WELCOME_COUPON, max_uses: 200 } },
     errors: { 409: ['code_taken', 'coupon_in_use', 'max_uses_below_current_uses'] } },
 
-  { operationId: 'listAddons', method: 'get', path: '/addons', tag: 'Add-ons', summary: 'List all add-ons', description: 'Ordered by `sort_order`, then `created_at`. As CSV with `?format=csv` or `Accept: text/csv`.', csv: { name: 'addons', schema: ZAddon },
+  { operationId: 'listAddons', method: 'get', path: '/addons', tag: 'Add-ons', summary: 'List all add-ons', description: 'Ordered by `sort_order`, then `created_at`. As CSV: `GET /addons.csv`.', csv: { name: 'addons', schema: ZAddon },
     response: { status: 200, description: 'Every add-on.', schema: z.array(ZAddon), example: [catalog.WHATSAPP_ADDON] } },
   { operationId: 'createAddon', method: 'post', path: '/addons', tag: 'Add-ons', summary: 'Create an add-on', description: 'Defaults: `price_annual` = monthly × 10, `unit` flat, `sort_order` 0. Priced in IDR.',
     body: { schema: ZCreateAddonInput, example: catalog.CREATE_ADDON_BODY },
     response: { status: 201, description: 'The new add-on.', schema: ZAddon, example: catalog.WHATSAPP_ADDON }, errors: { 409: ['slug_taken'] } },
-  { operationId: 'getAddon', method: 'get', path: '/addons/{id}', tag: 'Add-ons', summary: 'Get an add-on by ID',
+  { operationId: 'getAddon', method: 'get', path: '/addons/{id}', tag: 'Add-ons', summary: 'Get an add-on by ID', description: 'Active or not, with its prices and unit.',
     response: { status: 200, description: 'The add-on.', schema: ZAddon, example: catalog.WHATSAPP_ADDON } },
   { operationId: 'updateAddon', method: 'patch', path: '/addons/{id}', tag: 'Add-ons', summary: 'Update an add-on', putAlias: true,
     description: '`slug` and `unit` are fixed after creation: sending them is 400.',
@@ -100,9 +101,9 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 200, description: 'The updated add-on.', schema: ZAddon, example: { ...catalog.WHATSAPP_ADDON, ...catalog.UPDATE_ADDON_BODY } } },
 
   { operationId: 'listInvoices', method: 'get', path: '/invoices', tag: 'Invoices', summary: 'List invoices',
-    description: 'Newest first. Keyset pages: pass `next_cursor` as `starting_after`; stable under inserts. As CSV (`?format=csv` or `Accept: text/csv`): every matching invoice, not one page, at most 100,000.',
-    query: ZInvoiceListQuery, csv: { name: 'invoices', schema: ZInvoice },
-    response: { status: 200, description: 'One page of invoices (JSON), or all of them (CSV).', schema: ZInvoicePage, example: INVOICE_PAGE }, errors: { 400: ['invalid_cursor', 'export_too_large'] } },
+    description: 'Newest first. Keyset pages: pass `next_cursor` as `starting_after`; stable under inserts. As CSV: `GET /invoices.csv`, every matching invoice (not one page), at most 100,000.',
+    query: ZInvoiceListQuery, csv: { name: 'invoices', schema: ZInvoice, errors: { 400: ['export_too_large'] } },
+    response: { status: 200, description: 'One page of invoices.', schema: ZInvoicePage, example: INVOICE_PAGE }, errors: { 400: ['invalid_cursor'] } },
   { operationId: 'getInvoice', method: 'get', path: '/invoices/{id}', tag: 'Invoices', summary: 'Get an invoice by ID', description: 'With its lines, payments and refunds.',
     response: { status: 200, description: 'The invoice.', schema: ZInvoiceDetail, example: INVOICE_DETAIL } },
   { operationId: 'refundInvoice', method: 'post', path: '/invoices/{id}/refund', tag: 'Invoices', summary: 'Refund an invoice',
@@ -136,6 +137,7 @@ export const OPERATIONS: TApiOperation[] = [
     query: ZBillingRunListQuery,
     response: { status: 200, description: 'One page of billing runs.', schema: ZBillingRunPage, example: BILLING_RUN_PAGE }, errors: { 400: ['invalid_cursor'] } },
   { operationId: 'getBillingRun', method: 'get', path: '/billing-runs/{id}', tag: 'Billing runs', summary: 'Get a billing run by ID',
+    description: 'One run: when and how it was started, by whom, the instant it billed up to, its counts and failures. A run still `running` shows the counts of the batches done so far.',
     response: { status: 200, description: 'The run (its counts so far while it is running).', schema: ZBillingRun, example: BILLING_RUN } },
 
   { operationId: 'recordUsage', method: 'post', path: '/usage', tag: 'Usage', summary: 'Report message usage',
@@ -166,6 +168,7 @@ export const OPERATIONS: TApiOperation[] = [
     response: { status: 201, description: 'The new subscription.', schema: ZSubscription, example: customers.SUBSCRIPTION },
     errors: { 409: ['subscription_exists', 'plan_inactive', 'coupon_not_applicable', 'coupon_already_redeemed'] } },
   { operationId: 'getSubscription', method: 'get', path: '/subscriptions/{id}', tag: 'Subscriptions', summary: 'Get a subscription by ID',
+    description: 'Its plan, cycle, agents, add-ons, coupon with the cycles it has left, current period, and any pending change or scheduled cancellation.',
     response: { status: 200, description: 'The subscription.', schema: ZSubscription, example: customers.SUBSCRIPTION } },
   { operationId: 'changeSubscription', method: 'post', path: '/subscriptions/{id}/change', tag: 'Subscriptions', summary: 'Change a subscription',
     description: 'A change that raises the recurring amount takes effect now, with day-based proration invoiced at once; one that lowers it, and annual → monthly, at the period end (`pending_change`, replacing any other). Monthly → annual starts a new annual period now. Send the `preview_id` of the preview the operator confirmed: 409 `subscription_changed` when anything moved.',
@@ -177,7 +180,7 @@ export const OPERATIONS: TApiOperation[] = [
     body: { schema: ZChangeSubscriptionInput, example: customers.CHANGE_BODY },
     response: { status: 200, description: 'What the change would do.', schema: ZChangePreview, example: customers.CHANGE_PREVIEW },
     errors: { 409: ['downgrade_at_period_end', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
-  { operationId: 'cancelSubscriptionChange', method: 'post', path: '/subscriptions/{id}/change/cancel', tag: 'Subscriptions', summary: 'Cancel the scheduled change',
+  { operationId: 'cancelSubscriptionChange', method: 'post', path: '/subscriptions/{id}/change/cancel', tag: 'Subscriptions', summary: 'Cancel the scheduled change', description: 'Drops the pending change (a downgrade or a deferred change at period end): the subscription renews as it is. 409 `no_pending_change` when there is none.',
     response: { status: 200, description: 'The subscription without its pending change.', schema: ZSubscription, example: customers.SUBSCRIPTION }, errors: { 409: ['no_pending_change'] } },
   { operationId: 'applySubscriptionCoupon', method: 'post', path: '/subscriptions/{id}/coupon', tag: 'Subscriptions', summary: 'Apply a coupon',
     description: 'Judged now: active, in its window, under `max_uses`, for the plan and currency (409 `coupon_not_applicable` with `reason`). One per subscription; an organization redeems a coupon once, ever.',
@@ -207,9 +210,9 @@ export const OPERATIONS: TApiOperation[] = [
     query: ZAuditListQuery,
     response: { status: 200, description: 'One page of audit entries.', schema: ZAuditPage, example: AUDIT_PAGE }, errors: { 400: ['invalid_cursor'] } },
 
-  analytics('overview', 'getAnalyticsOverview', 'Get the analytics overview', ZOverview, OVERVIEW),
-  analytics('revenue', 'getRevenueSeries', 'Get the revenue time series', ZRevenueSeries, REVENUE_SERIES),
-  analytics('plans', 'getPlanBreakdown', 'Get revenue and MRR by plan', ZPlanBreakdown, PLAN_BREAKDOWN),
-  analytics('coupons', 'getCouponBreakdown', 'Get redemptions and discounts by coupon', ZCouponBreakdown),
-  analytics('addons', 'getAddonAttach', 'Get add-on attach rates', ZAddonAttach),
+  analytics('overview', 'getAnalyticsOverview', 'Get the analytics overview', 'MRR, ARR, subscriptions, churn, ARPA, revenue, refunds and discounts for the range (`current`), and the same for the period of equal length just before it (`previous`).', ZOverview, OVERVIEW),
+  analytics('revenue', 'getRevenueSeries', 'Get the revenue time series', 'Gross revenue (by paid date), refunds (by refund date), net and discounts per `interval` bucket; empty buckets are zeros.', ZRevenueSeries, REVENUE_SERIES),
+  analytics('plans', 'getPlanBreakdown', 'Get revenue and MRR by plan', 'Per plan: revenue paid in the range, and MRR and active subscriptions at `to`.', ZPlanBreakdown, PLAN_BREAKDOWN),
+  analytics('coupons', 'getCouponBreakdown', 'Get redemptions and discounts by coupon', 'Per coupon: redemptions in the range, the discounts they granted, and the discounts on invoices paid in the range.', ZCouponBreakdown),
+  analytics('addons', 'getAddonAttach', 'Get add-on attach rates', 'Per add-on: subscriptions that have it at `to`, as a share of the active subscriptions.', ZAddonAttach),
 ];

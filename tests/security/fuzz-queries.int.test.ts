@@ -30,6 +30,7 @@ const BODY_FOR: Record<string, unknown> = {
   'v1/admin/billing/addons/[id]': { price_monthly: 1000 },
   'v1/admin/billing/invoices/[id]/refund': { reason: 'Fuzz' },
   'v1/admin/billing/invoices/[id]/void': { reason: 'Fuzz' },
+  'v1/admin/billing/invoices/[id]/payments': { amount: 1, method: 'bank_transfer', reference: 'fuzz-query' },
   'v1/admin/billing/organizations/[id]': { name: 'Fuzz' },
   'v1/admin/billing/subscriptions/[id]/change': { agent_count: 3 },
   'v1/admin/billing/subscriptions/[id]/change/preview': { agent_count: 3 },

@@ -2,7 +2,7 @@ import { now } from '@/lib/clock';
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
 import { DEFAULT_CURRENCY } from '@/lib/money';
-import { MAX_RANGE_YEARS, addYears, resolveRange } from './date-range';
+import { DEFAULT_RANGE_DAYS, MAX_RANGE_YEARS, addYears, resolveRange } from './date-range';
 
 /** Definitions of every figure: docs/METRICS.md. */
 
@@ -20,10 +20,13 @@ export const ZAnalyticsInterval = z.enum(ANALYTICS_INTERVALS, { error: `Use one 
  */
 export const ZAnalyticsQuery = z
   .strictObject({
-    from: ZDate.optional(),
-    to: ZDate.optional(),
-    currency: ZCurrency.default(DEFAULT_CURRENCY),
-    interval: ZAnalyticsInterval.default('day'),
+    from: ZDate.optional().meta({ description: `First day counted (inclusive), \`YYYY-MM-DD\`, from 00:00 UTC. Default: ${DEFAULT_RANGE_DAYS} days before \`to\`.`, example: '2026-11-01' }),
+    to: ZDate.optional().meta({
+      description: `First day NOT counted (exclusive: the range is [from, to)), \`YYYY-MM-DD\` at 00:00 UTC; must be after \`from\`, at most ${MAX_RANGE_YEARS} years later. Default: tomorrow (UTC), so today is counted.`,
+      example: '2026-12-01',
+    }),
+    currency: ZCurrency.default(DEFAULT_CURRENCY).meta({ description: `The currency every figure is in: invoices, refunds and subscriptions in other currencies are left out, never converted. Default: ${DEFAULT_CURRENCY}.` }),
+    interval: ZAnalyticsInterval.default('day').meta({ description: 'Bucket size of the /revenue series (days, ISO weeks from Monday, or calendar months, in UTC); the other endpoints accept and ignore it. Default: day.' }),
   })
   .transform((query, ctx) => {
     const range = resolveRange(query, now());

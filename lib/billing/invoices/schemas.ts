@@ -8,18 +8,20 @@ export const ZInvoiceStatus = z.enum(INVOICE_STATUSES, { error: `Use one of ${IN
 export const REFUNDABLE_STATUSES = ['paid', 'partially_refunded'] as const;
 
 /** A calendar date (`2026-01-31`, the whole day, UTC) or an ISO 8601 timestamp. */
+/** How a list's `from`/`to` may be written (OpenAPI parameter descriptions). */
+export const DATE_BOUND_FORMS = 'A date (`2026-01-31`, 00:00 UTC) or an ISO 8601 timestamp with an offset.';
 export const ZDateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date (2026-01-31) or an ISO 8601 timestamp.' });
 
 /** SPEC §3.2a: keyset pagination, limit 1–100 (default 25). */
 export const ZInvoiceListQuery = z
   .strictObject({
-    status: ZInvoiceStatus.optional(),
-    organization_id: z.uuid({ error: 'Must be an organization id (UUID).' }).optional(),
-    from: ZDateBound.optional(),
-    to: ZDateBound.optional(),
-    q: z.string().trim().max(64, 'At most 64 characters.').optional(),
-    limit: z.coerce.number({ error: 'Must be a whole number from 1 to 100.' }).int('Must be a whole number from 1 to 100.').min(1, 'At least 1.').max(100, 'At most 100.').default(25),
-    starting_after: z.uuid({ error: 'Must be an invoice id from a previous page (next_cursor).' }).optional(),
+    status: ZInvoiceStatus.optional().meta({ description: 'Only invoices in this status. Default: every status.' }),
+    organization_id: z.uuid({ error: 'Must be an organization id (UUID).' }).optional().meta({ description: "Only this organization's invoices. Default: every organization." }),
+    from: ZDateBound.optional().meta({ description: `Issued at or after this (inclusive). ${DATE_BOUND_FORMS} Default: no lower bound.` }),
+    to: ZDateBound.optional().meta({ description: `Issued up to this: a date includes that whole day (UTC); a timestamp is exclusive. ${DATE_BOUND_FORMS} Default: no upper bound.` }),
+    q: z.string().trim().max(64, 'At most 64 characters.').optional().meta({ description: 'Part of the invoice number, any case (`%` and `_` match themselves), at most 64 characters.' }),
+    limit: z.coerce.number({ error: 'Must be a whole number from 1 to 100.' }).int('Must be a whole number from 1 to 100.').min(1, 'At least 1.').max(100, 'At most 100.').default(25).meta({ description: 'Invoices per page, 1–100. Default: 25.' }),
+    starting_after: z.uuid({ error: 'Must be an invoice id from a previous page (next_cursor).' }).optional().meta({ description: 'The previous page\'s `next_cursor`: the page after that invoice. Default: the first page.' }),
   })
   .superRefine((query, ctx) => {
     if (query.from && query.to && dateBoundStart(query.from) >= dateBoundEnd(query.to)) {

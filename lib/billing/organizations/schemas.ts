@@ -12,14 +12,14 @@ const LIMIT_MESSAGE = 'Must be a whole number from 1 to 50.';
  * id; keyset pages as in SPEC §3.2a, but at most 50.
  */
 export const ZOrganizationSearchQuery = z.strictObject({
-  search: z.string().trim().max(200, 'At most 200 characters.').optional(),
-  plan_id: z.uuid({ error: 'Must be a plan id (UUID).' }).optional(),
-  status: z.enum(['active', 'past_due', 'cancelled', 'none'], { error: 'One of "active", "past_due", "cancelled", "none".' }).optional(),
-  has_coupon: z.enum(['true', 'false'], { error: 'Either "true" or "false".' }).optional(),
+  search: z.string().trim().max(200, 'At most 200 characters.').optional().meta({ description: 'Part of the name, any case (`%` and `_` match themselves), or an exact organization id. Default: every organization.' }),
+  plan_id: z.uuid({ error: 'Must be a plan id (UUID).' }).optional().meta({ description: 'Only organizations whose current subscription is on this plan. Default: any plan.' }),
+  status: z.enum(['active', 'past_due', 'cancelled', 'none'], { error: 'One of "active", "past_due", "cancelled", "none".' }).optional().meta({ description: 'The current subscription\'s status; `none`: never subscribed. Default: any.' }),
+  has_coupon: z.enum(['true', 'false'], { error: 'Either "true" or "false".' }).optional().meta({ description: '`true`: the current subscription holds a coupon; `false`: it does not. Default: either.' }),
   /** The customers whose current subscription holds this coupon (the coupons page links here). */
-  coupon_id: z.uuid({ error: 'Must be a coupon id (UUID).' }).optional(),
-  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(50, 'At most 50.').default(20),
-  starting_after: z.uuid({ error: 'Must be an organization id from a previous page (next_cursor).' }).optional(),
+  coupon_id: z.uuid({ error: 'Must be a coupon id (UUID).' }).optional().meta({ description: 'Only organizations whose current subscription holds this coupon. Default: any.' }),
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(50, 'At most 50.').default(20).meta({ description: 'Organizations per page, 1–50. Default: 20.' }),
+  starting_after: z.uuid({ error: 'Must be an organization id from a previous page (next_cursor).' }).optional().meta({ description: "The previous page's `next_cursor`: the page after that organization. Default: the first page." }),
 });
 
 /** The current subscription as a list row shows it. */

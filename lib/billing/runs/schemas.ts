@@ -39,8 +39,8 @@ const LIMIT_MESSAGE = 'Must be a whole number from 1 to 100.';
 
 /** GET /billing-runs: newest first, keyset pages (SPEC §3.2a). */
 export const ZBillingRunListQuery = z.strictObject({
-  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(100, 'At most 100.').default(25),
-  starting_after: z.uuid({ error: 'Must be a billing run id from a previous page (next_cursor).' }).optional(),
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, 'At least 1.').max(100, 'At most 100.').default(25).meta({ description: 'Runs per page, 1–100. Default: 25.' }),
+  starting_after: z.uuid({ error: 'Must be a billing run id from a previous page (next_cursor).' }).optional().meta({ description: "The previous page's `next_cursor`: the page after that run. Default: the first page." }),
 });
 
 export type TBillingRun = z.infer<typeof ZBillingRun>;

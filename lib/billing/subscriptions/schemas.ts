@@ -65,11 +65,11 @@ export const ZCancelSubscriptionInput = z.strictObject({
 export const ZReasonlessInput = z.strictObject({});
 
 export const ZSubscriptionListQuery = z.strictObject({
-  organization_id: ZId('an organization').optional(),
-  plan_id: ZId('a plan').optional(),
-  status: ZSubscriptionStatus.optional(),
-  limit: z.coerce.number({ error: 'Must be a whole number from 1 to 100.' }).int('Must be a whole number from 1 to 100.').min(1, 'At least 1.').max(100, 'At most 100.').default(25),
-  starting_after: z.uuid({ error: 'Must be a subscription id from a previous page (next_cursor).' }).optional(),
+  organization_id: ZId('an organization').optional().meta({ description: 'Only this organization\'s subscriptions. Default: every organization.' }),
+  plan_id: ZId('a plan').optional().meta({ description: 'Only subscriptions on this plan. Default: any plan.' }),
+  status: ZSubscriptionStatus.optional().meta({ description: 'Only subscriptions in this status. Default: any.' }),
+  limit: z.coerce.number({ error: 'Must be a whole number from 1 to 100.' }).int('Must be a whole number from 1 to 100.').min(1, 'At least 1.').max(100, 'At most 100.').default(25).meta({ description: 'Subscriptions per page, 1–100. Default: 25.' }),
+  starting_after: z.uuid({ error: 'Must be a subscription id from a previous page (next_cursor).' }).optional().meta({ description: "The previous page's `next_cursor`: the page after that subscription. Default: the first page." }),
 });
 
 const ZMoney = z.number();

@@ -1,0 +1,3 @@
+// GET /plans.csv: the list as CSV, documented as an operation of its own; the list's own GET answers CSV
+// on this path (lib/http/list-format.ts reads the .csv suffix).
+export { GET } from '../plans/route';
