@@ -51,12 +51,18 @@ export async function warmUp(cluster: TCluster): Promise<void> {
   }
 }
 
-/** 200 refunds of one invoice at once through the balancer: exactly as many succeed as fit, the invoice's total is their sum. */
+/**
+ * 200 refunds of one invoice at once through the balancer: exactly as many succeed as fit, the
+ * invoice's total is their sum. The invoice is one paid by manual payments only: the instances run
+ * without provider keys or fakes, so a Xendit or Stripe payment's refund would fail at its provider.
+ */
 export async function parallelRefunds(cluster: TCluster, attempts = 200): Promise<TScenarioResult> {
   const [invoice] = await query<{ id: string; refundable: string }>(
     cluster.databaseUrl,
     `SELECT id, (amount_paid - amount_refunded)::text AS refundable FROM invoices
-      WHERE currency = 'IDR' AND status IN ('paid', 'partially_refunded') ORDER BY amount_paid - amount_refunded DESC LIMIT 1`,
+      WHERE currency = 'IDR' AND status IN ('paid', 'partially_refunded')
+        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.invoice_id = invoices.id AND p.provider <> 'manual')
+      ORDER BY amount_paid - amount_refunded DESC LIMIT 1`,
   );
   check(invoice !== undefined, 'no paid IDR invoice to refund: is the database seeded?');
   const fits = Math.floor(attempts * 0.75);
@@ -143,7 +149,9 @@ export async function parallelCouponApplications(cluster: TCluster, attempts = 2
 export async function idempotencyAcrossInstances(cluster: TCluster): Promise<TScenarioResult> {
   const [invoice] = await query<{ id: string }>(
     cluster.databaseUrl,
-    `SELECT id FROM invoices WHERE currency = 'IDR' AND status IN ('paid', 'partially_refunded') AND amount_paid - amount_refunded >= 10 ORDER BY amount_paid - amount_refunded DESC LIMIT 1`,
+    `SELECT id FROM invoices WHERE currency = 'IDR' AND status IN ('paid', 'partially_refunded') AND amount_paid - amount_refunded >= 10
+        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.invoice_id = invoices.id AND p.provider <> 'manual')
+      ORDER BY amount_paid - amount_refunded DESC LIMIT 1`,
   );
   const key = await cluster.newApiKey();
   const idempotencyKey = `cluster-${randomUUID()}`;
