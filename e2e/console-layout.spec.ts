@@ -57,7 +57,11 @@ for (const width of [1280, 1440]) {
       await page.goto('/plans');
       const edits = page.getByRole('table', { name: 'Plans' }).getByRole('button', { name: /^Edit / });
       await expect(edits.first()).toBeVisible();
-      for (const edit of await edits.all()) await expect(edit).toBeInViewport({ ratio: 1 });
+      // Scrolled to (the lower rows sit below the fold), each Edit button is wholly on screen: not cut off on the right.
+      for (const edit of await edits.all()) {
+        await edit.scrollIntoViewIfNeeded();
+        await expect(edit).toBeInViewport({ ratio: 1 });
+      }
     });
   });
 }

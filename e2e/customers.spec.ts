@@ -27,7 +27,7 @@ test('create a customer and subscribe it with a coupon', async ({ page }) => {
   await form.getByLabel('NPWP (optional)').fill('12');
   await form.getByRole('button', { name: 'Create customer' }).click();
   // The API's field error sits under its field.
-  await expect(form.getByText('An NPWP of 15 or 16 digits, e.g. 01.234.567.8-901.000.')).toBeVisible();
+  await expect(form.getByText('An NPWP of 15 or 16 digits, e.g. 01.234.567.8-901.000.', { exact: true })).toBeVisible();
   await form.getByLabel('NPWP (optional)').fill('01.234.567.8-901.000');
   await form.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kopi Senja E2E' })).toBeVisible();

@@ -56,7 +56,10 @@ export async function prepareBenchData(databaseUrl: string, size: TDataSize): Pr
       if (rows[0]) deepCursors.push(rows[0].id);
     }
     const refundable = await client.query<{ id: string }>(
+      // Paid manually only: the bench server runs without provider keys or fakes, so a Xendit or
+      // Stripe payment's refund would fail at its provider instead of measuring our refund path.
       `SELECT id FROM invoices WHERE currency = 'IDR' AND status IN ('paid', 'partially_refunded') AND amount_paid - amount_refunded >= 1000
+          AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.invoice_id = invoices.id AND p.provider <> 'manual')
         ORDER BY id LIMIT $1`,
       [size.refundable],
     );

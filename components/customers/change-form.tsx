@@ -11,6 +11,7 @@ import { MutationStatus } from './mutation-status';
 import { sendJson } from './post-json';
 import type { TPlanChoice } from './subscribe-form';
 import { useCustomerMutation } from './use-customer-mutation';
+import { submitKeepingValues } from './submit-keeping-values';
 
 /** Change plan, cycle or agents: preview every line and MRR before/after, then confirm exactly that (preview_id). */
 export function ChangeForm({ subscription, plans }: { subscription: TSubscription; plans: TPlanChoice[] }) {
@@ -37,7 +38,7 @@ export function ChangeForm({ subscription, plans }: { subscription: TSubscriptio
 
   return (
     <div className="space-y-4">
-      <form action={previewChange} aria-label="Change subscription" className="grid gap-3 sm:grid-cols-4">
+      <form onSubmit={submitKeepingValues(previewChange)} aria-label="Change subscription" className="grid gap-3 sm:grid-cols-4">
         <Field label="Plan" error={errors.plan_id}>
           {(control) => (
             <Select {...control} name="plan_id" defaultValue={subscription.plan_id}>

@@ -8,6 +8,7 @@ import type { TSubscription } from '@/lib/billing/subscriptions/schemas';
 import { MutationStatus } from './mutation-status';
 import { sendJson } from './post-json';
 import { useCustomerMutation } from './use-customer-mutation';
+import { submitKeepingValues } from './submit-keeping-values';
 
 /** Apply a coupon (judged now, once per organization ever) or remove the one applied. */
 export function CouponForm({ subscription }: { subscription: TSubscription }) {
@@ -20,7 +21,7 @@ export function CouponForm({ subscription }: { subscription: TSubscription }) {
           Remove coupon {subscription.coupon.code}
         </Button>
       ) : null}
-      <form action={async (form) => void (await mutation.run(() => sendJson(path, { code: String(form.get('code') ?? '').trim() }), 'Coupon applied.'))} aria-label="Apply coupon" className="flex items-end gap-2">
+      <form onSubmit={submitKeepingValues(async (form) => void (await mutation.run(() => sendJson(path, { code: String(form.get('code') ?? '').trim() }), 'Coupon applied.')))} aria-label="Apply coupon" className="flex items-end gap-2">
         <Field label="Coupon code" error={mutation.problem?.fields.code}>{(control) => <Input {...control} name="code" placeholder="WELCOME20" required />}</Field>
         <Button type="submit" disabled={mutation.pending}>Apply coupon</Button>
       </form>
@@ -34,7 +35,7 @@ export function CancelForm({ subscription }: { subscription: TSubscription }) {
   const mutation = useCustomerMutation();
   return (
     <form
-      action={async (form) => void (await mutation.run(() => sendJson(`/subscriptions/${subscription.id}/cancel`, { at: form.get('at'), reason: String(form.get('reason') ?? '') }), 'Cancellation recorded.'))}
+      onSubmit={submitKeepingValues(async (form) => void (await mutation.run(() => sendJson(`/subscriptions/${subscription.id}/cancel`, { at: form.get('at'), reason: String(form.get('reason') ?? '') }), 'Cancellation recorded.')))}
       aria-label="Cancel subscription"
       className="grid gap-3 sm:grid-cols-3"
     >

@@ -8,6 +8,7 @@ import { Input } from '@/components/ui/input';
 import { MutationStatus } from './mutation-status';
 import { sendJson } from './post-json';
 import { useCustomerMutation } from './use-customer-mutation';
+import { submitKeepingValues } from './submit-keeping-values';
 
 const FIELDS = [
   ['name', 'Name', 'Toko Sinar Jaya'],
@@ -35,7 +36,7 @@ export function NewCustomerButton() {
   }
 
   return (
-    <form action={submit} aria-label="New customer" className="w-full max-w-md space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+    <form onSubmit={submitKeepingValues(submit)} aria-label="New customer" className="w-full max-w-md space-y-3 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
       {FIELDS.map(([key, label, placeholder]) => (
         <Field key={key} label={label} error={mutation.problem?.fields[key]}>
           {(control) => <Input {...control} name={key} placeholder={placeholder} defaultValue={key === 'country' ? 'ID' : undefined} />}

@@ -7,6 +7,7 @@ import { Select } from '@/components/ui/select';
 import { MutationStatus } from './mutation-status';
 import { sendJson } from './post-json';
 import { useCustomerMutation } from './use-customer-mutation';
+import { submitKeepingValues } from './submit-keeping-values';
 
 export type TPlanChoice = { id: string; name: string; currency: string; is_active: boolean };
 export type TAddonChoice = { id: string; name: string; unit: 'flat' | 'per_agent'; is_active: boolean };
@@ -28,7 +29,7 @@ export function SubscribeForm({ organizationId, plans, addons }: { organizationI
     await mutation.run(() => sendJson('/subscriptions', body), 'Subscribed: the first invoice is issued.');
   }
   return (
-    <form action={submit} aria-label="Subscribe" className="grid gap-3 sm:grid-cols-2">
+    <form onSubmit={submitKeepingValues(submit)} aria-label="Subscribe" className="grid gap-3 sm:grid-cols-2">
       <Field label="Plan" error={errors.plan_id}>
         {(control) => (
           <Select {...control} name="plan_id" required>
