@@ -10,7 +10,10 @@ export const REFUNDABLE_STATUSES = ['paid', 'partially_refunded'] as const;
 /** A calendar date (`2026-01-31`, the whole day, UTC) or an ISO 8601 timestamp. */
 /** How a list's `from`/`to` may be written (OpenAPI parameter descriptions). */
 export const DATE_BOUND_FORMS = 'A date (`2026-01-31`, 00:00 UTC) or an ISO 8601 timestamp with an offset.';
-export const ZDateBound = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date (2026-01-31) or an ISO 8601 timestamp.' });
+export const ZDateBound = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'Use a date (2026-01-31) or an ISO 8601 timestamp.' })
+  // PostgreSQL has no year 0: an instant before 0001-01-01 UTC (e.g. `0000-01-01`) is refused here, not by the database.
+  .refine((value) => dateBoundStart(value).getUTCFullYear() >= 1, { error: 'Use a date on or after 0001-01-01 (UTC).' });
 
 /** SPEC §3.2a: keyset pagination, limit 1–100 (default 25). */
 export const ZInvoiceListQuery = z

@@ -41,4 +41,9 @@ export function refineMoneyDecimals(
 }
 
 export const ZSortOrder = z.number().int('Must be a whole number.').min(-1_000_000).max(1_000_000);
-export const ZTimestamp = z.iso.datetime({ offset: true, error: 'Use an ISO 8601 timestamp, e.g. 2026-01-31T00:00:00Z.' });
+/** PostgreSQL has no year 0: an instant before 0001-01-01 UTC is refused by the schema, never by the database (a 500). */
+export const MIN_INSTANT_MESSAGE = 'Use an instant on or after 0001-01-01T00:00:00Z.';
+export const isStorableInstant = (value: string): boolean => new Date(value).getUTCFullYear() >= 1;
+export const ZTimestamp = z.iso
+  .datetime({ offset: true, error: 'Use an ISO 8601 timestamp, e.g. 2026-01-31T00:00:00Z.' })
+  .refine(isStorableInstant, { error: MIN_INSTANT_MESSAGE });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_INSTANT_MESSAGE, isStorableInstant } from '@/lib/billing/shared/schemas';
 
 export const MAX_USAGE_BATCH = 1_000;
 /** How far ahead of the server's clock an event may be stamped (clock skew), SPEC §11. */
@@ -8,7 +9,9 @@ export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export const ZUsageEvent = z.strictObject({
   organization_id: z.uuid({ error: 'Must be an organization id (UUID).' }),
   messages: z.number({ error: 'Must be a whole number of messages.' }).int('Must be a whole number of messages.').min(0, 'Must not be negative.').max(2_147_483_647, 'Too many messages for one event.'),
-  occurred_at: z.iso.datetime({ offset: true, error: 'Must be an ISO 8601 timestamp, e.g. 2026-12-03T10:00:00Z.' }),
+  occurred_at: z.iso
+    .datetime({ offset: true, error: 'Must be an ISO 8601 timestamp, e.g. 2026-12-03T10:00:00Z.' })
+    .refine(isStorableInstant, { error: MIN_INSTANT_MESSAGE }),
   event_id: z.string({ error: 'Required: the sender\'s id of the event.' }).trim().min(1, 'Must not be empty.').max(255, 'At most 255 characters.'),
 });
 
