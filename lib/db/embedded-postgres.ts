@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { assertDataDirUsable, assertPgPortFree, assertReachable } from './pg-preflight';
-import { initCluster, postgresUser, serverMajorVersion, startServer } from './pg-process';
+import { initCluster, postgresUser, serverMajorVersion, startServer, type OsUser } from './pg-process';
 import { installRuntime, mkdirOpen, packagedRuntime } from './pg-runtime';
 import { explainSystemError } from './startup-error';
 import { stateDir } from './state-dir';
@@ -39,6 +39,20 @@ const PASSWORD = 'postgres';
  * Every reason not to start is a StartupError of one sentence (lib/db/startup-error.ts), checked
  * up front where that is cheap: the port, the binaries, the data directory's version and lock.
  */
+/**
+ * The directory holding bin/, lib/ and share/ that the user PostgreSQL runs as can execute: the
+ * package's own when we are not root, else the copy in `$STATE_DIR/pg-runtime` (see above).
+ * Anything else that runs these binaries (a replica, a restore) takes them from here too.
+ */
+export async function runnableRuntimeDir(user?: OsUser, runtimeRoot?: string): Promise<string> {
+  const runAs = user ?? (await postgresUser());
+  const packaged = await packagedRuntime();
+  if (!runAs) return packaged.dir;
+  const root = path.resolve(runtimeRoot ?? path.join(stateDir(), 'pg-runtime'));
+  await assertReachable("PostgreSQL's binaries in", root, runAs);
+  return (await installRuntime(packaged, root)).dir;
+}
+
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   const database = options.database ?? 'billing';
@@ -46,13 +60,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   await assertPgPortFree(options.port);
   const user = await postgresUser();
-  const packaged = await packagedRuntime();
-  let runtimeDir = packaged.dir;
-  if (user) {
-    const runtimeRoot = path.resolve(options.runtimeRoot ?? path.join(stateDir(), 'pg-runtime'));
-    await assertReachable("PostgreSQL's binaries in", runtimeRoot, user);
-    runtimeDir = (await installRuntime(packaged, runtimeRoot)).dir;
-  }
+  const runtimeDir = await runnableRuntimeDir(user, options.runtimeRoot);
   const major = await serverMajorVersion(runtimeDir, user);
 
   await assertReachable('the data directory', dataDir, user);

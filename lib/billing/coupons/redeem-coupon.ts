@@ -24,23 +24,50 @@ export interface TCouponRedemptionResult {
 /**
  * Uses a coupon once, inside the caller's transaction: the coupon applied to a subscription (SPEC
  * §10: `max_uses` 100 means 100 subscriptions; the invoices it then discounts use nothing).
- *
- * Race-free by construction: one conditional UPDATE whose WHERE carries every precondition of
- * couponApplies, including `current_uses < max_uses`. PostgreSQL takes the row lock and, under
- * READ COMMITTED, re-checks the WHERE against the latest committed row after waiting for a
- * concurrent redeemer, so N parallel redemptions of a coupon with k uses left succeed exactly k
- * times. The CHECK constraint current_uses <= max_uses is a backstop, not the mechanism.
- * An organization redeems a coupon once, ever: the UNIQUE (coupon_id, organization_id) index on
- * coupon_redemptions decides between concurrent applications (the loser's transaction, increment
- * included, rolls back); the read before it only answers the common case without a write.
+ * claimRedemption then countCouponUse; callers with more writes in the same transaction call the
+ * two themselves and count last, so the coupon row stays locked only until their commit.
  */
 export async function redeemCoupon(tx: Tx, input: TRedeemCouponInput): Promise<TCouponRedemptionResult> {
-  const couponId = parseId(input.couponId, 'coupon');
-  const planId = input.planId.toLowerCase();
-  const earlier = await tx.couponRedemption.findUnique({ where: { couponId_organizationId: { couponId, organizationId: input.organizationId } }, include: { coupon: { select: { code: true } } } });
-  if (earlier) throw alreadyRedeemed(earlier.coupon.code, couponId);
+  const redemptionId = await claimRedemption(tx, input);
+  const currentUses = await countCouponUse(tx, input);
+  return { redemptionId, currentUses };
+}
 
-  const updated = await tx.$queryRaw<{ current_uses: number; code: string }[]>`
+/**
+ * An organization redeems a coupon once, ever: the UNIQUE (coupon_id, organization_id) index on
+ * coupon_redemptions decides between concurrent applications (the loser's transaction rolls back);
+ * the read before it only answers the common case without a write. Takes no lock on the coupon.
+ */
+export async function claimRedemption(tx: Tx, input: TRedeemCouponInput): Promise<string> {
+  const couponId = parseId(input.couponId, 'coupon');
+  const coupon = await tx.coupon.findUnique({ where: { id: couponId }, select: { code: true } });
+  if (!coupon) throw notFound('coupon');
+  const earlier = await tx.couponRedemption.findUnique({ where: { couponId_organizationId: { couponId, organizationId: input.organizationId } }, select: { id: true } });
+  if (earlier) throw alreadyRedeemed(coupon.code, couponId);
+  try {
+    const redemption = await tx.couponRedemption.create({
+      data: { couponId, organizationId: input.organizationId, subscriptionId: input.subscriptionId ?? null, currency: input.currency, redeemedAt: input.at },
+      select: { id: true },
+    });
+    return redemption.id;
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyRedeemed(coupon.code, couponId);
+    throw error;
+  }
+}
+
+/**
+ * Counts the use, race-free by construction: one conditional UPDATE whose WHERE carries every
+ * precondition of couponApplies, including `current_uses < max_uses`. PostgreSQL takes the row
+ * lock and, under READ COMMITTED, re-checks the WHERE against the latest committed row after
+ * waiting for a concurrent redeemer, so N parallel redemptions of a coupon with k uses left succeed
+ * exactly k times. The CHECK constraint current_uses <= max_uses is a backstop, not the mechanism.
+ * When nothing is updated the coupon does not apply (409 with the reason) and the caller's
+ * transaction, its redemption row included, rolls back. Returns the new current_uses.
+ */
+export async function countCouponUse(tx: Tx, input: TRedeemCouponInput): Promise<number> {
+  const couponId = parseId(input.couponId, 'coupon');
+  const updated = await tx.$queryRaw<{ current_uses: number }[]>`
     UPDATE coupons
        SET current_uses = current_uses + 1, updated_at = ${input.at}::timestamptz
      WHERE id = ${couponId}::uuid
@@ -48,21 +75,11 @@ export async function redeemCoupon(tx: Tx, input: TRedeemCouponInput): Promise<T
        AND valid_from <= ${input.at}::timestamptz
        AND (valid_until IS NULL OR valid_until >= ${input.at}::timestamptz)
        AND (max_uses IS NULL OR current_uses < max_uses)
-       AND (cardinality(applicable_plans) = 0 OR ${planId}::uuid = ANY (applicable_plans))
+       AND (cardinality(applicable_plans) = 0 OR ${input.planId.toLowerCase()}::uuid = ANY (applicable_plans))
        AND (discount_type = 'percentage' OR currency = ${input.currency})
-    RETURNING current_uses, code`;
+    RETURNING current_uses`;
   if (updated.length === 0) throw await notApplicable(tx, couponId, input);
-
-  try {
-    const redemption = await tx.couponRedemption.create({
-      data: { couponId, organizationId: input.organizationId, subscriptionId: input.subscriptionId ?? null, currency: input.currency, redeemedAt: input.at },
-      select: { id: true },
-    });
-    return { redemptionId: redemption.id, currentUses: updated[0]!.current_uses };
-  } catch (error) {
-    if (isUniqueViolation(error)) throw alreadyRedeemed(updated[0]!.code, couponId);
-    throw error;
-  }
+  return updated[0]!.current_uses;
 }
 
 function alreadyRedeemed(code: string, couponId: string): BillingError {

@@ -1,6 +1,6 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
-import { redeemCoupon } from '@/lib/billing/coupons/redeem-coupon';
+import { claimRedemption, countCouponUse } from '@/lib/billing/coupons/redeem-coupon';
 import { now } from '@/lib/clock';
 import { db, type Tx } from '@/lib/db';
 import { conflict } from '@/lib/errors';
@@ -14,26 +14,37 @@ import { SUBSCRIPTION_INCLUDE, subscriptionToDto, type TSubscriptionRow } from '
  * coupon_already_applied; a spent one, with no cycles left, is replaced), redeemed once per
  * organization ever (409 coupon_already_redeemed), and judged now — active, in its window, under
  * max_uses, for this plan and currency (409 coupon_not_applicable with the reason). The use is
- * counted here, race-free (redeemCoupon); the invoices it then discounts use nothing.
+ * counted here, race-free (countCouponUse), as the transaction's last write: the coupon's row lock
+ * that serialises its concurrent applications is held for that statement and the commit only.
+ * The invoices it then discounts use nothing.
  */
 export async function applyCoupon(rawId: string, code: string, actor: TActor, requestId?: string): Promise<TSubscription> {
   return db().$transaction(async (tx) => {
     const sub = await lockSubscription(tx, rawId);
-    const after = await applyCouponInTx(tx, sub, code, now());
+    const { after, countUse } = await attachCoupon(tx, sub, code, now());
     await recordAudit(tx, actor, { action: 'subscription.coupon_applied', entityType: 'subscription', entityId: sub.id, requestId, before: subscriptionToDto(sub), after });
+    await countUse();
     return after;
   });
 }
 
 /** The rules above inside the caller's transaction, on a locked subscription (also used at create). */
 export async function applyCouponInTx(tx: Tx, sub: TSubscriptionRow, code: string, at: Date): Promise<TSubscription> {
+  const { after, countUse } = await attachCoupon(tx, sub, code, at);
+  await countUse();
+  return after;
+}
+
+/** Claims the redemption and attaches the coupon; the use is counted by `countUse`, which the caller runs last. */
+async function attachCoupon(tx: Tx, sub: TSubscriptionRow, code: string, at: Date): Promise<{ after: TSubscription; countUse: () => Promise<number> }> {
   if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is cancelled.');
   if (sub.coupon && cyclesLeft(sub.coupon, sub.couponCyclesUsed) !== 0) {
     throw conflict('coupon_already_applied', `Coupon ${sub.coupon.code} is already applied; remove it first.`, { coupon_id: sub.coupon.id });
   }
   const coupon = await tx.coupon.findUnique({ where: { code: code.toUpperCase() } });
   if (!coupon) throw conflict('coupon_not_applicable', `No coupon has the code ${code.toUpperCase()}.`, { reason: 'unknown_code' });
-  await redeemCoupon(tx, { couponId: coupon.id, planId: sub.planId, currency: sub.currency, at, organizationId: sub.organizationId, subscriptionId: sub.id });
+  const use = { couponId: coupon.id, planId: sub.planId, currency: sub.currency, at, organizationId: sub.organizationId, subscriptionId: sub.id };
+  await claimRedemption(tx, use);
   const updated = await tx.subscription.update({ where: { id: sub.id }, data: { couponId: coupon.id, couponCyclesUsed: 0, updatedAt: at }, include: SUBSCRIPTION_INCLUDE });
-  return subscriptionToDto(updated);
+  return { after: subscriptionToDto(updated), countUse: () => countCouponUse(tx, use) };
 }
