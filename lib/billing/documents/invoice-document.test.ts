@@ -126,3 +126,25 @@ describe('documentDate and partyDetails', () => {
     expect(partyDetails(['a'])).toEqual(['a']);
   });
 });
+
+describe('invoiceDocument: rows shown only when they apply', () => {
+  it('an unpaid invoice without discount or refund has exactly these totals and facts, nothing more', () => {
+    const plain = { ...withCoupon, discount_total: 0, coupon_code: null, amount_refunded: 0, paid_at: null };
+    const document = invoiceDocument(plain, BUYER, SELLER);
+    expect(document.totals.map((total) => total.label)).toEqual(['Subtotal', 'Tax base (DPP)', 'VAT (PPN 11%)', 'Total', 'Paid', 'Amount due']);
+    expect(document.facts.map((fact) => fact.label)).toEqual(['Issued', 'Due', 'Period']);
+  });
+
+  it('add-on and overage lines are charges and listed; discount, tax and credit lines are not', () => {
+    const lines = (['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax', 'credit'] as const).map((kind, index) => ({
+      id: `c0a80101-0000-4000-8000-00000000001${index}`, kind, description: kind, quantity: 1, unit_amount: 1, amount: 1,
+    }));
+    expect(invoiceDocument({ ...withCoupon, lines }, BUYER, SELLER).lines.map((line) => line.description)).toEqual(['plan_base', 'per_agent', 'overage', 'addon']);
+  });
+
+  it('a void reason gets a full stop unless it already ends with one; punctuation inside it does not count', () => {
+    const voided = { ...withCoupon, status: 'void' as const, voided_at: '2026-10-05T10:00:00.000Z' };
+    expect(invoiceDocument({ ...voided, void_reason: 'Issued twice. Reissued as INV-2' }, BUYER, SELLER).notes[0]).toContain(': Issued twice. Reissued as INV-2. Nothing');
+    expect(invoiceDocument({ ...voided, void_reason: 'Wrong plan?' }, BUYER, SELLER).notes[0]).toContain(': Wrong plan? Nothing');
+  });
+});
