@@ -67,7 +67,8 @@ describe('invoiceDetailToDto', () => {
     id: 'pay1', invoiceId: 'i1', amount: dec('999000'), currency: 'IDR', method: 'transfer', provider: 'manual', providerPaymentId: null, reference: null, gatewayRef: null,
     paidAt: at('2026-03-02T00:00:00.000Z'), createdAt: at('2026-03-02T00:00:00.000Z'),
   };
-  const detail = invoiceDetailToDto({
+  // Built inside each test (not while the file is collected), so a broken mapping fails a named test.
+  const detail = () => invoiceDetailToDto({
     ...invoice, coupon: { code: 'HEMAT' }, voidReason: null,
     lines: [line(2, 'second'), line(0, 'first'), line(1, 'middle')],
     payments: [payment],
@@ -75,17 +76,17 @@ describe('invoiceDetailToDto', () => {
   } as Parameters<typeof invoiceDetailToDto>[0]);
 
   it('lists lines in their stored position order, each with its amounts as JSON numbers', () => {
-    expect(detail.lines.map((item) => item.description)).toEqual(['first', 'middle', 'second']);
-    expect(detail.lines[0]).toEqual({ id: 'l0', kind: 'plan_base', description: 'first', quantity: 2, unit_amount: 500000, amount: 1000000 });
+    expect(detail().lines.map((item) => item.description)).toEqual(['first', 'middle', 'second']);
+    expect(detail().lines[0]).toEqual({ id: 'l0', kind: 'plan_base', description: 'first', quantity: 2, unit_amount: 500000, amount: 1000000 });
   });
 
   it('lists refunds newest first and payments as the payment API shows them', () => {
-    expect(detail.refunds.map((item) => item.id)).toEqual(['new', 'old']);
-    expect(detail.payments).toEqual([expect.objectContaining({ id: 'pay1', amount: 999000, paid_at: '2026-03-02T00:00:00.000Z' })]);
+    expect(detail().refunds.map((item) => item.id)).toEqual(['new', 'old']);
+    expect(detail().payments).toEqual([expect.objectContaining({ id: 'pay1', amount: 999000, paid_at: '2026-03-02T00:00:00.000Z' })]);
   });
 
   it('adds the tax rate, coupon code, due and void fields to the invoice shape (null when there is none)', () => {
-    expect(detail).toMatchObject({ number: 'INV-202603-0001', tax_rate: 0.11, coupon_code: 'HEMAT', due_at: '2026-03-15T00:00:00.000Z', voided_at: null, void_reason: null });
+    expect(detail()).toMatchObject({ number: 'INV-202603-0001', tax_rate: 0.11, coupon_code: 'HEMAT', due_at: '2026-03-15T00:00:00.000Z', voided_at: null, void_reason: null });
     const bare = invoiceDetailToDto({ ...invoice, coupon: null, dueAt: null, voidedAt: at('2026-03-09T00:00:00.000Z'), voidReason: 'wrong plan', lines: [], payments: [], refunds: [] } as Parameters<typeof invoiceDetailToDto>[0]);
     expect(bare).toMatchObject({ coupon_code: null, due_at: null, voided_at: '2026-03-09T00:00:00.000Z', void_reason: 'wrong plan' });
   });

@@ -55,6 +55,11 @@ describe('the billing anchor and the open usage window', () => {
     expect(periodAfter({ ...anchored, billingAnchor: null }, d('2026-03-15T10:00:00Z')).end).toEqual(d('2026-04-15T10:00:00Z'));
   });
 
+  it('the billing anchor wins over started_at and over the current period\'s own schedule (Jan 31 anchor: Apr 30 → May 31)', () => {
+    const sub = monthly({ startedAt: d('2026-01-15T10:00:00Z'), billingAnchor: d('2026-01-31T10:00:00Z'), currentPeriodStart: d('2026-02-28T10:00:00Z'), currentPeriodEnd: d('2026-03-31T10:00:00Z') });
+    expect(periodAfter(sub, d('2026-04-30T10:00:00Z')).end).toEqual(d('2026-05-31T10:00:00Z'));
+  });
+
   it('an instant on no schedule (before every anchor, or not a month boundary of one) starts its own', () => {
     const sub = monthly({ startedAt: d('2026-05-31T10:00:00Z'), currentPeriodStart: d('2026-05-31T10:00:00Z') });
     expect(periodAfter(sub, d('2026-01-31T10:00:00Z')).end).toEqual(d('2026-02-28T10:00:00Z'));
