@@ -1,4 +1,5 @@
 // Mutation testing of the pure billing modules (issue 18; docs/MUTATION.md). `npm run test:mutation`.
+import os from 'node:os';
 import { DEFAULT_TARGET, mutatedFiles } from './scripts/mutation/scope.mjs';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
@@ -13,8 +14,8 @@ const config = {
   // process slots, for mutants the tests kill anyway (a mutant that does not type-check, e.g. a
   // line kind of "", still runs: vitest strips types).
   coverageAnalysis: 'perTest',
-  // The machine is shared: two test processes at most.
-  concurrency: 2,
+  // The machine is shared: one test process, two while the load is low (`--concurrency N` overrides).
+  concurrency: os.loadavg()[0] < 3 ? 2 : 1,
   timeoutMS: 30_000,
   // A rerun only tests mutants whose code or covering tests changed; the file stays local.
   incremental: true,

@@ -1,16 +1,25 @@
 /**
  * Which modules mutation testing covers (docs/MUTATION.md), and the score each must reach.
  *
- * Every module under lib/billing/ and lib/money*.ts is mutated, so a new pure module is in from
- * the moment it exists, unless one of these rules leaves it out:
- *  1. tests (`*.test.ts`);
- *  2. a module that touches the database: it imports `@/lib/db…` or the Prisma client
- *     (`@/lib/generated/prisma…`, types included), directly or through a module it imports from
- *     the repo. Those are tested on PostgreSQL by the integration project, which mutation testing
- *     does not run. Found by reading the imports, so a new DB operation is left out by itself;
- *  3. `schemas.ts` (zod request/response shapes and OpenAPI metadata: the contract, fuzz and
+ * Every PURE module under lib/billing/ and lib/money*.ts is mutated, so a new pure module is in
+ * from the moment it exists (credit-note tax split, provider amount conversion, …). Left out:
+ *  1. tests (`*.test.ts`) and test doubles (`fakes/`: the fake provider servers of the
+ *     integration tests);
+ *  2. a module that touches the database: a value import of `@/lib/db…` or the Prisma client
+ *     (`@/lib/generated/prisma…`), or a type import of a database handle (`Tx`, `Db`: it queries
+ *     through the one it is given), directly or through a module it imports from the repo. A type
+ *     import of a model type (`Coupon`, `Plan`) does not count: it is erased, and the module
+ *     computes on plain values. Tested on PostgreSQL by the integration project, which mutation
+ *     testing does not run;
+ *  3. a module that does I/O: files, network, randomness or the environment (IO_IMPORT: `node:fs`,
+ *     `node:http`, `node:crypto`, the Stripe and Xendit SDKs, the PDF renderer, `@/lib/config`),
+ *     directly or through a repo module it imports;
+ *  4. `schemas.ts` (zod request/response shapes and OpenAPI metadata: the contract, fuzz and
  *     integration suites test them; a rule with logic goes in a pure rule module, e.g. coupon-rules.ts);
- *  4. the few pure files in EXCLUDED below, each with its reason.
+ *  5. the few pure files in EXCLUDED below, each with its reason.
+ * Rules 2 and 3 are found by reading the imports, so a new DB operation is left out by itself.
+ * REQUIRED lists glob patterns of modules that must be pure and mutated: a file matching one that
+ * rules 2–3 would leave out fails the command instead of quietly leaving the scope.
  * `node scripts/mutation/scope.mjs` prints what is in and what is out, and why.
  */
 import fs from 'node:fs';
@@ -23,23 +32,54 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const EXCLUDED = {
   'lib/billing/invoices/invoice-statuses.ts': 'a constant list, no rule',
   'lib/billing/addons/addon-currency.ts': 'a constant, no rule',
-  'lib/billing/refunds/payment-gateway.ts': 'the refund gateway seam (a random reference and a swap for tests); exercised by refund-invoice.int.test.ts',
+  'lib/billing/documents/billing-document.ts': 'types only (the document model), no code',
+  'lib/billing/webhooks/inbound-event.ts': 'types only (a parsed provider event), no code',
 };
 
-/** Minimum mutation score (%) per file; every other mutated file must reach DEFAULT_TARGET. */
+/**
+ * Billing rules that must stay pure and mutated (glob: `*` within a folder, `**` across folders).
+ * The credit-note split (SPEC §12: refunded amount → tax base + PPN) matches by pattern, so it is
+ * mutated, with its target, from the commit that adds it.
+ */
+export const REQUIRED = [
+  'lib/money.ts',
+  'lib/money-format.ts',
+  'lib/billing/invoices/compute-invoice.ts',
+  'lib/billing/subscriptions/proration.ts',
+  'lib/billing/periods/*.ts',
+  'lib/billing/providers/provider-amount.ts',
+  'lib/billing/credit-notes/*split*.ts',
+];
+
+/** Minimum mutation score (%) per file (glob → %); every other mutated file must reach DEFAULT_TARGET. */
 export const DEFAULT_TARGET = 90;
 export const TARGETS = {
   'lib/billing/invoices/compute-invoice.ts': 95,
-  // Not written yet (issue 18): the proration module gets the invoice engine's bar when it lands.
   'lib/billing/subscriptions/proration.ts': 95,
 };
 
+/** A glob (`*` within a path segment, `**` across segments) as a RegExp over repo-relative paths. */
+export function globToRegExp(glob) {
+  const source = glob
+    .split(/(\*\*\/|\*)/)
+    .map((part) => (part === '**/' ? '(?:[^/]+/)*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${source}$`);
+}
+
+const matches = (file, globs) => globs.some((glob) => globToRegExp(glob).test(file));
+
 export function targetFor(file) {
-  return TARGETS[file] ?? DEFAULT_TARGET;
+  const glob = Object.keys(TARGETS).find((pattern) => globToRegExp(pattern).test(file));
+  return glob === undefined ? DEFAULT_TARGET : TARGETS[glob];
 }
 
 const DB_IMPORT = /^@\/lib\/(db|generated\/prisma)(\/|$)/;
-const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
+/** Packages and repo modules that reach outside the process: files, network, randomness, PDF rendering, the environment. */
+const IO_IMPORT = /^(node:)?(fs|fs\/promises|http|https|net|child_process|crypto)$|^(stripe|xendit-node|@react-pdf\/renderer|next(\/.*)?)$|^@\/lib\/config$/;
+/** The database handles a module receives as a parameter (a type import, but the module queries through it). */
+const DB_HANDLE_TYPES = /\b(Tx|Db|PrismaClient|TransactionClient)\b/;
+const IMPORT = /(?:^|\n)\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|(?:^|\n)\s*import\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function listTs(dir) {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
@@ -62,19 +102,40 @@ function resolveLocal(from, specifier) {
   return null;
 }
 
-/** Why `file` touches the database (the import chain), or null when it does not. */
-export function databaseChain(file, seen = new Map()) {
+/**
+ * The imports of a source file: `{ specifier, typeOnly, names }`. A type-only import
+ * (`import type { … }`, or every name marked `type`) is erased when the code runs.
+ */
+export function importsOf(source) {
+  return [...source.matchAll(IMPORT)].map((match) => {
+    const specifier = match[4] ?? match[5] ?? match[6];
+    const clause = match[3] ?? '';
+    const braced = clause.match(/^\{([\s\S]*)\}$/);
+    const inlineTypes = braced !== null && braced[1].split(',').map((name) => name.trim()).filter(Boolean).every((name) => name.startsWith('type '));
+    return { specifier, typeOnly: match[2] !== undefined || inlineTypes, names: clause };
+  });
+}
+
+/** Whether one import is the database (kind 'db') or I/O (kind 'io') itself. */
+function isImpure(kind, { specifier, typeOnly, names }) {
+  if (kind === 'db') return DB_IMPORT.test(specifier) && (!typeOnly || DB_HANDLE_TYPES.test(names));
+  return !typeOnly && IO_IMPORT.test(specifier);
+}
+
+/**
+ * The import chain by which `file` reaches the database (kind 'db') or I/O (kind 'io'), or null.
+ * Type-only imports of repo modules are not followed: they are erased when the code runs.
+ */
+export function impurityChain(file, kind, seen = new Map()) {
   if (seen.has(file)) return seen.get(file);
   seen.set(file, null); // cycles: assume pure while walking
-  const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
+  const imports = importsOf(fs.readFileSync(path.join(ROOT, file), 'utf8'));
   let chain = null;
-  for (const [, specifier] of source.matchAll(SPECIFIER)) {
-    if (DB_IMPORT.test(specifier)) {
-      chain = [specifier];
-      break;
-    }
-    const local = resolveLocal(file, specifier);
-    const inner = local && databaseChain(local, seen);
+  const direct = imports.find((entry) => isImpure(kind, entry));
+  if (direct) chain = [direct.typeOnly ? `${direct.specifier} (type ${direct.names.replace(/\s+/g, ' ')}: a database handle)` : direct.specifier];
+  for (const entry of chain ? [] : imports) {
+    const local = !entry.typeOnly && resolveLocal(file, entry.specifier);
+    const inner = local && impurityChain(local, kind, seen);
     if (inner) {
       chain = [local, ...inner];
       break;
@@ -90,26 +151,38 @@ export function scope() {
     ...fs.readdirSync(path.join(ROOT, 'lib')).filter((name) => /^money.*\.ts$/.test(name)).map((name) => `lib/${name}`),
     ...listTs('lib/billing'),
   ].filter((file) => !file.endsWith('.test.ts'));
-  const seen = new Map();
+  const db = new Map();
+  const io = new Map();
   return candidates.sort().map((file) => {
-    const chain = databaseChain(file, seen);
     let reason = null;
+    let dbChain;
+    let ioChain;
     if (EXCLUDED[file]) reason = EXCLUDED[file];
-    else if (path.posix.basename(file) === 'schemas.ts') reason = 'zod schemas (rule 3)';
-    else if (chain) reason = `touches the database: ${chain.join(' → ')}`;
-    return { file, reason };
+    else if (file.includes('/fakes/')) reason = 'a test double (a fake provider server of the integration tests)';
+    else if (path.posix.basename(file) === 'schemas.ts') reason = 'zod schemas (rule 4)';
+    else if ((dbChain = impurityChain(file, 'db', db))) reason = `touches the database: ${dbChain.join(' → ')}`;
+    else if ((ioChain = impurityChain(file, 'io', io))) reason = `does I/O: ${ioChain.join(' → ')}`;
+    return { file, reason, required: matches(file, REQUIRED) };
   });
 }
 
-/** The files Stryker mutates. */
+/** The files Stryker mutates; throws when a REQUIRED module is not pure (or not found). */
 export function mutatedFiles() {
-  return scope()
-    .filter((entry) => entry.reason === null)
-    .map((entry) => entry.file);
+  const entries = scope();
+  const broken = entries.filter((entry) => entry.required && entry.reason !== null);
+  if (broken.length > 0) {
+    throw new Error(`Required pure modules left out of mutation testing (scripts/mutation/scope.mjs REQUIRED):\n${broken.map((entry) => `  ${entry.file}: ${entry.reason}`).join('\n')}`);
+  }
+  return entries.filter((entry) => entry.reason === null).map((entry) => entry.file);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  for (const { file, reason } of scope()) {
-    console.log(reason === null ? `mutate  ${file}  (target ${targetFor(file)}%)` : `skip    ${file}  — ${reason}`);
+  for (const { file, reason, required } of scope()) {
+    const mark = required ? ' [required]' : '';
+    console.log(reason === null ? `mutate  ${file}  (target ${targetFor(file)}%)${mark}` : `skip    ${file}  — ${reason}${mark}`);
   }
+  for (const glob of REQUIRED) {
+    if (!scope().some((entry) => globToRegExp(glob).test(entry.file))) console.log(`(no file yet) ${glob}  [required]`);
+  }
+  mutatedFiles();
 }

@@ -1,6 +1,7 @@
 // Dates on documents, written on the server only (the PDF and the printable page are both
 // server-rendered), in UTC like everything the API returns.
 const DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+// Stryker disable next-line ArrayDeclaration: the test machines' default locale is English already; the explicit 'en' keeps names English on a server set to another
 const REGIONS = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** `3 Mar 2026`, or an em dash for no date. */

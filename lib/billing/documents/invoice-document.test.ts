@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { INVOICE_DETAIL } from '@/lib/openapi/examples/invoices';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import { invoiceDocument, type TBuyer, type TSeller } from './invoice-document';
-import { documentPeriod, partyDetails } from './document-format';
+import { documentDate, documentPeriod, partyDetails } from './document-format';
 
 const SELLER: TSeller = { name: 'PT Pesan Cepat Indonesia', address: 'Jl. Sudirman 1\nJakarta', email: 'billing@example.test', npwp: '01.234.567.8-901.000' };
 const BUYER: TBuyer = { name: 'Toko Sinar Jaya', billingEmail: 'keuangan@sinarjaya.test', country: 'ID', taxId: null };
@@ -79,5 +79,72 @@ describe('document dates and parties', () => {
 
   it('empty address lines are left out', () => {
     expect(partyDetails(['', '  a  \n\n b', null], 'sg')).toEqual(['a', 'b', 'Singapore']);
+  });
+});
+
+describe('invoiceDocument: facts, lines and footer the customer reads', () => {
+  it('facts: issued, due and period always (an em dash for no date); paid only once paid', () => {
+    const open = invoiceDocument({ ...withCoupon, issued_at: '2026-10-01T08:00:00.000Z', due_at: null }, BUYER, SELLER);
+    expect(open.facts).toEqual([
+      { label: 'Issued', value: '1 Oct 2026' },
+      { label: 'Due', value: '—' },
+      { label: 'Period', value: documentPeriod(withCoupon.period_start, withCoupon.period_end) },
+    ]);
+    const paid = invoiceDocument({ ...withCoupon, paid_at: '2026-10-03T01:00:00.000Z' }, BUYER, SELLER);
+    expect(paid.facts.map((fact) => fact.label)).toEqual(['Issued', 'Due', 'Period', 'Paid']);
+    expect(paid.facts[3]).toEqual({ label: 'Paid', value: '3 Oct 2026' });
+  });
+
+  it('each charged line shows its quantity the Indonesian way and its unit and line amounts in the currency', () => {
+    const document = invoiceDocument({ ...withCoupon, lines: [{ id: 'c0a80101-0000-4000-8000-000000000009', kind: 'overage', description: 'Messages beyond 1000 included', quantity: 12_345, unit_amount: 150.5, amount: 1_857_923 }] }, BUYER, SELLER);
+    expect(document.lines).toEqual([{ description: 'Messages beyond 1000 included', quantity: '12.345', unitAmount: 'Rp 150,5', amount: 'Rp 1.857.923' }]);
+  });
+
+  it('a discount without a coupon code is labelled "Discount"', () => {
+    expect(totals({ ...withCoupon, coupon_code: null })).toHaveProperty('Discount', '-Rp 47.850');
+  });
+
+  it('the footer names the seller, its NPWP and the invoice number; a seller without NPWP shows none', () => {
+    expect(invoiceDocument(withCoupon, BUYER, SELLER).footer).toBe(`PT Pesan Cepat Indonesia · NPWP 01.234.567.8-901.000 · ${withCoupon.number}`);
+    expect(invoiceDocument(withCoupon, BUYER, { ...SELLER, npwp: '' }).seller.taxId).toBeNull();
+  });
+
+  it('the total and what is due are emphasised, nothing else', () => {
+    const emphasised = invoiceDocument(withCoupon, BUYER, SELLER).totals.filter((total) => total.emphasis).map((total) => total.label);
+    expect(emphasised).toEqual(['Total', 'Amount due']);
+  });
+});
+
+describe('documentDate and partyDetails', () => {
+  it('a date is written day, short month, year in UTC; no date is an em dash', () => {
+    expect(documentDate('2026-03-03T23:30:00.000Z')).toBe('3 Mar 2026');
+    expect(documentDate(null)).toBe('—');
+  });
+
+  it('a country code with no known name is shown as its code; no country adds no line', () => {
+    expect(partyDetails(['a'], 'qq')).toEqual(['a', 'QQ']);
+    expect(partyDetails(['a'])).toEqual(['a']);
+  });
+});
+
+describe('invoiceDocument: rows shown only when they apply', () => {
+  it('an unpaid invoice without discount or refund has exactly these totals and facts, nothing more', () => {
+    const plain = { ...withCoupon, discount_total: 0, coupon_code: null, amount_refunded: 0, paid_at: null };
+    const document = invoiceDocument(plain, BUYER, SELLER);
+    expect(document.totals.map((total) => total.label)).toEqual(['Subtotal', 'Tax base (DPP)', 'VAT (PPN 11%)', 'Total', 'Paid', 'Amount due']);
+    expect(document.facts.map((fact) => fact.label)).toEqual(['Issued', 'Due', 'Period']);
+  });
+
+  it('add-on and overage lines are charges and listed; discount, tax and credit lines are not', () => {
+    const lines = (['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax', 'credit'] as const).map((kind, index) => ({
+      id: `c0a80101-0000-4000-8000-00000000001${index}`, kind, description: kind, quantity: 1, unit_amount: 1, amount: 1,
+    }));
+    expect(invoiceDocument({ ...withCoupon, lines }, BUYER, SELLER).lines.map((line) => line.description)).toEqual(['plan_base', 'per_agent', 'overage', 'addon']);
+  });
+
+  it('a void reason gets a full stop unless it already ends with one; punctuation inside it does not count', () => {
+    const voided = { ...withCoupon, status: 'void' as const, voided_at: '2026-10-05T10:00:00.000Z' };
+    expect(invoiceDocument({ ...voided, void_reason: 'Issued twice. Reissued as INV-2' }, BUYER, SELLER).notes[0]).toContain(': Issued twice. Reissued as INV-2. Nothing');
+    expect(invoiceDocument({ ...voided, void_reason: 'Wrong plan?' }, BUYER, SELLER).notes[0]).toContain(': Wrong plan? Nothing');
   });
 });

@@ -64,3 +64,26 @@ describe('fromProviderAmount', () => {
     }
   });
 });
+
+describe('toProviderAmount: the currency tables', () => {
+  // docs.stripe.com/currencies#zero-decimal: every one of these is sent as is, never × 100.
+  const STRIPE_ZERO_DECIMAL = ['JPY', 'KRW', 'VND', 'CLP', 'PYG', 'XAF', 'XOF', 'BIF', 'DJF', 'GNF', 'KMF', 'MGA', 'RWF', 'UGX', 'VUV', 'XPF'];
+
+  it.each(STRIPE_ZERO_DECIMAL)('Stripe: %s is zero-decimal (500 is 500, back and forth)', (currency) => {
+    expect(toProviderAmount('stripe', d('500'), currency)).toBe(500);
+    expect(fromProviderAmount('stripe', 500, currency).toFixed()).toBe('500');
+  });
+
+  it.each(['IDR', 'VND', 'JPY', 'KRW'])('Xendit: %s has no minor unit, so a fraction is refused', (currency) => {
+    expect(() => toProviderAmount('xendit', d('10.5'), currency)).toThrow(`10.5 ${currency} is not a whole number of xendit's units.`);
+  });
+
+  it('Stripe refuses a fraction of a cent of a two-decimal currency (not rounded, not sent as 1000.5)', () => {
+    expect(() => toProviderAmount('stripe', d('10.005'), 'USD')).toThrow("10.005 USD is not a whole number of stripe's units.");
+  });
+
+  it("Stripe's digit limit is Stripe's only: Xendit takes an IDR amount of 13 digits and a USD amount of 9", () => {
+    expect(toProviderAmount('xendit', d('1000000000000'), 'IDR')).toBe(1_000_000_000_000);
+    expect(toProviderAmount('xendit', d('100000000'), 'USD')).toBe(100_000_000);
+  });
+});

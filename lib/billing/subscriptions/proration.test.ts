@@ -269,3 +269,20 @@ describe('the worked example in docs/BILLING.md ("Changing a subscription")', ()
     expect(section).toContain('Subtotal (charges less the credit) 180.581 − discount 51.548 + tax 14.194 = 143.227.');
   });
 });
+
+describe('proration guards and line identity', () => {
+  it('refuses a span of no days (0 of 0) by message: a change inside an empty period is not prorated', () => {
+    expect(() => prorateLines([line('plan_base', 100)], 0, 0, 'IDR')).toThrow('cannot prorate 0 of 0 days');
+    expect(() => prorateLines([line('plan_base', 100)], 1.5, 31, 'IDR')).toThrow('cannot prorate 1.5 of 31 days');
+  });
+
+  it('a prorated line points back at its add-on only when it is one (no addonId key otherwise)', () => {
+    const [base, addon] = prorateLines([line('plan_base', 100), line('addon', 50, { addonId: 'a1' })], 1, 2, 'IDR');
+    expect(Object.keys(base!)).not.toContain('addonId');
+    expect(addon!.addonId).toBe('a1');
+  });
+
+  it('a discount on an invoice that charged nothing leaves nothing to credit (no division by zero)', () => {
+    expect(recurringChargedAfterDiscount([line('plan_base', 0), line('discount', -10)], 'IDR').toString()).toBe('0');
+  });
+});

@@ -41,3 +41,10 @@ describe('stateAtPeriodEnd', () => {
     expect(outcome.action === 'change' && 'couponId' in outcome.data).toBe(false);
   });
 });
+
+describe('stateAtPeriodEnd: the coupon across a change', () => {
+  it('a change that removes no coupon leaves the coupon and its used cycles alone, also when the subscription has none', () => {
+    const outcome = stateAtPeriodEnd({ ...base, couponId: null, pendingChange: change });
+    expect(outcome.action === 'change' && ('couponId' in outcome.data || 'couponCyclesUsed' in outcome.data)).toBe(false);
+  });
+});

@@ -25,3 +25,9 @@ describe('refundTransition', () => {
     expect(refundTransition('failed', 'failed', 'stripe', true)).toEqual({ kind: 'ignore', why: 'Already failed.' });
   });
 });
+
+describe('refundTransition: why an event is ignored', () => {
+  it('names the provider that reported failed after succeeded', () => {
+    expect(refundTransition('succeeded', 'failed', 'xendit', false)).toEqual({ kind: 'ignore', why: 'xendit reports failed after succeeded; a final status is kept.' });
+  });
+});
