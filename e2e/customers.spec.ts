@@ -45,6 +45,23 @@ test('create a customer and subscribe it with a coupon', async ({ page }) => {
   await expect(page.getByTestId('customer-mrr')).toHaveText(/269\.100/);
 });
 
+test('usage reported through POST /usage shows on the subscription card: used of included, a bar, the projected overage', async ({ page }) => {
+  await openCustomer(page);
+  const organizationId = customerUrl.split('/').at(-1)!;
+  const usage = page.getByRole('region', { name: 'Usage this period' });
+  await expect(usage.getByTestId('usage-used')).toHaveText('0 of 5,000 included');
+  const reported = await page.request.post('/api/v1/admin/billing/usage', {
+    data: { events: [3_000, 1_200].map((messages, index) => ({ organization_id: organizationId, messages, occurred_at: new Date().toISOString(), event_id: `e2e-${slug}-${index}` })) },
+  });
+  expect(reported.status(), await reported.text()).toBe(200);
+  await page.reload();
+  await expect(usage.getByTestId('usage-used')).toHaveText('4,200 of 5,000 included');
+  await expect(usage.getByRole('progressbar', { name: 'Messages used of included' })).toHaveAttribute('aria-valuenow', '4200');
+  // A few seconds into a month: at this pace far beyond the allowance, priced at Starter's Rp 300 a message.
+  await expect(usage.getByTestId('usage-projection')).toContainText(/over, Rp\s?[\d.]+ overage at Rp\s?300 a message \(before PPN\)/);
+  await usage.screenshot({ path: test.info().outputPath('usage-meter.png') });
+});
+
 test('upgrade it and see the prorated invoice', async ({ page }) => {
   await openCustomer(page);
   const change = page.getByRole('form', { name: 'Change subscription' });

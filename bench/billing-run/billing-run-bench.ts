@@ -99,7 +99,9 @@ async function createDueSubscriptions(client: pg.Client, tag: string, count: num
 }
 
 function runCli(databaseUrl: string, batchSize: number, log: (line: string) => void): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/billing-run.ts', '--batch-size', String(batchSize)], {
+  // BILLING_RUN_CPU_PROF=<dir>: the CLI writes a V8 CPU profile there (open it in Chrome DevTools).
+  const profile = process.env.BILLING_RUN_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BILLING_RUN_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/billing-run.ts', '--batch-size', String(batchSize)], {
     env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -6,9 +6,11 @@ import type { TAuditEntry } from '@/lib/audit/schemas';
 import type { TInvoice } from '@/lib/billing/invoices/schemas';
 import type { TOrganizationDetail } from '@/lib/billing/organizations/schemas';
 import type { TSubscription } from '@/lib/billing/subscriptions/schemas';
+import type { TUsageSummary } from '@/lib/billing/usage/get-usage-summary';
 import { formatMoney } from '@/lib/money-format';
 import { UndoButton } from './coupon-and-cancel-forms';
 import { subscriptionBadge } from './subscription-badge';
+import { UsageMeter } from './usage-meter';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -55,8 +57,8 @@ export function SubscriptionBanners({ subscription, planNames }: { subscription:
   );
 }
 
-/** Plan, cycle, agents, add-ons, coupon with cycles left, period and the next invoice's estimate. */
-export function SubscriptionCard({ subscription, addonNames, nextInvoice }: { subscription: TSubscription; addonNames: Record<string, string>; nextInvoice: string | null }) {
+/** Plan, cycle, agents, add-ons, coupon with cycles left, period, the next invoice's estimate and (while it runs) the messages used this period. */
+export function SubscriptionCard({ subscription, addonNames, nextInvoice, usage }: { subscription: TSubscription; addonNames: Record<string, string>; nextInvoice: string | null; usage: TUsageSummary | null }) {
   const rows: [string, string][] = [
     ['Plan', `${subscription.plan_name} (${subscription.billing_cycle})`],
     ['Agents', String(subscription.agent_count)],
@@ -74,6 +76,7 @@ export function SubscriptionCard({ subscription, addonNames, nextInvoice }: { su
             <div key={label} className="flex justify-between gap-4 border-b border-zinc-100 py-1"><dt className="text-zinc-500">{label}</dt><dd className="text-right">{value}</dd></div>
           ))}
         </dl>
+        {usage ? <UsageMeter usage={usage} /> : null}
       </CardContent>
     </Card>
   );

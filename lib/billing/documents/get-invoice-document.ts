@@ -6,19 +6,20 @@ import { invoiceDocument } from './invoice-document';
 
 /**
  * The document of one invoice (404 for an unknown or non-UUID id): the invoice as GET
- * /invoices/{id} shows it, the buyer's organization as it is now, the seller from configuration.
+ * /invoices/{id} shows it, its tax rate as the row's numeric, the buyer's organization as it is now
+ * (with its NPWP, organizations.tax_id), the seller from configuration.
  */
 export async function getInvoiceDocument(rawId: string): Promise<TBillingDocument> {
   const invoice = await getInvoiceOrThrow(rawId);
-  const organization = await db().organization.findUniqueOrThrow({
-    where: { id: invoice.organization_id },
-    select: { name: true, billingEmail: true, country: true },
+  const { taxRate, organization } = await db().invoice.findUniqueOrThrow({
+    where: { id: invoice.id },
+    select: { taxRate: true, organization: { select: { name: true, billingEmail: true, country: true, taxId: true } } },
   });
   const { SELLER_NAME, SELLER_ADDRESS, SELLER_EMAIL, SELLER_NPWP } = config();
   return invoiceDocument(
     invoice,
-    // organizations.tax_id (NPWP) arrives with the customers issue (SPEC §10): it is this one field.
-    { name: organization.name, billingEmail: organization.billingEmail, country: organization.country, taxId: null },
+    { name: organization.name, billingEmail: organization.billingEmail, country: organization.country, taxId: organization.taxId },
     { name: SELLER_NAME, address: SELLER_ADDRESS, email: SELLER_EMAIL, npwp: SELLER_NPWP },
+    taxRate,
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '@/lib/money';
 import { INVOICE_DETAIL } from '@/lib/openapi/examples/invoices';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import { invoiceDocument, type TBuyer, type TSeller } from './invoice-document';
@@ -6,6 +7,9 @@ import { documentDate, documentPeriod, partyDetails } from './document-format';
 
 const SELLER: TSeller = { name: 'PT Pesan Cepat Indonesia', address: 'Jl. Sudirman 1\nJakarta', email: 'billing@example.test', npwp: '01.234.567.8-901.000' };
 const BUYER: TBuyer = { name: 'Toko Sinar Jaya', billingEmail: 'keuangan@sinarjaya.test', country: 'ID', taxId: null };
+
+/** The invoice row's numeric, as Prisma reads it. */
+const TAX_RATE = new Decimal('0.11');
 
 const withCoupon: TInvoiceDetail = {
   ...INVOICE_DETAIL,
@@ -25,11 +29,11 @@ const withCoupon: TInvoiceDetail = {
     { id: 'c0a80101-0000-4000-8000-000000000002', kind: 'tax', description: 'Tax (11%)', quantity: 1, unit_amount: 100_007, amount: 100_007 },
   ],
 };
-const totals = (invoice: TInvoiceDetail) => Object.fromEntries(invoiceDocument(invoice, BUYER, SELLER).totals.map((total) => [total.label, total.amount]));
+const totals = (invoice: TInvoiceDetail) => Object.fromEntries(invoiceDocument(invoice, BUYER, SELLER, TAX_RATE).totals.map((total) => [total.label, total.amount]));
 
 describe('invoiceDocument', () => {
   it('lists what was charged; the discount and PPN are totals, with the tax base (DPP) being subtotal less discount', () => {
-    const document = invoiceDocument(withCoupon, BUYER, SELLER);
+    const document = invoiceDocument(withCoupon, BUYER, SELLER, TAX_RATE);
     expect(document.lines.map((line) => line.description)).toEqual(['Growth plan, monthly', 'Agents above the 10 included']);
     expect(totals(withCoupon)).toEqual({
       Subtotal: 'Rp 957.000',
@@ -53,21 +57,29 @@ describe('invoiceDocument', () => {
 
   it('a void invoice is marked VOID, says when and why, and nothing is due on it', () => {
     const voided = { ...withCoupon, status: 'void' as const, voided_at: '2026-10-05T10:00:00.000Z', void_reason: 'Issued twice' };
-    const document = invoiceDocument(voided, BUYER, SELLER);
+    const document = invoiceDocument(voided, BUYER, SELLER, TAX_RATE);
     expect(document).toMatchObject({ statusLabel: 'Void', watermark: 'VOID' });
     expect(document.facts).toContainEqual({ label: 'Voided', value: '5 Oct 2026' });
     expect(document.notes).toEqual(['This invoice was voided on 5 Oct 2026: Issued twice. Nothing is payable on it.']);
-    expect(invoiceDocument({ ...voided, void_reason: 'Duplicate!' }, BUYER, SELLER).notes[0]).toContain(': Duplicate! Nothing');
-    expect(invoiceDocument({ ...voided, void_reason: null }, BUYER, SELLER).notes[0]).toBe('This invoice was voided on 5 Oct 2026. Nothing is payable on it.');
+    expect(invoiceDocument({ ...voided, void_reason: 'Duplicate!' }, BUYER, SELLER, TAX_RATE).notes[0]).toContain(': Duplicate! Nothing');
+    expect(invoiceDocument({ ...voided, void_reason: null }, BUYER, SELLER, TAX_RATE).notes[0]).toBe('This invoice was voided on 5 Oct 2026. Nothing is payable on it.');
     expect(totals(voided)['Amount due']).toBe('Rp 0');
     expect(totals(voided).Total).toBe('Rp 1.009.157');
   });
 
   it('seller and buyer: address lines apart, the country by name, NPWP when known', () => {
-    const document = invoiceDocument(withCoupon, { ...BUYER, taxId: '09.876.543.2-109.000' }, SELLER);
+    const document = invoiceDocument(withCoupon, { ...BUYER, taxId: '09.876.543.2-109.000' }, SELLER, TAX_RATE);
     expect(document.seller).toEqual({ heading: 'From', name: SELLER.name, details: ['Jl. Sudirman 1', 'Jakarta', 'billing@example.test'], taxId: SELLER.npwp });
     expect(document.buyer).toEqual({ heading: 'Bill to', name: BUYER.name, details: ['keuangan@sinarjaya.test', 'Indonesia'], taxId: '09.876.543.2-109.000' });
-    expect(invoiceDocument(withCoupon, BUYER, SELLER).buyer.taxId).toBeNull();
+    expect(invoiceDocument(withCoupon, BUYER, SELLER, TAX_RATE).buyer.taxId).toBeNull();
+  });
+
+  it("the PPN percent is the row's numeric rate, digit for digit, not the DTO's JSON number", () => {
+    const labels = (rate: Decimal) => invoiceDocument(withCoupon, BUYER, SELLER, rate).totals.map((total) => total.label);
+    expect(labels(new Decimal('0.115'))).toContain('VAT (PPN 11.5%)');
+    // 0.0725 × 100 in floating point is 7.249999999999999; the numeric is exact.
+    expect(labels(new Decimal('0.0725'))).toContain('VAT (PPN 7.25%)');
+    expect(labels(new Decimal('0.1200'))).toContain('VAT (PPN 12%)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { INVOICE_STATUS_LABELS } from '@/lib/billing/invoices/invoice-statuses';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
-import { Decimal, formatMoney } from '@/lib/money';
+import { Decimal, formatMoney, toDecimal, type DecimalLike } from '@/lib/money';
 import type { TBillingDocument, TDocumentParty } from './billing-document';
 import { documentDate, documentPeriod, partyDetails } from './document-format';
 
@@ -28,13 +28,15 @@ const CHARGE_KINDS = new Set(['plan_base', 'per_agent', 'overage', 'addon']);
 /**
  * An invoice as a document: seller and buyer with NPWP, dates, charged lines, the tax base (DPP:
  * subtotal less discount, docs/BILLING.md rule 7) and PPN, the total, and what was paid, refunded
- * and is still due. A void invoice is printed whole, marked VOID, with when and why.
+ * and is still due. A void invoice is printed whole, marked VOID, with when and why. `taxRate` is the
+ * invoice row's own numeric (invoices.tax_rate as decimal.js reads it), not the DTO's JSON number,
+ * so the percent printed is the rate the tax was computed with, digit for digit.
  */
-export function invoiceDocument(invoice: TInvoiceDetail, buyer: TBuyer, seller: TSeller): TBillingDocument {
+export function invoiceDocument(invoice: TInvoiceDetail, buyer: TBuyer, seller: TSeller, taxRate: DecimalLike): TBillingDocument {
   const money = (value: number | Decimal) => formatMoney(value.toString(), invoice.currency);
   const isVoid = invoice.status === 'void';
   const taxBase = new Decimal(String(invoice.subtotal)).minus(String(invoice.discount_total));
-  const taxPercent = new Decimal(String(invoice.tax_rate)).times(100).toFixed();
+  const taxPercent = toDecimal(taxRate).times(100).toFixed();
   // Nothing is owed on a void invoice; otherwise the total less what was received (refunds owe nothing).
   const due = isVoid ? new Decimal(0) : Decimal.max(0, new Decimal(String(invoice.total)).minus(String(invoice.amount_paid)));
 

@@ -29,6 +29,8 @@ async function issuedInvoice(status: 'open' | 'paid' = 'open') {
     { kind: 'tax', description: 'Tax (11%)', quantity: 1, unitAmount: '100014', amount: '100014' },
   ] as const;
   await db().invoiceLine.createMany({ data: lines.map((line, position) => ({ ...line, position, invoiceId: invoice.id })) });
+  // The buyer's NPWP, on file with the organization (SPEC §10).
+  await db().organization.update({ where: { id: invoice.organizationId }, data: { taxId: '09.876.543.2-109.000' } });
   return db().invoice.update({
     where: { id: invoice.id },
     data: { subtotal: '957000', discountTotal: '47850', taxRate: '0.11', taxTotal: '100014', total: '1009164', amountPaid: status === 'paid' ? '1009164' : '0', dueAt: new Date(Date.UTC(2026, 10, 15)) },
@@ -61,7 +63,7 @@ describe('GET /invoices/{id}/pdf', () => {
     for (const expected of [
       'Invoice', invoice.number, 'Open',
       'PT Pesan Cepat Indonesia', 'NPWP 01.234.567.8-901.000',
-      invoice.organization.name, invoice.organization.billingEmail, 'Indonesia',
+      invoice.organization.name, invoice.organization.billingEmail, 'Indonesia', 'NPWP 09.876.543.2-109.000',
       'Agen tambahan di atas 10 yang termasuk', rupiah(158000),
       `Subtotal ${rupiah(957000)}`, `Discount ${rupiah(-47850)}`,
       `Tax base (DPP) ${rupiah(909150)}`, `VAT (PPN 11%) ${rupiah(100014)}`,

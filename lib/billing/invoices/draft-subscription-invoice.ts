@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db';
-import type { Addon, Plan, Subscription } from '@/lib/generated/prisma/client';
+import type { Addon, Coupon, Plan, Subscription } from '@/lib/generated/prisma/client';
 import { computeInvoice } from './compute-invoice';
 import type { TInvoiceDraft } from './insert-invoices';
 import { takeInvoiceCoupon, type TInvoiceCoupon } from './invoice-coupon';
@@ -10,6 +10,8 @@ export interface TSubscriptionPrices {
   plan: Plan;
   /** The subscription's add-ons in its currency, with their quantities. */
   addons: { addon: Addon; quantity: number }[];
+  /** The subscription's coupon row (coupon_id), or null: whether it still discounts is decided here. */
+  coupon: Coupon | null;
 }
 
 export interface TDraftOptions {
@@ -26,17 +28,13 @@ export interface TDraftOptions {
 /**
  * A subscription period's invoice, priced with the engine (compute-invoice.ts) at today's prices
  * (the invoice keeps its own copy), with the subscription's coupon when it still covers this cycle
- * and fits (invoice-coupon.ts). Not yet written: insertInvoices numbers and writes it; the caller
- * then spends the coupon's cycle (recordInvoiceCoupon).
+ * and fits (invoice-coupon.ts). Pure: the caller reads the prices (readSubscriptionPrices, or the
+ * billing run for a whole batch at once). Not yet written: insertInvoices numbers and writes it;
+ * the caller then spends the coupon's cycle (recordInvoiceCoupons).
  */
-export async function draftSubscriptionInvoice(
-  tx: Tx,
-  subscription: Subscription,
-  prices: TSubscriptionPrices,
-  options: TDraftOptions,
-): Promise<{ draft: TInvoiceDraft; coupon: TInvoiceCoupon | null }> {
+export function draftSubscriptionInvoice(subscription: Subscription, prices: TSubscriptionPrices, options: TDraftOptions): { draft: TInvoiceDraft; coupon: TInvoiceCoupon | null } {
   const { plan } = prices;
-  const coupon = await takeInvoiceCoupon(tx, subscription);
+  const coupon = takeInvoiceCoupon(subscription, prices.coupon);
   const computed = computeInvoice({
     currency: subscription.currency,
     billingCycle: subscription.billingCycle,
@@ -63,9 +61,10 @@ export async function draftSubscriptionInvoice(
 
 /** The prices draftSubscriptionInvoice needs, read for one subscription. */
 export async function readSubscriptionPrices(tx: Tx, subscription: Subscription): Promise<TSubscriptionPrices> {
-  const [plan, addons] = await Promise.all([
+  const [plan, addons, coupon] = await Promise.all([
     tx.plan.findUniqueOrThrow({ where: { id: subscription.planId } }),
     tx.subscriptionAddon.findMany({ where: { subscriptionId: subscription.id, addon: { currency: subscription.currency } }, include: { addon: true } }),
+    subscription.couponId ? tx.coupon.findUniqueOrThrow({ where: { id: subscription.couponId } }) : null,
   ]);
-  return { plan, addons };
+  return { plan, addons, coupon };
 }

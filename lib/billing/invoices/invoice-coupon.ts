@@ -16,16 +16,24 @@ export interface TInvoiceCoupon {
   coupon: Coupon;
 }
 
-/** The coupon discounting this cycle, or null (no coupon, cycles spent, or it does not fit the plan or currency). */
-export async function takeInvoiceCoupon(tx: Tx, subscription: Subscription): Promise<TInvoiceCoupon | null> {
-  if (!subscription.couponId) return null;
-  const coupon = await tx.coupon.findUniqueOrThrow({ where: { id: subscription.couponId } });
+/**
+ * The coupon discounting this cycle, or null (no coupon, cycles spent, or it does not fit the plan
+ * or currency). `coupon` is the subscription's coupon row (coupon_id), read by the caller — one
+ * statement for a whole batch in the billing run.
+ */
+export function takeInvoiceCoupon(subscription: Subscription, coupon: Coupon | null): TInvoiceCoupon | null {
+  if (!subscription.couponId || !coupon || coupon.id !== subscription.couponId) return null;
   if (!coversNextInvoice(coupon, subscription.couponCyclesUsed)) return null;
   return couponFits(coupon, subscription.planId, subscription.currency) ? { coupon } : null;
 }
 
-/** After the insert: a discounted invoice spends one of the subscription's coupon cycles. */
-export async function recordInvoiceCoupon(tx: Tx, subscriptionId: string, discount: DecimalLike): Promise<void> {
-  if (!toDecimal(discount).gt(0)) return;
-  await tx.subscription.update({ where: { id: subscriptionId }, data: { couponCyclesUsed: { increment: 1 } } });
+/** After the insert: each discounted invoice spends one of its subscription's coupon cycles (one statement for all). */
+export async function recordInvoiceCoupons(tx: Tx, invoices: readonly { subscriptionId: string; discount: DecimalLike }[]): Promise<void> {
+  const ids = invoices.filter((invoice) => toDecimal(invoice.discount).gt(0)).map((invoice) => invoice.subscriptionId);
+  if (ids.length === 0) return;
+  // One subscription may have two discounted invoices only in theory (one renewal per batch): count each.
+  await tx.$executeRaw`
+    UPDATE subscriptions s SET coupon_cycles_used = s.coupon_cycles_used + v.n
+      FROM (SELECT id, count(*)::int AS n FROM unnest(${ids}::uuid[]) AS u(id) GROUP BY id) AS v
+     WHERE s.id = v.id`;
 }

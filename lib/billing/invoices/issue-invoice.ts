@@ -5,7 +5,7 @@ import { conflict, notFound } from '@/lib/errors';
 import type { Subscription } from '@/lib/generated/prisma/client';
 import { draftSubscriptionInvoice, readSubscriptionPrices } from './draft-subscription-invoice';
 import { insertInvoices } from './insert-invoices';
-import { recordInvoiceCoupon } from './invoice-coupon';
+import { recordInvoiceCoupons } from './invoice-coupon';
 
 export interface TIssueInvoiceInput {
   subscriptionId: string;
@@ -37,9 +37,9 @@ export async function issueInvoiceInTx(tx: Tx, input: TIssueInvoiceInput, actor:
   const subscription = await lockSubscription(tx, input.subscriptionId);
   if (subscription.status === 'cancelled') throw conflict('subscription_cancelled', 'A cancelled subscription is not invoiced.');
   const prices = await readSubscriptionPrices(tx, subscription);
-  const { draft } = await draftSubscriptionInvoice(tx, subscription, prices, { ...input, issuedAt });
+  const { draft } = draftSubscriptionInvoice(subscription, prices, { ...input, issuedAt });
   await insertInvoices(tx, [draft], actor);
-  await recordInvoiceCoupon(tx, subscription.id, draft.computed.discountTotal);
+  await recordInvoiceCoupons(tx, [{ subscriptionId: subscription.id, discount: draft.computed.discountTotal }]);
   return tx.invoice.findUniqueOrThrow({ where: { id: draft.id } });
 }
 

@@ -3,10 +3,10 @@ import { recordAudits } from '@/lib/audit/record-audit';
 import { computeUsageInvoice } from '@/lib/billing/invoices/compute-usage-invoice';
 import { draftSubscriptionInvoice, type TSubscriptionPrices } from '@/lib/billing/invoices/draft-subscription-invoice';
 import { insertInvoices, type TInvoiceDraft } from '@/lib/billing/invoices/insert-invoices';
-import { recordInvoiceCoupon, type TInvoiceCoupon } from '@/lib/billing/invoices/invoice-coupon';
+import { recordInvoiceCoupons } from '@/lib/billing/invoices/invoice-coupon';
 import { config } from '@/lib/config';
 import type { Tx } from '@/lib/db';
-import type { Plan, Subscription } from '@/lib/generated/prisma/client';
+import type { Coupon, Plan, Subscription } from '@/lib/generated/prisma/client';
 import type { TBoundaryPolicy } from './apply-period-boundary';
 import { nextBillingStep, usageBilledUntil, type TPeriod } from './next-billing-step';
 import { readUsageTotals, type TUsageWindow } from './read-usage-totals';
@@ -36,8 +36,10 @@ const DUE_IN_DAYS = 14;
  * caller's transaction: every invoice of the batch, the coupon records and the subscriptions'
  * advance commit together or not at all, so a crash never leaves a period advanced without its
  * invoice or invoiced without its advance, and a rerun finds exactly the steps still missing.
- * Reads are set-based (plans, add-ons, usage: one statement each for the batch), writes too
- * (insertInvoices, one UPDATE for the advance); only coupons cost a few statements per subscription.
+ * Set-based: a batch costs a fixed number of statements whatever its size — one read each for
+ * plans, add-ons, coupons and usage; one UPDATE for the advance, one for the coupon cycles spent,
+ * and insertInvoices' few (numbers, invoices, lines, audit) — except a boundary that ends a
+ * subscription or applies a pending change, which writes that subscription (applyPeriodBoundary).
  */
 export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscription[], at: Date, boundary: TBoundaryPolicy): Promise<TBatchOutcome> {
   const plans = await readPlans(tx, subscriptions.map((subscription) => subscription.planId));
@@ -48,9 +50,6 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
     const decision = step.kind === 'boundary' ? await boundary(tx, subscription, at) : null;
     work.push({ before: subscription, step, renewAs: decision?.action === 'renew' ? decision.subscription : null, next: decision?.action === 'renew' ? decision.period : null });
   }
-  // Coupons are taken in coupon-id order: batches running at once lock shared coupon rows in one
-  // order, never in a cycle (no deadlock).
-  work.sort((a, b) => (a.renewAs?.couponId ?? '').localeCompare(b.renewAs?.couponId ?? ''));
   await readMissingPlans(tx, plans, work.flatMap((item) => (item.renewAs ? [item.renewAs.planId] : [])));
 
   // The usage each step bills: an annual month, or the closed period's rest (a monthly subscription's period).
@@ -60,10 +59,12 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
     to: step.kind === 'usage' ? step.month.end : step.closed.end,
   }));
   const usage = await readUsageTotals(tx, windows);
-  const addons = await readAddons(tx, work.flatMap((item) => (item.renewAs ? [item.renewAs] : [])));
+  const renewing = work.flatMap((item) => (item.renewAs ? [item.renewAs] : []));
+  const addons = await readAddons(tx, renewing);
+  const couponRows = await readCoupons(tx, renewing);
 
   const drafts: TInvoiceDraft[] = [];
-  const coupons: { subscriptionId: string; draft: TInvoiceDraft; coupon: TInvoiceCoupon }[] = [];
+  const coupons: { subscriptionId: string; discount: TInvoiceDraft['computed']['discountTotal'] }[] = [];
   const advances: TAdvance[] = [];
   const ended: Subscription[] = [];
   for (const [index, { before, step, renewAs, next }] of work.entries()) {
@@ -85,24 +86,26 @@ export async function billSubscriptions(tx: Tx, subscriptions: readonly Subscrip
     // when the plan stays, on a usage invoice of its own when a change switched plans at the boundary.
     const samePlan = renewAs.planId === before.planId;
     if (!samePlan) pushUsageDraft(drafts, before, plan, closedUsage, messages, at);
-    const prices: TSubscriptionPrices = { plan: plans.get(renewAs.planId)!, addons: addons.get(renewAs.id) ?? [] };
-    const { draft, coupon } = await draftSubscriptionInvoice(tx, renewAs, prices, {
+    const prices: TSubscriptionPrices = { plan: plans.get(renewAs.planId)!, addons: addons.get(renewAs.id) ?? [], coupon: renewAs.couponId ? (couponRows.get(renewAs.couponId) ?? null) : null };
+    const { draft, coupon } = draftSubscriptionInvoice(renewAs, prices, {
       periodStart: next!.start, periodEnd: next!.end, messagesUsed: samePlan ? messages : 0, issuedAt: at, dueInDays: DUE_IN_DAYS,
       overageLabel: `${describePeriod(closedUsage)}`,
     });
     drafts.push(draft);
-    if (coupon) coupons.push({ subscriptionId: renewAs.id, draft, coupon });
+    if (coupon) coupons.push({ subscriptionId: renewAs.id, discount: draft.computed.discountTotal });
     advances.push({ id: before.id, periodStart: next!.start, periodEnd: next!.end, usageBilledUntil: step.closed.end, cancelledAt: null });
   }
 
-  // The numbers last: the month's counter row stays locked from here to the commit.
+  // The numbers last: the month's counter row stays locked from there to the commit, so every
+  // other write of the batch comes first (a batch beside this one waits on the counter only for
+  // this batch's invoice inserts).
   await advanceSubscriptions(tx, advances, at);
-  if (drafts.length > 0) await insertInvoices(tx, drafts, 'system');
-  for (const { subscriptionId, draft } of coupons) await recordInvoiceCoupon(tx, subscriptionId, draft.computed.discountTotal);
+  await recordInvoiceCoupons(tx, coupons);
   await recordAudits(tx, 'system', ended.map((subscription) => ({
     action: 'subscription.ended', entityType: 'subscription', entityId: subscription.id,
     before: { status: subscription.status }, after: { status: 'cancelled', cancelled_at: subscription.currentPeriodEnd.toISOString() },
   })));
+  if (drafts.length > 0) await insertInvoices(tx, drafts, 'system');
   return { issued: drafts.length, renewed: advances.length - ended.length - work.filter((item) => item.step.kind === 'usage').length, ended: ended.length, advanced: advances.length };
 }
 
@@ -149,6 +152,13 @@ async function readAddons(tx: Tx, subscriptions: Subscription[]): Promise<Map<st
     byId.set(subscriptionId, [...(byId.get(subscriptionId) ?? []), { addon, quantity }]);
   }
   return byId;
+}
+
+/** The renewing subscriptions' coupons, by id (one statement for the batch; whether each still discounts is invoice-coupon.ts's). */
+async function readCoupons(tx: Tx, subscriptions: Subscription[]): Promise<Map<string, Coupon>> {
+  const ids = [...new Set(subscriptions.flatMap((subscription) => (subscription.couponId ? [subscription.couponId] : [])))];
+  if (ids.length === 0) return new Map();
+  return new Map((await tx.coupon.findMany({ where: { id: { in: ids } } })).map((coupon) => [coupon.id, coupon]));
 }
 
 /** Every subscription of the batch moved in one statement; `updated_at` from the run's clock. */

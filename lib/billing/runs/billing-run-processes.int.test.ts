@@ -3,6 +3,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createRunPlan, createSubscriptionsInBulk } from './billing-run-fixtures';
+import { getBillingRunOrThrow } from './get-billing-run-or-throw';
+import { RUN_LEASE_MS } from './run-lease';
 
 /**
  * `npm run billing:run` as real processes against the test's PostgreSQL: killed halfway and run
@@ -37,7 +39,7 @@ describe('billing runs as processes', () => {
     await db().subscription.updateMany({ where: { status: { not: 'cancelled' } }, data: { status: 'cancelled' } });
   });
 
-  it('a run killed halfway (SIGKILL) and started again issues each missing invoice once, and nothing twice', async () => {
+  it('a run killed halfway (SIGKILL) shows as abandoned once its lease lapses; the next run records it so and issues each missing invoice once, and nothing twice', async () => {
     const plan = await createRunPlan();
     // Started on the 1st of last month: the first period has ended, so each subscription is due once now.
     const startedAt = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1));
@@ -54,6 +56,12 @@ describe('billing runs as processes', () => {
     expect(killed).toMatchObject({ status: 'running', finishedAt: null });
     // What it committed, it counted in the same transactions.
     expect(killed.issued).toBe(afterCrash);
+    // Within its lease it is still shown running (it may only be slow)…
+    expect(await getBillingRunOrThrow(killed.id)).toMatchObject({ status: 'running', finished_at: null });
+    // …and a lease later (its last heartbeat moved back by a lease: the dead process renews nothing) it is abandoned.
+    await db().$executeRaw`UPDATE billing_runs SET heartbeat_at = heartbeat_at - ${RUN_LEASE_MS + 1_000} * interval '1 millisecond' WHERE id = ${killed.id}::uuid`;
+    const lapsed = await db().billingRun.findUniqueOrThrow({ where: { id: killed.id } });
+    expect(await getBillingRunOrThrow(killed.id)).toMatchObject({ status: 'abandoned', finished_at: null, heartbeat_at: lapsed.heartbeatAt.toISOString(), issued: afterCrash });
 
     const second = await startCli(100).done;
     expect(second.code, second.output).toBe(0);
@@ -61,6 +69,8 @@ describe('billing runs as processes', () => {
     // One renewal per subscription: exactly the ones the killed run had not committed.
     expect(rerun).toMatchObject({ status: 'succeeded', issued: ids.length - afterCrash, failed: 0 });
     expect(second.output).toMatch(/billing run [0-9a-f-]{36} succeeded: issued \d+/);
+    // The second run recorded the first as abandoned, finished at its last sign of life.
+    expect(await db().billingRun.findUniqueOrThrow({ where: { id: killed.id } })).toMatchObject({ status: 'abandoned', finishedAt: lapsed.heartbeatAt, issued: afterCrash });
     await expectEachInvoicedOnce(ids, `INV-${new Date().toISOString().slice(0, 7).replace('-', '')}-`);
   }, 180_000);
 

@@ -8,6 +8,7 @@ import { applyPeriodBoundary, type TBoundaryPolicy } from './apply-period-bounda
 import { billSubscriptions, type TBatchOutcome } from './bill-subscriptions';
 import { billingRunToDto } from './billing-run-dto';
 import { claimDueSubscriptions, FIRST_CURSOR } from './claim-due-subscriptions';
+import { abandonStaleRuns, startHeartbeat } from './run-lease';
 import type { TBillingRun } from './schemas';
 
 export interface TRunBillingOptions {
@@ -50,6 +51,9 @@ interface TFailure {
  * crash: batches lock what they bill (SKIP LOCKED) and re-read it, and the unique index on invoices
  * stops any second invoice of a period.
  *
+ * A run holds a lease it renews (run-lease.ts): one whose process died shows as `abandoned` once
+ * its heartbeat is a lease old, and the next run records it so before billing what it left.
+ *
  * Batches run `concurrency` at a time. A batch that fails is rolled back whole and its subscriptions are billed one by one, so one bad
  * subscription (a plan in a currency nobody prices, a period already invoiced) fails alone: it is
  * counted, kept with its reason in the run's `failures`, and left for the next run.
@@ -61,7 +65,10 @@ export async function runBilling(options: TRunBillingOptions): Promise<TBillingR
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const boundary = options.boundary ?? applyPeriodBoundary;
   const startedBy = options.actor === 'system' ? 'system' : options.actor.label;
-  const run = await client.billingRun.create({ data: { trigger: options.trigger, status: 'running', asOf: at, startedAt: now(), startedBy } });
+  await abandonStaleRuns(client);
+  const startedAt = now();
+  const run = await client.billingRun.create({ data: { trigger: options.trigger, status: 'running', asOf: at, startedAt, heartbeatAt: startedAt, startedBy } });
+  const stopHeartbeat = startHeartbeat(client, run.id);
   const failures: TFailure[] = [];
   const failedIds = new Set<string>();
   let skipped = 0;
@@ -72,7 +79,7 @@ export async function runBilling(options: TRunBillingOptions): Promise<TBillingR
       where: { id: run.id },
       data: {
         issued: { increment: outcome.issued }, renewed: { increment: outcome.renewed }, ended: { increment: outcome.ended },
-        failed: { increment: failed.length }, skipped: { increment: skippedNow },
+        failed: { increment: failed.length }, skipped: { increment: skippedNow }, heartbeatAt: now(),
         ...(failed.length > 0 ? { failures: [...failures, ...failed].slice(0, MAX_RECORDED_FAILURES) as object[] } : {}),
       },
     });
@@ -117,12 +124,16 @@ export async function runBilling(options: TRunBillingOptions): Promise<TBillingR
       await Promise.all(Array.from({ length: concurrency }, worker));
       if (advanced === 0) break;
     }
-    const finished = await client.billingRun.update({ where: { id: run.id }, data: { status: 'succeeded', finishedAt: now() } });
+    const finishedAt = now();
+    const finished = await client.billingRun.update({ where: { id: run.id }, data: { status: 'succeeded', finishedAt, heartbeatAt: finishedAt } });
     logger().info({ billingRunId: run.id, issued: finished.issued, renewed: finished.renewed, ended: finished.ended, skipped, failed: finished.failed }, 'billing run finished');
     return billingRunToDto(finished);
   } catch (error) {
-    await client.billingRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt: now() } }).catch(() => undefined);
+    const finishedAt = now();
+    await client.billingRun.update({ where: { id: run.id }, data: { status: 'failed', finishedAt, heartbeatAt: finishedAt } }).catch(() => undefined);
     throw error;
+  } finally {
+    stopHeartbeat();
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const BILLING_RUN_STATUSES = ['running', 'succeeded', 'failed'] as const;
+export const BILLING_RUN_STATUSES = ['running', 'succeeded', 'failed', 'abandoned'] as const;
 export const BILLING_RUN_TRIGGERS = ['cli', 'api', 'interval'] as const;
 
 export const ZBillingRunFailure = z.strictObject({
@@ -14,8 +14,10 @@ export const ZBillingRunFailure = z.strictObject({
  * One billing run. `issued`: invoices written (renewals and usage invoices); `renewed`/`ended`:
  * subscriptions moved into a new period or ended at period end; `skipped`: subscriptions another run
  * took first; `failed`: subscriptions left unbilled, with their reasons in `failures` (the first 100).
- * A run with status `running` and no `finished_at` long after `started_at` was killed: its counts
- * are what it committed, and the next run bills what it left.
+ * `running` while its process renews `heartbeat_at` (with every batch, and every 10 s); `abandoned`
+ * when that process stopped without finishing (killed, crashed: no heartbeat for 60 s,
+ * run-lease.ts): its counts are what it committed, `finished_at` its last heartbeat once a later
+ * run has recorded it, and the next run bills what it left.
  */
 export const ZBillingRun = z.strictObject({
   id: z.uuid(),
@@ -24,6 +26,8 @@ export const ZBillingRun = z.strictObject({
   as_of: z.iso.datetime(),
   started_at: z.iso.datetime(),
   finished_at: z.iso.datetime().nullable(),
+  /** The last time its process said it was alive (its finish, once finished). */
+  heartbeat_at: z.iso.datetime(),
   started_by: z.string(),
   issued: z.number().int().min(0),
   renewed: z.number().int().min(0),

@@ -10,6 +10,7 @@ export const BILLING_RUN: TBillingRun = {
   as_of: '2026-12-01T00:00:02.118Z',
   started_at: '2026-12-01T00:00:02.118Z',
   finished_at: '2026-12-01T00:00:31.540Z',
+  heartbeat_at: '2026-12-01T00:00:31.540Z',
   started_by: 'Nightly scheduler',
   issued: 45_112,
   renewed: 44_980,

@@ -13,6 +13,7 @@ import { getOrganizationOrThrow } from '@/lib/billing/organizations/get-organiza
 import { listCustomerTimeline } from '@/lib/billing/organizations/list-customer-timeline';
 import { listPlans } from '@/lib/billing/plans/list-plans';
 import { estimateNextInvoice } from '@/lib/billing/subscriptions/estimate-next-invoice';
+import { getUsageSummary } from '@/lib/billing/usage/get-usage-summary';
 import { BillingError } from '@/lib/errors';
 import { formatMoney } from '@/lib/money-format';
 
@@ -38,8 +39,9 @@ export default async function CustomerPage({ params }: PageProps) {
   const customer = await loadCustomer((await params).id);
   const subscription = customer.subscription;
   const live = subscription && subscription.status !== 'cancelled' ? subscription : null;
-  const [plans, addons, invoices, timeline, estimate] = await Promise.all([
+  const [plans, addons, invoices, timeline, estimate, usage] = await Promise.all([
     listPlans(), listAddons(), listInvoices({ organization_id: customer.id, limit: 10 }), listCustomerTimeline(customer.id), live ? estimateNextInvoice(live.id) : null,
+    live ? getUsageSummary({ subscriptionId: live.id }) : null,
   ]);
   const planNames = Object.fromEntries(plans.map((plan) => [plan.id, plan.name]));
   const addonNames = Object.fromEntries(addons.map((addon) => [addon.id, addon.name]));
@@ -49,7 +51,7 @@ export default async function CustomerPage({ params }: PageProps) {
     <>
       <CustomerHeader customer={customer} />
       {subscription ? <SubscriptionBanners subscription={subscription} planNames={planNames} /> : null}
-      {subscription ? <SubscriptionCard subscription={subscription} addonNames={addonNames} nextInvoice={estimate ? formatMoney(estimate.total.toNumber(), estimate.currency) : null} /> : null}
+      {subscription ? <SubscriptionCard subscription={subscription} addonNames={addonNames} nextInvoice={estimate ? formatMoney(estimate.total.toNumber(), estimate.currency) : null} usage={usage} /> : null}
       <Card className="mb-6">
         <CardHeader><CardTitle>{live ? 'Manage the subscription' : 'Subscribe'}</CardTitle></CardHeader>
         <CardContent className="space-y-8">
