@@ -96,19 +96,19 @@ describe('document dates and parties', () => {
 
 describe('invoiceDocument: facts, lines and footer the customer reads', () => {
   it('facts: issued, due and period always (an em dash for no date); paid only once paid', () => {
-    const open = invoiceDocument({ ...withCoupon, issued_at: '2026-10-01T08:00:00.000Z', due_at: null }, BUYER, SELLER);
+    const open = invoiceDocument({ ...withCoupon, issued_at: '2026-10-01T08:00:00.000Z', due_at: null }, BUYER, SELLER, TAX_RATE);
     expect(open.facts).toEqual([
       { label: 'Issued', value: '1 Oct 2026' },
       { label: 'Due', value: '—' },
       { label: 'Period', value: documentPeriod(withCoupon.period_start, withCoupon.period_end) },
     ]);
-    const paid = invoiceDocument({ ...withCoupon, paid_at: '2026-10-03T01:00:00.000Z' }, BUYER, SELLER);
+    const paid = invoiceDocument({ ...withCoupon, paid_at: '2026-10-03T01:00:00.000Z' }, BUYER, SELLER, TAX_RATE);
     expect(paid.facts.map((fact) => fact.label)).toEqual(['Issued', 'Due', 'Period', 'Paid']);
     expect(paid.facts[3]).toEqual({ label: 'Paid', value: '3 Oct 2026' });
   });
 
   it('each charged line shows its quantity the Indonesian way and its unit and line amounts in the currency', () => {
-    const document = invoiceDocument({ ...withCoupon, lines: [{ id: 'c0a80101-0000-4000-8000-000000000009', kind: 'overage', description: 'Messages beyond 1000 included', quantity: 12_345, unit_amount: 150.5, amount: 1_857_923 }] }, BUYER, SELLER);
+    const document = invoiceDocument({ ...withCoupon, lines: [{ id: 'c0a80101-0000-4000-8000-000000000009', kind: 'overage', description: 'Messages beyond 1000 included', quantity: 12_345, unit_amount: 150.5, amount: 1_857_923 }] }, BUYER, SELLER, TAX_RATE);
     expect(document.lines).toEqual([{ description: 'Messages beyond 1000 included', quantity: '12.345', unitAmount: 'Rp 150,5', amount: 'Rp 1.857.923' }]);
   });
 
@@ -117,12 +117,12 @@ describe('invoiceDocument: facts, lines and footer the customer reads', () => {
   });
 
   it('the footer names the seller, its NPWP and the invoice number; a seller without NPWP shows none', () => {
-    expect(invoiceDocument(withCoupon, BUYER, SELLER).footer).toBe(`PT Pesan Cepat Indonesia · NPWP 01.234.567.8-901.000 · ${withCoupon.number}`);
-    expect(invoiceDocument(withCoupon, BUYER, { ...SELLER, npwp: '' }).seller.taxId).toBeNull();
+    expect(invoiceDocument(withCoupon, BUYER, SELLER, TAX_RATE).footer).toBe(`PT Pesan Cepat Indonesia · NPWP 01.234.567.8-901.000 · ${withCoupon.number}`);
+    expect(invoiceDocument(withCoupon, BUYER, { ...SELLER, npwp: '' }, TAX_RATE).seller.taxId).toBeNull();
   });
 
   it('the total and what is due are emphasised, nothing else', () => {
-    const emphasised = invoiceDocument(withCoupon, BUYER, SELLER).totals.filter((total) => total.emphasis).map((total) => total.label);
+    const emphasised = invoiceDocument(withCoupon, BUYER, SELLER, TAX_RATE).totals.filter((total) => total.emphasis).map((total) => total.label);
     expect(emphasised).toEqual(['Total', 'Amount due']);
   });
 });
@@ -142,7 +142,7 @@ describe('documentDate and partyDetails', () => {
 describe('invoiceDocument: rows shown only when they apply', () => {
   it('an unpaid invoice without discount or refund has exactly these totals and facts, nothing more', () => {
     const plain = { ...withCoupon, discount_total: 0, coupon_code: null, amount_refunded: 0, paid_at: null };
-    const document = invoiceDocument(plain, BUYER, SELLER);
+    const document = invoiceDocument(plain, BUYER, SELLER, TAX_RATE);
     expect(document.totals.map((total) => total.label)).toEqual(['Subtotal', 'Tax base (DPP)', 'VAT (PPN 11%)', 'Total', 'Paid', 'Amount due']);
     expect(document.facts.map((fact) => fact.label)).toEqual(['Issued', 'Due', 'Period']);
   });
@@ -151,12 +151,12 @@ describe('invoiceDocument: rows shown only when they apply', () => {
     const lines = (['plan_base', 'per_agent', 'overage', 'addon', 'discount', 'tax', 'credit'] as const).map((kind, index) => ({
       id: `c0a80101-0000-4000-8000-00000000001${index}`, kind, description: kind, quantity: 1, unit_amount: 1, amount: 1,
     }));
-    expect(invoiceDocument({ ...withCoupon, lines }, BUYER, SELLER).lines.map((line) => line.description)).toEqual(['plan_base', 'per_agent', 'overage', 'addon']);
+    expect(invoiceDocument({ ...withCoupon, lines }, BUYER, SELLER, TAX_RATE).lines.map((line) => line.description)).toEqual(['plan_base', 'per_agent', 'overage', 'addon']);
   });
 
   it('a void reason gets a full stop unless it already ends with one; punctuation inside it does not count', () => {
     const voided = { ...withCoupon, status: 'void' as const, voided_at: '2026-10-05T10:00:00.000Z' };
-    expect(invoiceDocument({ ...voided, void_reason: 'Issued twice. Reissued as INV-2' }, BUYER, SELLER).notes[0]).toContain(': Issued twice. Reissued as INV-2. Nothing');
-    expect(invoiceDocument({ ...voided, void_reason: 'Wrong plan?' }, BUYER, SELLER).notes[0]).toContain(': Wrong plan? Nothing');
+    expect(invoiceDocument({ ...voided, void_reason: 'Issued twice. Reissued as INV-2' }, BUYER, SELLER, TAX_RATE).notes[0]).toContain(': Issued twice. Reissued as INV-2. Nothing');
+    expect(invoiceDocument({ ...voided, void_reason: 'Wrong plan?' }, BUYER, SELLER, TAX_RATE).notes[0]).toContain(': Wrong plan? Nothing');
   });
 });
