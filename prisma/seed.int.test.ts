@@ -52,5 +52,11 @@ describe('the demo seed', () => {
     const [overused] = await db().$queryRaw<{ count: bigint }[]>`
       SELECT count(*) FROM coupons c WHERE c.max_uses IS NOT NULL AND c.current_uses > c.max_uses`;
     expect(Number(overused?.count)).toBe(0);
+    // Every succeeded refund has exactly one credit note, of its amount (SPEC §12); the others none.
+    const [unmatched] = await db().$queryRaw<{ count: bigint }[]>`
+      SELECT count(*) FROM refunds r FULL JOIN credit_notes c ON c.refund_id = r.id
+      WHERE (r.status = 'succeeded') IS DISTINCT FROM (c.id IS NOT NULL) OR c.amount <> r.amount OR c.tax_base + c.tax_amount <> c.amount`;
+    expect(Number(unmatched?.count)).toBe(0);
+    expect(await db().creditNote.count()).toBeGreaterThan(0);
   });
 });
