@@ -5,6 +5,7 @@ import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
 import { providerName } from '@/lib/billing/providers/provider-name';
 import { now } from '@/lib/clock';
 import { formatMoney } from '@/lib/money-format';
+import { CreditNotesTable } from './credit-notes-table';
 import { formatDateTime } from './invoice-dates';
 import { paymentMethodLabel } from './payment-labels';
 
@@ -101,6 +102,24 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
               ))}
             </TBody>
           </Table>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+export function CreditNotesCard({ invoice }: { invoice: TInvoiceDetail }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Credit notes</CardTitle>
+        <CardDescription>One per succeeded refund, its amount split into tax base and PPN in this invoice&apos;s proportions.</CardDescription>
+      </CardHeader>
+      <div className="p-4">
+        {invoice.credit_notes.length === 0 ? (
+          <p className="text-sm text-zinc-500">No credit notes: nothing has been refunded yet.</p>
+        ) : (
+          <CreditNotesTable notes={invoice.credit_notes} label="Credit notes" />
         )}
       </div>
     </Card>

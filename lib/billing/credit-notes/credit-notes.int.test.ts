@@ -3,7 +3,7 @@ import { POST as refundRoute } from '@/app/api/v1/admin/billing/invoices/[id]/re
 import { GET as getInvoiceRoute } from '@/app/api/v1/admin/billing/invoices/[id]/route';
 import { ZInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import { reconcileRefunds } from '@/lib/billing/refunds/reconcile-refunds';
-import { usePaymentGateway, type PaymentGateway } from '@/lib/billing/refunds/payment-gateway';
+import { usePaymentGateway as installGateway, type PaymentGateway } from '@/lib/billing/refunds/payment-gateway';
 import { db } from '@/lib/db';
 import { Decimal } from '@/lib/money';
 import { credentialsFor } from '@/tests/integration/actors';
@@ -18,9 +18,9 @@ let restoreGateway: (() => void) | undefined;
 const refund = (id: string, body: unknown) => api(refundRoute, { method: 'POST', params: { id }, body });
 const detail = async (id: string) => ZInvoiceDetail.strict().parse((await api(getInvoiceRoute, { params: { id } })).body);
 const notesOf = (invoiceId: string) => db().creditNote.findMany({ where: { invoiceId }, orderBy: { number: 'asc' } });
-const useGateway = (gateway: PaymentGateway) => {
+const swapGateway = (gateway: PaymentGateway) => {
   restoreGateway?.();
-  restoreGateway = usePaymentGateway(gateway);
+  restoreGateway = installGateway(gateway);
 };
 // Each refund its own provider id, as a provider gives (webhooks and the reconciler also find refunds by it).
 const succeeding: PaymentGateway = {
@@ -81,7 +81,7 @@ describe('credit notes (SPEC §12)', () => {
 
   it('a failed refund issues none and takes no number', async () => {
     const before = await db().creditNoteNumberCounter.findMany();
-    useGateway({ refund: async () => ({ status: 'failed', reason: 'Declined' }) });
+    swapGateway({ refund: async () => ({ status: 'failed', reason: 'Declined' }) });
     const invoice = await createInvoiceFixture({ total: '111000', taxTotal: '11000' });
     expect((await refund(invoice.id, { reason: 'No' })).body.status).toBe('failed');
     expect(await notesOf(invoice.id)).toHaveLength(0);
@@ -89,12 +89,12 @@ describe('credit notes (SPEC §12)', () => {
   });
 
   it('a pending refund has none until the reconciler settles it; then exactly one, however often it runs', async () => {
-    useGateway(pending);
+    swapGateway(pending);
     const invoice = await createInvoiceFixture({ total: '222000', taxTotal: '22000' });
     const result = await refund(invoice.id, { reason: 'Later', amount: 111000 });
     expect(result.body.status).toBe('pending');
     expect(await notesOf(invoice.id)).toHaveLength(0);
-    useGateway(succeeding);
+    swapGateway(succeeding);
     const ids = [result.body.refund.id as string];
     const runs = await Promise.all([reconcileRefunds({ refundIds: ids }), reconcileRefunds({ refundIds: ids }), reconcileRefunds({ refundIds: ids })]);
     expect(runs.every((run) => run.errors.length === 0)).toBe(true);
@@ -125,10 +125,10 @@ describe('credit notes (SPEC §12)', () => {
 
   it('40 refunds succeeding at once across 12 invoices — immediately, and by two reconcilers — number gap-free, and per invoice the notes add up to the succeeded refunds', async () => {
     const invoices = await Promise.all(Array.from({ length: 12 }, (_, i) => createInvoiceFixture({ total: String(111000 + i * 1110), taxTotal: String(11000 + i * 110) })));
-    useGateway(pending);
+    swapGateway(pending);
     const waiting = await Promise.all(invoices.slice(0, 6).map((invoice, i) => refund(invoice.id, { reason: `Pending ${i}`, amount: 7001 + i })));
     const pendingIds = waiting.map((result) => result.body.refund.id as string);
-    useGateway(succeeding);
+    swapGateway(succeeding);
 
     const immediate = invoices.flatMap((invoice, i) => [0, 1, 2].map((k) => () => refund(invoice.id, { reason: `Parallel ${i}.${k}`, amount: 3001 + 97 * k + i })));
     const [results, ...reconciled] = await Promise.all([
