@@ -24,7 +24,10 @@ import { statusAfterRefundsSql } from './status-after-refunds-sql';
  * which its own audit entry then records. `failed` gives the reservation back with a relative
  * UPDATE (amount_refunded − amount), which locks the row itself and, in READ COMMITTED, computes
  * from its newest version, so a concurrent reservation is never lost; the status follows from the
- * same row version.
+ * same row version. `succeeded` also issues the refund's credit note in the same statement
+ * (credit-notes/issue-credit-note.ts): the month's counter row is locked only until this statement
+ * commits, and the note's foreign key to the invoice takes a KEY SHARE lock, which a reservation's
+ * FOR NO KEY UPDATE does not block.
  */
 export async function settleRefund(reservation: TReservation, outcome: GatewayRefundResult, actor: TActor, requestId?: string): Promise<TRefundResult> {
   const { refundId, invoiceId, amount } = reservation;
