@@ -2,6 +2,9 @@ import { expect, test } from '@playwright/test';
 import { formatMoney } from '../lib/money';
 import { signIn } from './sign-in';
 
+// Both wait for the fake Xendit's callback (a few seconds), and the first opens paid invoices one by one.
+test.slow();
+
 test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows pending, then succeeds when the fake calls the webhook', async ({ page }) => {
   await signIn(page, 'super_admin');
   await page.goto('/invoices?status=paid');
