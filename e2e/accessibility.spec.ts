@@ -16,6 +16,7 @@ const PAGES: { path: string; heading: string; exclude?: string }[] = [
   { path: '/coupons', heading: 'Coupons' },
   { path: '/addons', heading: 'Add-ons' },
   { path: '/invoices', heading: 'Invoices' },
+  { path: '/payments', heading: 'Payments & refunds' },
   { path: '/audit-log', heading: 'Audit log' },
   { path: '/api-keys', heading: 'API keys' },
   { path: '/docs', heading: 'API docs', exclude: '.swagger-ui' },

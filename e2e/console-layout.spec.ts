@@ -9,6 +9,8 @@ const TABLES = [
   { path: '/addons', heading: 'Add-ons', table: 'Add-ons' },
   { path: '/invoices', heading: 'Invoices', table: 'Invoices' },
   { path: '/audit-log', heading: 'Audit log', table: 'Audit log' },
+  // The seed's refund stuck pending at Xendit: its row ends with the "Recheck now" button.
+  { path: '/payments', heading: 'Payments & refunds', table: 'Stuck refunds' },
 ];
 
 async function screenshot(page: Page, testInfo: TestInfo, name: string) {

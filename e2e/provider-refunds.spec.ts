@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
+import { formatMoney } from '../lib/money';
 import { signIn } from './sign-in';
+
+// Both wait for the fake Xendit's callback (a few seconds), and the first opens paid invoices one by one.
+test.slow();
 
 test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows pending, then succeeds when the fake calls the webhook', async ({ page }) => {
   await signIn(page, 'super_admin');
@@ -20,6 +24,7 @@ test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows 
     }
   }
   expect(found, 'a Xendit-paid invoice among the first paid ones').toBe(true);
+  const invoiceNumber = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
   await page.getByRole('button', { name: 'Refund', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('Returns the money through Xendit, which took the payment.');
@@ -40,4 +45,50 @@ test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows 
     await page.reload();
     return history.first().innerText();
   }, { timeout: 30_000, intervals: [1000] }).toContain('Succeeded');
+
+  // Succeeded: its credit note (SPEC §12), the refunded amount split into DPP and PPN, with its PDF.
+  const notes = page.getByRole('table', { name: 'Credit notes' }).locator('tbody tr');
+  await expect(notes).toHaveCount(1);
+  await expect(notes.first()).toContainText(/CN-\d{6}-\d{4}/);
+  await expect(notes.first()).toContainText(formatMoney(partial, 'IDR'));
+  const number = (await notes.first().locator('td').first().innerText()).trim();
+  const pdf = await page.request.get((await notes.first().getByRole('link', { name: `Download ${number} as PDF` }).getAttribute('href'))!);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-disposition']).toBe(`attachment; filename="${number}.pdf"`);
+
+  // The Payments & refunds page lists the callback that settled it, applied, linked to the invoice.
+  await page.getByRole('navigation').getByRole('link', { name: 'Payments & refunds' }).click();
+  const events = page.getByRole('table', { name: 'Recent provider events' });
+  const event = events.locator('tbody tr').filter({ hasText: 'refund.succeeded' }).first();
+  await expect(event).toContainText('Xendit');
+  await expect(event).toContainText('Applied');
+  await expect(event.getByRole('link', { name: new RegExp(`^${invoiceNumber} · refund$`) })).toBeVisible();
+});
+
+test('Payments & refunds: the refund stuck pending at Xendit shows its age; "Recheck now" asks Xendit, which settles it by webhook', async ({ page }, testInfo) => {
+  await signIn(page, 'super_admin');
+  await page.goto('/payments');
+  await expect(page.getByRole('heading', { level: 1, name: 'Payments & refunds' })).toBeVisible();
+  const stuck = page.getByRole('table', { name: 'Stuck refunds' }).locator('tbody tr');
+  await expect(stuck).toHaveCount(1);
+  await expect(stuck.first()).toContainText('Xendit');
+  await expect(stuck.first()).toContainText(/pending for (4[5-9]|5\d) min|pending for \d+ h \d+ min/);
+  await expect(stuck.first()).toContainText('never');
+  const invoiceNumber = (await stuck.first().getByRole('link').innerText()).trim();
+  await page.screenshot({ path: testInfo.outputPath('payments-stuck.png'), fullPage: true });
+
+  // The fake Xendit never heard of it: asked with our refund id as the idempotency key, it makes
+  // the refund now (pending) and calls the webhook back a few seconds later.
+  await stuck.first().getByRole('button', { name: /^Recheck now: / }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Still pending at the provider.' })).toBeVisible();
+  await expect.poll(async () => {
+    await page.reload();
+    return page.getByText('No refund has been pending longer than 10 min.').isVisible();
+  }, { timeout: 30_000, intervals: [1000] }).toBe(true);
+  await page.screenshot({ path: testInfo.outputPath('payments-settled.png'), fullPage: true });
+
+  await page.goto(`/invoices?q=${invoiceNumber}`);
+  await page.getByRole('link', { name: invoiceNumber }).click();
+  await expect(page.getByRole('table', { name: 'Refund history' }).locator('tbody tr').first()).toContainText('Succeeded');
+  await expect(page.getByRole('table', { name: 'Credit notes' }).locator('tbody tr')).toHaveCount(1);
 });

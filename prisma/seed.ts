@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { InvoiceStatus } from '../lib/generated/prisma/enums';
 import { hashPassword } from '../lib/auth/passwords';
+import { issueMissingCreditNotes } from '../lib/billing/credit-notes/issue-missing-credit-notes';
 import { ADDON_SLUGS, addonSeedRows } from './seed-data/addons';
 import { buildDemoBilling, type TDemoBilling } from './seed-data/build-demo-billing';
 import { COUPON_CODES, couponSeedRows } from './seed-data/coupons';
@@ -12,7 +13,7 @@ type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 const TABLES = [
   'users', 'plans', 'coupons', 'addons', 'organizations', 'subscriptions', 'subscriptionAddons',
-  'invoices', 'invoiceLines', 'payments', 'refunds', 'couponRedemptions',
+  'invoices', 'invoiceLines', 'payments', 'refunds', 'creditNotes', 'couponRedemptions',
 ] as const;
 type TTable = (typeof TABLES)[number];
 
@@ -62,27 +63,34 @@ export async function seedDatabase(
 
       if (await tx.organization.findUnique({ where: { slug: DEMO_MARKER_SLUG }, select: { id: true } })) {
         log('demo tenants already present: left as they are');
-        return;
+      } else {
+        Object.assign(created, await seedDemoTenants(tx, now));
+        log(`demo tenants created: ${created.organizations} organizations, ${created.invoices} invoices`);
       }
-      const superAdmin = await tx.user.findFirst({ where: { role: 'super_admin' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
-      const demo = buildDemoBilling({
-        now,
-        organizations: DEMO_ORGANIZATIONS,
-        catalog: {
-          plans,
-          addons: await tx.addon.findMany({ where: { slug: { in: ADDON_SLUGS } } }),
-          coupons: await tx.coupon.findMany({ where: { code: { in: COUPON_CODES } } }),
-        },
-        refundActorId: superAdmin?.id ?? null,
-      });
-      Object.assign(created, await insertDemoBilling(tx, demo));
-      log(`demo tenants created: ${created.organizations} organizations, ${created.invoices} invoices`);
+      // Every succeeded refund has its credit note (SPEC §12): the demo's, and those of a database
+      // seeded before credit notes existed. None missing: nothing issued.
+      created.creditNotes = await issueMissingCreditNotes(tx);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
 
   const summary = { created, ...(await countRows(client)) };
   return { ...summary, changed: Object.values(created).some((count) => count > 0) };
+}
+
+async function seedDemoTenants(tx: Tx, now: Date): Promise<Partial<Record<TTable, number>>> {
+  const superAdmin = await tx.user.findFirst({ where: { role: 'super_admin' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
+  const demo = buildDemoBilling({
+    now,
+    organizations: DEMO_ORGANIZATIONS,
+    catalog: {
+      plans: await tx.plan.findMany({ where: { slug: { in: PLAN_SLUGS } } }),
+      addons: await tx.addon.findMany({ where: { slug: { in: ADDON_SLUGS } } }),
+      coupons: await tx.coupon.findMany({ where: { code: { in: COUPON_CODES } } }),
+    },
+    refundActorId: superAdmin?.id ?? null,
+  });
+  return insertDemoBilling(tx, demo);
 }
 
 async function insertDemoBilling(tx: Tx, demo: TDemoBilling): Promise<Partial<Record<TTable, number>>> {
@@ -103,18 +111,18 @@ async function insertDemoBilling(tx: Tx, demo: TDemoBilling): Promise<Partial<Re
 }
 
 async function countRows(client: PrismaClient): Promise<Pick<SeedSummary, 'counts' | 'invoicesByStatus'>> {
-  const [users, plans, coupons, addons, organizations, subscriptions, subscriptionAddons, invoices, invoiceLines, payments, refunds, couponRedemptions, byStatus] =
+  const [users, plans, coupons, addons, organizations, subscriptions, subscriptionAddons, invoices, invoiceLines, payments, refunds, creditNotes, couponRedemptions, byStatus] =
     await Promise.all([
       client.user.count(), client.plan.count(), client.coupon.count(), client.addon.count(),
       client.organization.count(), client.subscription.count(), client.subscriptionAddon.count(),
       client.invoice.count(), client.invoiceLine.count(), client.payment.count(), client.refund.count(),
-      client.couponRedemption.count(),
+      client.creditNote.count(), client.couponRedemption.count(),
       client.invoice.groupBy({ by: ['status'], _count: { _all: true } }),
     ]);
   const invoicesByStatus: Record<InvoiceStatus, number> = { draft: 0, open: 0, paid: 0, partially_refunded: 0, refunded: 0, void: 0 };
   for (const row of byStatus) invoicesByStatus[row.status] = row._count._all;
   return {
-    counts: { users, plans, coupons, addons, organizations, subscriptions, subscriptionAddons, invoices, invoiceLines, payments, refunds, couponRedemptions },
+    counts: { users, plans, coupons, addons, organizations, subscriptions, subscriptionAddons, invoices, invoiceLines, payments, refunds, creditNotes, couponRedemptions },
     invoicesByStatus,
   };
 }

@@ -10,6 +10,7 @@ describe('console navigation', () => {
       'Coupons',
       'Add-ons',
       'Invoices',
+      'Payments & refunds',
       'Audit log',
       'API keys',
       'API docs',

@@ -6,6 +6,7 @@ export const NAV_LINKS = [
   { href: '/coupons', label: 'Coupons' },
   { href: '/addons', label: 'Add-ons' },
   { href: '/invoices', label: 'Invoices' },
+  { href: '/payments', label: 'Payments & refunds' },
   { href: '/audit-log', label: 'Audit log' },
   { href: '/api-keys', label: 'API keys' },
   { href: '/docs', label: 'API docs' },

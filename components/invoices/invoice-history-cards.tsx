@@ -5,7 +5,9 @@ import type { TInvoiceDetail, TRefund } from '@/lib/billing/invoices/schemas';
 import { providerName } from '@/lib/billing/providers/provider-name';
 import { now } from '@/lib/clock';
 import { formatMoney } from '@/lib/money-format';
+import { CreditNotesTable } from './credit-notes-table';
 import { formatDateTime } from './invoice-dates';
+import { pendingAge } from './pending-age';
 import { paymentMethodLabel } from './payment-labels';
 
 export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
@@ -46,12 +48,6 @@ export function PaymentsCard({ invoice }: { invoice: TInvoiceDetail }) {
   );
 }
 
-/** How long a refund has waited for its provider: "pending for 12 min". */
-function pendingAge(createdAt: string): string {
-  const minutes = Math.max(0, Math.floor((now().getTime() - Date.parse(createdAt)) / 60_000));
-  return minutes < 60 ? `pending for ${minutes} min` : `pending for ${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
 const REFUND_TONES: Record<TRefund['status'], BadgeTone> = { succeeded: 'success', pending: 'warning', failed: 'danger' };
 const REFUND_LABELS: Record<TRefund['status'], string> = { succeeded: 'Succeeded', pending: 'Pending', failed: 'Failed' };
 
@@ -88,7 +84,7 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
                     <Badge tone={REFUND_TONES[refund.status]} title={refund.failure_reason ?? undefined}>
                       {refund.returned_at ? 'Returned' : REFUND_LABELS[refund.status]}
                     </Badge>
-                    {refund.status === 'pending' ? <p className="mt-1 text-xs text-zinc-500">{pendingAge(refund.created_at)}</p> : null}
+                    {refund.status === 'pending' ? <p className="mt-1 text-xs text-zinc-500">{pendingAge(now().getTime() - Date.parse(refund.created_at))}</p> : null}
                     <p className="mt-1 text-xs text-zinc-500">
                       {providerName(refund.provider)}
                       {refund.method ? ` · ${paymentMethodLabel(refund.method)}` : ''}
@@ -101,6 +97,24 @@ export function RefundHistoryCard({ invoice }: { invoice: TInvoiceDetail }) {
               ))}
             </TBody>
           </Table>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+export function CreditNotesCard({ invoice }: { invoice: TInvoiceDetail }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Credit notes</CardTitle>
+        <CardDescription>One per succeeded refund, its amount split into tax base and PPN in this invoice&apos;s proportions.</CardDescription>
+      </CardHeader>
+      <div className="p-4">
+        {invoice.credit_notes.length === 0 ? (
+          <p className="text-sm text-zinc-500">No credit notes: nothing has been refunded yet.</p>
+        ) : (
+          <CreditNotesTable notes={invoice.credit_notes} label="Credit notes" />
         )}
       </div>
     </Card>

@@ -44,6 +44,10 @@ export function invoicePdfUrl(id: string): string {
   return `${BASE}/${encodeURIComponent(id)}/pdf`;
 }
 
+export function creditNotePdfUrl(invoiceId: string, creditNoteId: string): string {
+  return `${BASE}/${encodeURIComponent(invoiceId)}/credit-notes/${encodeURIComponent(creditNoteId)}/pdf`;
+}
+
 /** One payment; the same key with the same body is replayed by the API, never recorded twice. */
 export function postPayment(id: string, body: TRecordPaymentInput, idempotencyKey: string): Promise<TRecordPaymentResult> {
   return requestJson(`${BASE}/${encodeURIComponent(id)}/payments`, {

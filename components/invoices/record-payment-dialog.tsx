@@ -5,8 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { ApiProblemError } from '@/components/ui/request-json';
@@ -18,6 +17,7 @@ import { paymentMethodLabel } from './payment-labels';
 import { paymentFormSchema } from './payment-form-schema';
 import { InlineAlert } from './refund-parts';
 import { useInvalidateInvoices } from './use-invoice-pages';
+import { DialogActions } from '@/components/ui/dialog-actions';
 
 export type TPayableInvoice = { id: string; number: string; currency: string; amount_due: number };
 
@@ -92,16 +92,7 @@ export function RecordPaymentDialog({ invoice, onClose, onCloseAutoFocus }: Prop
             {(control) => <Input {...control} maxLength={200} placeholder="e.g. BCA-20261203-778812" {...register('reference')} />}
           </Field>
           {error ? <InlineAlert>{error}</InlineAlert> : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="secondary" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" disabled={pending} aria-busy={pending}>
-              {pending ? 'Recording…' : 'Record payment'}
-            </Button>
-          </DialogFooter>
+          <DialogActions actionLabel="Record payment" pendingLabel="Recording…" pending={pending} />
         </form>
       </DialogContent>
     </Dialog>

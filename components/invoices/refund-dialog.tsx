@@ -3,8 +3,7 @@
 import { useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { toast } from 'sonner';
-import { Button } from '@/components/ui/button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { TInvoiceDetail } from '@/lib/billing/invoices/schemas';
 import type { TRefundResult } from '@/lib/billing/refunds/schemas';
 import { formatMoney } from '@/lib/money-format';
@@ -13,6 +12,7 @@ import { fetchInvoice, postRefund } from './invoice-requests';
 import { RefundForm, type TRefundDraft } from './refund-form';
 import { InlineAlert, RefundFigures, refundFiguresOf, type TRefundFigures } from './refund-parts';
 import { useInvalidateInvoices } from './use-invoice-pages';
+import { DialogActions } from '@/components/ui/dialog-actions';
 
 export type TRefundableInvoice = Pick<TInvoiceDetail, 'id' | 'number' | 'currency'> & TRefundFigures & { provider: 'manual' | 'xendit' | 'stripe' };
 
@@ -132,14 +132,7 @@ export function RefundDialog({ invoice, onClose, onCloseAutoFocus }: RefundDialo
                 <span className="font-medium text-zinc-800">Reason:</span> {draft.reason}
               </p>
               {error ? <InlineAlert>{error}</InlineAlert> : null}
-              <DialogFooter>
-                <Button variant="secondary" onClick={() => setStep('form')} disabled={pending}>
-                  Back
-                </Button>
-                <Button variant="danger" onClick={confirm} disabled={pending} aria-busy={pending}>
-                  {pending ? 'Refunding…' : 'Confirm refund'}
-                </Button>
-              </DialogFooter>
+              <DialogActions backLabel="Back" onBack={() => setStep('form')} actionLabel="Confirm refund" pendingLabel="Refunding…" onAction={confirm} variant="danger" pending={pending} />
             </>
           )}
         </div>

@@ -3,8 +3,6 @@
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Button } from '@/components/ui/button';
-import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
@@ -15,6 +13,7 @@ import { currencyDecimals, formatMoney } from '@/lib/money-format';
 import { paymentMethodLabel } from './payment-labels';
 import { refundFormSchema } from './refund-form-schema';
 import type { TRefundFigures } from './refund-parts';
+import { DialogActions } from '@/components/ui/dialog-actions';
 
 export type TRefundMode = 'full' | 'partial';
 /** What the operator chose, carried to the confirmation step and back. */
@@ -108,14 +107,7 @@ export function RefundForm({ currency, manual, figures, draft, onReview }: Refun
           </Field>
         </div>
       ) : null}
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button variant="secondary">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={refundable <= 0}>
-          Review refund
-        </Button>
-      </DialogFooter>
+      <DialogActions actionLabel="Review refund" pendingLabel="Review refund" disabled={refundable <= 0} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState, type ReactNode } from 'react';
-import { Button } from './button';
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from './dialog';
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from './dialog';
+import { DialogActions } from './dialog-actions';
 
 interface TConfirmDialogProps {
   title: ReactNode;
@@ -42,14 +42,7 @@ export function ConfirmDialog({ title, description, confirmLabel, pendingLabel, 
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
         {children}
-        <DialogFooter>
-          <Button variant="secondary" onClick={onClose} disabled={pending}>
-            Cancel
-          </Button>
-          <Button variant={variant} onClick={confirm} disabled={pending}>
-            {pending ? pendingLabel : confirmLabel}
-          </Button>
-        </DialogFooter>
+        <DialogActions onBack={onClose} actionLabel={confirmLabel} pendingLabel={pendingLabel} onAction={confirm} variant={variant} pending={pending} />
       </DialogContent>
     </Dialog>
   );

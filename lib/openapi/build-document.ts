@@ -47,6 +47,15 @@ function successResponse(operation: TApiOperation) {
   return { [response.status]: { description: response.description, headers, content } };
 }
 
+/** Every `{name}` of a path is a UUID (SPEC §3: anything else is 404). */
+function pathParameters(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+}
+const PATH_PARAMETER_DESCRIPTIONS: Record<string, string> = {
+  id: 'The record\'s id (a UUID). Anything else is 404.',
+  creditNoteId: 'The credit note\'s id (a UUID), one of this invoice\'s `credit_notes`. Anything else is 404.',
+};
+
 function toOperationObject(operation: TApiOperation, method = operation.method): ZodOpenApiOperationObject {
   const { body, query } = operation;
   const isAlias = method !== operation.method;
@@ -56,7 +65,7 @@ function toOperationObject(operation: TApiOperation, method = operation.method):
     ...(operation.description || isAlias ? { description: [isAlias ? 'Same as PATCH: a partial update (SPEC §3).' : '', operation.description ?? ''].filter(Boolean).join(' ') } : {}),
     tags: [operation.tag],
     requestParams: {
-      ...(operation.path.includes('{id}') ? { path: z.object({ id: z.uuid().meta({ description: 'The record\'s id (a UUID). Anything else is 404.' }) }) } : {}),
+      ...(pathParameters(operation.path).length ? { path: z.object(Object.fromEntries(pathParameters(operation.path).map((name) => [name, z.uuid().meta({ description: PATH_PARAMETER_DESCRIPTIONS[name] ?? `The ${name} (a UUID). Anything else is 404.` })]))) } : {}),
       ...(query ? { query } : {}),
       ...(method === 'post' ? { header: z.object({ 'Idempotency-Key': ZIdempotencyKeyHeader }) } : {}),
     },

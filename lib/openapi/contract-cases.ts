@@ -12,6 +12,9 @@ export interface TContractFixtures {
   addonSlug: string;
   apiKeyId: string;
   paidInvoiceId: string;
+  /** A paid invoice with 11% PPN, partly refunded: it has a credit note. */
+  creditedInvoiceId: string;
+  creditNoteId: string;
   draftInvoiceId: string;
   openInvoiceId: string;
   /** Customers (SPEC §10): each mutating operation gets a subscription of its own. */
@@ -39,7 +42,8 @@ export interface TContractFixtures {
 export interface TContractCase {
   name: string;
   status: number;
-  params?: { id: string };
+  /** Path parameters by name (`id`, `creditNoteId`). */
+  params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
   rawBody?: string;
@@ -132,7 +136,7 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     ...csvCases({ status: 'paid' }),
     { name: 'an unknown status is 400', status: 400, query: { status: 'lost' } },
   ],
-  getInvoice: (fixtures): TContractCase[] => [{ name: 'an invoice with lines', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
+  getInvoice: (fixtures): TContractCase[] => [{ name: 'an invoice with lines and a credit note', status: 200, params: { id: fixtures.creditedInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
   refundInvoice: (fixtures): TContractCase[] => [
     { name: 'a partial refund', status: 201, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Contract test', amount: 1_000 }, headers: { 'Idempotency-Key': `refund-${unique()}` } },
     { name: 'an empty reason is 400', status: 400, params: { id: fixtures.paidInvoiceId }, body: { reason: '' } },
@@ -165,6 +169,12 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { ...NOT_A_UUID, body: { reason: 'x' } },
   ],
   getInvoicePdf: (fixtures): TContractCase[] => [{ name: 'an invoice as PDF', status: 200, params: { id: fixtures.paidInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
+  getCreditNotePdf: (fixtures): TContractCase[] => [
+    { name: 'a credit note as PDF', status: 200, params: { id: fixtures.creditedInvoiceId, creditNoteId: fixtures.creditNoteId } },
+    { name: 'a credit note of another invoice is 404', status: 404, params: { id: fixtures.paidInvoiceId, creditNoteId: fixtures.creditNoteId } },
+    { name: 'a non-UUID credit note id is 404', status: 404, params: { id: fixtures.creditedInvoiceId, creditNoteId: 'not-a-uuid' } },
+    { name: 'an unknown invoice is 404', status: 404, params: { id: '00000000-0000-4000-8000-000000000000', creditNoteId: fixtures.creditNoteId } },
+  ],
   recordPayment: (fixtures): TContractCase[] => [
     { name: 'a partial bank transfer', status: 201, params: { id: fixtures.payableInvoiceId }, body: { amount: 1_000, method: 'bank_transfer', reference: `BCA-${unique()}` }, headers: { 'Idempotency-Key': `payment-${unique()}` } },
     { name: 'an unknown method is 400', status: 400, params: { id: fixtures.payableInvoiceId }, body: { amount: 1_000, method: 'cheque', reference: 'x' } },

@@ -8,6 +8,7 @@ import { callRoute, type CallResult } from '@/tests/integration/call-route';
 import { openApiValidator } from '@/tests/integration/openapi-validator';
 import { listRouteHandlers, loadRouteHandler } from '@/tests/integration/route-handlers';
 import { runBilling } from '@/lib/billing/runs/run-billing';
+import { db } from '@/lib/db';
 import { buildOpenApiDocument } from './build-document';
 import { API_BASE_PATH } from './paths';
 import { CONTRACT_CASES, type TContractCase, type TContractFixtures } from './contract-cases';
@@ -97,12 +98,17 @@ describe('every documented operation, called in-process, answers as documented',
     const coupon = await create('/coupons', { ...CREATE_COUPON_BODY, code: 'CONTRACT10' });
     const addon = await create('/addons', { ...CREATE_ADDON_BODY, slug: 'contract-addon' });
     const paidInvoice = await createInvoiceFixture({ status: 'paid', total: '111000' });
+    const credited = await createInvoiceFixture({ status: 'paid', total: '111000', taxTotal: '11000' });
+    const refunded = await superAdmin(await loadRouteHandler(ROUTES_ROOT, '/invoices/{id}/refund', 'POST'), { method: 'POST', params: { id: credited.id }, body: { reason: 'Contract credit note', amount: 11_100 } });
+    expect(refunded.status, refunded.text).toBe(201);
     fixtures = {
       planId: plan.id, planSlug: plan.slug!, otherPlanSlug: otherPlan.slug!,
       couponId: coupon.id, couponCode: coupon.code!,
       addonId: addon.id, addonSlug: addon.slug!,
       apiKeyId: (await create('/api-keys', { name: 'Contract key', role: 'support' }) as unknown as { api_key: { id: string } }).api_key.id,
       paidInvoiceId: paidInvoice.id,
+      creditedInvoiceId: credited.id,
+      creditNoteId: (await db().creditNote.findFirstOrThrow({ where: { invoiceId: credited.id } })).id,
       draftInvoiceId: (await createInvoiceFixture({ status: 'draft' })).id,
       usageOrganizationId: paidInvoice.organizationId,
       billingRunId: (await runBilling({ trigger: 'api', actor: 'system' })).id,
@@ -136,7 +142,7 @@ describe('every documented operation, called in-process, answers as documented',
 
   async function call(path: string, method: string, caller: ReturnType<typeof apiAs> | null, testCase: TContractCase): Promise<CallResult> {
     const handler = await loadRouteHandler(ROUTES_ROOT, path, method);
-    const concretePath = `${API_BASE_PATH}${path.replace('{id}', testCase.params?.id ?? '00000000-0000-4000-8000-000000000000')}`;
+    const concretePath = `${API_BASE_PATH}${path.replace(/\{(\w+)\}/g, (_, name: string) => testCase.params?.[name] ?? '00000000-0000-4000-8000-000000000000')}`;
     const options = { method: method.toUpperCase(), path: concretePath, params: testCase.params ?? {}, query: testCase.query, body: testCase.body, rawBody: testCase.rawBody, headers: testCase.headers };
     return caller ? caller(handler, options) : callRoute(handler, options);
   }

@@ -5,6 +5,7 @@ import { buildDemoSubscriptions, type TDemoSubscription, type TSeedCatalog } fro
 import { settleDemoInvoices, type TInvoiceOutcome } from './invoice-outcomes';
 import type { TOrganizationSeed } from './organizations';
 import { createPrng, seedUuid, type TPrng } from './prng';
+import { addStuckDemoRefund } from './stuck-demo-refund';
 
 /** Fixed, so every installation gets the same demo tenants and invoices. */
 const DEMO_SEED = 20_261_125;
@@ -54,6 +55,7 @@ export function buildDemoBilling(input: {
     couponUses: new Map(),
   };
   for (const invoice of invoices) addInvoiceRows(rng, now, billing, invoice, outcomes.get(invoice.id)!, input.refundActorId);
+  addStuckDemoRefund(billing, now, input.refundActorId);
   scheduleDemoChanges(billing.subscriptions, subscriptions, input.catalog);
   return billing;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { InvoiceStatus } from '@/lib/generated/prisma/enums';
 
 let sequence = 0;
@@ -22,13 +23,15 @@ export async function createSubscriptionFixture(currency = 'IDR') {
   return { plan, organization, subscription };
 }
 
-/** An invoice in `status` for `total` (fully paid when paid or refunded states). */
-export async function createInvoiceFixture(options: { total?: string; currency?: string; status?: InvoiceStatus; amountRefunded?: string; number?: string; issuedAt?: Date } = {}) {
+/** An invoice in `status` for `total` (fully paid when paid or refunded states), `taxTotal` of it PPN (default none). */
+export async function createInvoiceFixture(options: { total?: string; taxTotal?: string; currency?: string; status?: InvoiceStatus; amountRefunded?: string; number?: string; issuedAt?: Date } = {}) {
   const { subscription, plan } = await createSubscriptionFixture(options.currency ?? 'IDR');
   const status = options.status ?? 'paid';
   const total = options.total ?? '111000';
   const paid = ['paid', 'partially_refunded', 'refunded'].includes(status);
   const issuedAt = options.issuedAt ?? new Date();
+  const tax = options.taxTotal ?? '0';
+  const base = new Prisma.Decimal(total).minus(tax).toFixed();
   return db().invoice.create({
     data: {
       number: options.number ?? `TEST-${Date.now().toString(36)}-${++sequence}`,
@@ -39,21 +42,28 @@ export async function createInvoiceFixture(options: { total?: string; currency?:
       status,
       periodStart: issuedAt,
       periodEnd: issuedAt,
-      subtotal: total,
+      subtotal: base,
+      taxRate: tax === '0' ? '0' : '0.11',
+      taxTotal: tax,
       total,
       amountPaid: paid ? total : '0',
       amountRefunded: options.amountRefunded ?? (status === 'refunded' ? total : '0'),
       issuedAt: status === 'draft' ? null : issuedAt,
       paidAt: paid ? issuedAt : null,
       createdAt: issuedAt,
-      lines: { create: [{ position: 0, kind: 'plan_base', description: 'Plan', quantity: 1, unitAmount: total, amount: total }] },
+      lines: {
+        create: [
+          { position: 0, kind: 'plan_base', description: 'Plan', quantity: 1, unitAmount: base, amount: base },
+          ...(tax === '0' ? [] : [{ position: 1, kind: 'tax' as const, description: 'VAT 11%', quantity: 1, unitAmount: tax, amount: tax }]),
+        ],
+      },
     },
   });
 }
 
 /** A paid invoice whose payment came through `provider` (its provider payment id returned too). */
-export async function createProviderPaidInvoice(provider: 'xendit' | 'stripe' | 'manual', options: { total?: string; currency?: string } = {}) {
-  const invoice = await createInvoiceFixture({ status: 'paid', total: options.total ?? '111000', currency: options.currency });
+export async function createProviderPaidInvoice(provider: 'xendit' | 'stripe' | 'manual', options: { total?: string; taxTotal?: string; currency?: string } = {}) {
+  const invoice = await createInvoiceFixture({ status: 'paid', total: options.total ?? '111000', taxTotal: options.taxTotal, currency: options.currency });
   const providerPaymentId = provider === 'manual' ? null : `${provider === 'stripe' ? 'pi_' : 'pr-'}${randomUUID().replace(/-/g, '')}`;
   await db().payment.create({
     data: {

@@ -7,6 +7,7 @@ import { adminRoute, json } from '@/lib/http/admin-route';
 import { authenticateRequest, sessionActor } from '@/lib/auth/guard';
 import { CREATE_ADDON_BODY, CREATE_PLAN_BODY } from '@/lib/openapi/examples/catalog';
 import { credentialsFor, type TestCredentials } from '@/tests/integration/actors';
+import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { callRoute } from '@/tests/integration/call-route';
 import {
   PUBLIC_ROUTES,
@@ -162,7 +163,7 @@ describe('authorization matrix canaries: the checker flags a missing guard', () 
   });
 });
 
-type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string };
+type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string; pendingRefundId: string };
 const unique = () => Math.random().toString(36).slice(2, 10);
 
 /**
@@ -180,6 +181,8 @@ const ACTION_ARGUMENTS: Record<string, (fixtures: Fixtures) => unknown[]> = {
   'app/(console)/plans/actions.ts#createPlanAction': () => [{ ...CREATE_PLAN_BODY, slug: `matrix-${unique()}` }],
   'app/(console)/plans/actions.ts#updatePlanAction': ({ planId }) => [planId, { name: `Renamed ${unique()}` }],
   'app/(console)/plans/actions.ts#previewPlanChangeAction': ({ planId }) => [planId, { base_price_monthly: 123_000 }],
+  // A pending manual refund: "recheck now" settles it (checked_at, status, credit note), so a leak would change the database.
+  'lib/actions/refunds.ts#recheckRefundAction': ({ pendingRefundId }) => [pendingRefundId],
 };
 
 describe('authorization matrix: every server action', () => {
@@ -203,7 +206,9 @@ describe('authorization matrix: every server action', () => {
     const coupon = await db().coupon.create({ data: { code: `MX${unique().toUpperCase()}`, discountType: 'percentage', discountValue: '10', duration: 'once', validFrom: new Date() } });
     const addon = await db().addon.create({ data: { name: 'Matrix add-on', slug: `matrix-addon-${unique()}`, priceMonthly: '50000', priceAnnual: '500000' } });
     const apiKey = await db().apiKey.findFirstOrThrow({ where: { createdById: superAdmin.userId } });
-    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id };
+    const invoice = await createInvoiceFixture({ status: 'partially_refunded', amountRefunded: '1000' });
+    const pendingRefund = await db().refund.create({ data: { invoiceId: invoice.id, amount: '1000', currency: 'IDR', reason: 'Matrix: pending', status: 'pending', provider: 'manual' } });
+    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id, pendingRefundId: pendingRefund.id };
   });
 
   it('finds the action modules on the filesystem: every actions.ts is a \'use server\' module, and no action is declared inline', () => {

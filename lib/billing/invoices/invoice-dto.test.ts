@@ -73,6 +73,7 @@ describe('invoiceDetailToDto', () => {
     lines: [line(2, 'second'), line(0, 'first'), line(1, 'middle')],
     payments: [payment],
     refunds: [refund({ id: 'old', createdAt: at('2026-03-03T00:00:00.000Z') }), refund({ id: 'new', createdAt: at('2026-03-05T00:00:00.000Z') })],
+    creditNotes: [],
   } as Parameters<typeof invoiceDetailToDto>[0]);
 
   it('lists lines in their stored position order, each with its amounts as JSON numbers', () => {
@@ -87,7 +88,7 @@ describe('invoiceDetailToDto', () => {
 
   it('adds the tax rate, coupon code, due and void fields to the invoice shape (null when there is none)', () => {
     expect(detail()).toMatchObject({ number: 'INV-202603-0001', tax_rate: 0.11, coupon_code: 'HEMAT', due_at: '2026-03-15T00:00:00.000Z', voided_at: null, void_reason: null });
-    const bare = invoiceDetailToDto({ ...invoice, coupon: null, dueAt: null, voidedAt: at('2026-03-09T00:00:00.000Z'), voidReason: 'wrong plan', lines: [], payments: [], refunds: [] } as Parameters<typeof invoiceDetailToDto>[0]);
+    const bare = invoiceDetailToDto({ ...invoice, coupon: null, dueAt: null, voidedAt: at('2026-03-09T00:00:00.000Z'), voidReason: 'wrong plan', lines: [], payments: [], refunds: [], creditNotes: [] } as Parameters<typeof invoiceDetailToDto>[0]);
     expect(bare).toMatchObject({ coupon_code: null, due_at: null, voided_at: '2026-03-09T00:00:00.000Z', void_reason: 'wrong plan' });
   });
 });

@@ -1,4 +1,5 @@
-import type { Invoice, InvoiceLine, Payment, Refund } from '@/lib/generated/prisma/client';
+import type { CreditNote, Invoice, InvoiceLine, Payment, Refund } from '@/lib/generated/prisma/client';
+import { creditNoteToDto } from '@/lib/billing/credit-notes/credit-note-dto';
 import { paymentToDto } from '@/lib/billing/payments/payment-dto';
 import { moneyToJson, toDecimal } from '@/lib/money';
 import { REFUNDABLE_STATUSES, type TInvoice, type TInvoiceDetail, type TRefund } from './schemas';
@@ -68,6 +69,7 @@ export function invoiceDetailToDto(
     lines: InvoiceLine[];
     payments: Payment[];
     refunds: RefundWithActor[];
+    creditNotes: CreditNote[];
   },
 ): TInvoiceDetail {
   return {
@@ -89,5 +91,8 @@ export function invoiceDetailToDto(
       })),
     payments: invoice.payments.map(paymentToDto),
     refunds: [...invoice.refunds].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map(refundToDto),
+    credit_notes: [...invoice.creditNotes]
+      .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime() || b.number.localeCompare(a.number))
+      .map((note) => creditNoteToDto({ ...note, invoice: { number: invoice.number } })),
   };
 }

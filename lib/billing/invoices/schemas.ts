@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZCurrency } from '@/lib/billing/shared/schemas';
+import { ZCreditNote } from '@/lib/billing/credit-notes/schemas';
 import { ZPayment } from '@/lib/billing/payments/schemas';
 import { INVOICE_STATUSES } from './invoice-statuses';
 
@@ -106,6 +107,8 @@ export const ZInvoiceDetail = ZInvoice.extend({
   ),
   payments: z.array(ZPayment),
   refunds: z.array(ZRefund),
+  /** One per succeeded refund (SPEC §12), newest first. */
+  credit_notes: z.array(ZCreditNote),
 });
 
 /** POST /invoices/{id}/void (SPEC §11): why, for the audit log and the invoice page. */

@@ -24,6 +24,9 @@ export interface TReservation {
   providerPaymentId: string | null;
   method: string | null;
   reference: string | null;
+  /** The invoice's total and tax: the proportions of the credit note's split when it succeeds. */
+  invoiceTotal: Decimal;
+  invoiceTaxTotal: Decimal;
 }
 
 interface TLockedInvoice {
@@ -31,6 +34,8 @@ interface TLockedInvoice {
   status: InvoiceStatus;
   amountPaid: Prisma.Decimal;
   amountRefunded: Prisma.Decimal;
+  total: Prisma.Decimal;
+  taxTotal: Prisma.Decimal;
   paymentId: string | null;
   provider: PaymentProvider | null;
   providerPaymentId: string | null;
@@ -42,14 +47,17 @@ interface TLockedInvoice {
  * statements: the row lock with the columns the checks need, then every write in one
  * data-modifying CTE.
  *
- * Race-freedom: the SELECT … FOR UPDATE makes concurrent refunds of one invoice run one after
+ * Race-freedom: the SELECT … FOR NO KEY UPDATE makes concurrent refunds of one invoice run one after
  * another, each seeing the others' reservations, and nobody can change the row before the commit,
  * so the amounts written are computed from the values the checks saw; the UPDATE repeats
  * `amount_refunded = <what was read>` anyway, and the refund and audit rows are inserted only from
  * its RETURNING row, so if that ever failed nothing would be written (the CHECK constraint on
  * amount_refunded ≤ amount_paid is the last line). The writes wait for the client's second
  * statement and COMMIT: a refund stuck on the lock when the database goes down is rolled back
- * whole, never reserved behind a 503 (tests/integration/database-outage.int.test.ts).
+ * whole, never reserved behind a 503 (tests/integration/database-outage.int.test.ts). NO KEY UPDATE,
+ * not UPDATE: it queues concurrent refunds, payments and voids of the invoice just the same, but not
+ * the KEY SHARE lock a credit note's foreign key takes on its invoice, so a settlement holding the
+ * month's credit-note counter never waits for a reservation.
  */
 export async function reserveRefund(invoiceId: string, input: TRefundInput, actor: TActor, requestId?: string): Promise<TReservation> {
   return db().$transaction(async (tx) => {
@@ -57,6 +65,7 @@ export async function reserveRefund(invoiceId: string, input: TRefundInput, acto
     // read in the same statement as the lock; none (or only manual ones): a manual refund.
     const [invoice] = await tx.$queryRaw<TLockedInvoice[]>`
       SELECT i.currency, i.status::text AS status, i.amount_paid AS "amountPaid", i.amount_refunded AS "amountRefunded",
+        i.total, i.tax_total AS "taxTotal",
         p.id AS "paymentId", p.provider::text AS provider, p.provider_payment_id AS "providerPaymentId"
       FROM invoices i
       LEFT JOIN LATERAL (
@@ -65,7 +74,7 @@ export async function reserveRefund(invoiceId: string, input: TRefundInput, acto
         ORDER BY amount DESC, paid_at DESC LIMIT 1
       ) p ON true
       WHERE i.id = ${invoiceId}::uuid
-      FOR UPDATE OF i`;
+      FOR NO KEY UPDATE OF i`;
     if (!invoice) throw notFound('invoice');
     const amount = refundAmount(invoice, input);
     const refundedBefore = toDecimal(invoice.amountRefunded);
@@ -110,7 +119,7 @@ export async function reserveRefund(invoiceId: string, input: TRefundInput, acto
     if (!refund) throw new Error(`Invoice ${invoiceId} changed under its row lock.`);
     return {
       refundId, invoiceId, amount, currency: invoice.currency, reason: input.reason, createdAt: refund.created_at, statusBefore: invoice.status, refundedBefore,
-      provider, providerPaymentId: invoice.providerPaymentId, method, reference,
+      provider, providerPaymentId: invoice.providerPaymentId, method, reference, invoiceTotal: toDecimal(invoice.total), invoiceTaxTotal: toDecimal(invoice.taxTotal),
     };
   });
 }

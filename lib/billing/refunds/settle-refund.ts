@@ -1,6 +1,7 @@
 import { auditInsertSql, jsonbValue, moneyJsonb } from '@/lib/audit/audit-insert-sql';
 import type { TActor } from '@/lib/auth/actor';
 import type { TRefund } from '@/lib/billing/invoices/schemas';
+import { creditNoteCtes } from '@/lib/billing/credit-notes/issue-credit-note';
 import { db } from '@/lib/db';
 import { Prisma, type InvoiceStatus } from '@/lib/generated/prisma/client';
 import { now } from '@/lib/clock';
@@ -23,7 +24,10 @@ import { statusAfterRefundsSql } from './status-after-refunds-sql';
  * which its own audit entry then records. `failed` gives the reservation back with a relative
  * UPDATE (amount_refunded − amount), which locks the row itself and, in READ COMMITTED, computes
  * from its newest version, so a concurrent reservation is never lost; the status follows from the
- * same row version.
+ * same row version. `succeeded` also issues the refund's credit note in the same statement
+ * (credit-notes/issue-credit-note.ts): the month's counter row is locked only until this statement
+ * commits, and the note's foreign key to the invoice takes a KEY SHARE lock, which a reservation's
+ * FOR NO KEY UPDATE does not block.
  */
 export async function settleRefund(reservation: TReservation, outcome: GatewayRefundResult, actor: TActor, requestId?: string): Promise<TRefundResult> {
   const { refundId, invoiceId, amount } = reservation;
@@ -46,6 +50,10 @@ export async function settleRefund(reservation: TReservation, outcome: GatewayRe
         WHERE id = ${invoiceId}::uuid AND EXISTS (SELECT 1 FROM settled)
         RETURNING status, amount_refunded`
     : Prisma.sql`SELECT status, amount_refunded FROM invoices WHERE id = ${invoiceId}::uuid AND EXISTS (SELECT 1 FROM settled)`;
+  // Succeeded: its credit note in the same statement (SPEC §12), only if this statement settled it.
+  const creditNote = outcome.status === 'succeeded'
+    ? Prisma.sql`, ${creditNoteCtes({ ...reservation, issuedAt: settledAt ?? now() }, Prisma.sql`settled`)}`
+    : Prisma.empty;
 
   const [after] = await settleUntilStarted(() => db().$queryRaw<{ status: InvoiceStatus }[]>`
     WITH settled AS (${settle}),
@@ -63,7 +71,7 @@ export async function settleRefund(reservation: TReservation, outcome: GatewayRe
         },
         Prisma.sql`invoice`,
       )}
-    )
+    )${creditNote}
     SELECT status::text AS status FROM invoice`);
   // Settled meanwhile by the provider's webhook: the answer is the refund as it was settled.
   if (!after) return getRefundResult(refundId);

@@ -1,4 +1,5 @@
 import { recordAudit } from '@/lib/audit/record-audit';
+import { issueCreditNote } from '@/lib/billing/credit-notes/issue-credit-note';
 import { statusAfterRefundsSql } from '@/lib/billing/refunds/status-after-refunds-sql';
 import { now } from '@/lib/clock';
 import type { Tx } from '@/lib/db';
@@ -47,12 +48,15 @@ export async function applyRefundEvent(tx: Tx, provider: PaymentProvider, action
   }
   if (transition.kind === 'succeed') {
     await tx.$executeRaw`UPDATE refunds SET status = 'succeeded', gateway_ref = coalesce(gateway_ref, ${action.providerRefundId}::text), settled_at = ${at}::timestamptz WHERE id = ${refund.id}::uuid`;
+    await issueCreditNote(tx, refund.id, at);
   } else {
     const reason = transition.kind === 'return' ? `Returned: ${action.failureReason ?? 'the bank returned the refund'}` : `${provider}: ${action.failureReason ?? 'refund failed'}`;
     await tx.$executeRaw`
       UPDATE refunds SET status = 'failed', failure_reason = ${reason}::text, gateway_ref = coalesce(gateway_ref, ${action.providerRefundId}::text),
         settled_at = coalesce(settled_at, ${at}::timestamptz), returned_at = ${transition.kind === 'return' ? at : null}::timestamptz
       WHERE id = ${refund.id}::uuid`;
+    // The money came back: its credit note no longer credits anything (it keeps its number).
+    if (transition.kind === 'return') await tx.$executeRaw`UPDATE credit_notes SET voided_at = ${at}::timestamptz WHERE refund_id = ${refund.id}::uuid AND voided_at IS NULL`;
     await tx.$executeRaw`
       UPDATE invoices SET amount_refunded = amount_refunded - ${refund.amount}::numeric,
         status = ${statusAfterRefundsSql(Prisma.sql`amount_refunded - ${refund.amount}::numeric`, Prisma.sql`amount_paid`)}, updated_at = ${at}::timestamptz

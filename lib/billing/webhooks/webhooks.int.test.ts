@@ -69,6 +69,9 @@ describe('Xendit callbacks', () => {
     expect((await invoiceRow(invoice.id)).amountRefunded.toString()).toBe('50000');
     const audit = await db().auditLogEntry.findMany({ where: { entityId: invoice.id, action: 'invoice.refund_succeeded' } });
     expect(audit).toHaveLength(1);
+    // Its credit note, issued by the callback that made it succeed, once (SPEC §12).
+    const notes = await db().creditNote.findMany({ where: { refundId } });
+    expect(notes.map((note) => [note.amount.toFixed(), note.taxBase.toFixed(), note.taxAmount.toFixed(), note.voidedAt])).toEqual([['50000', '50000', '0', null]]);
   });
 
   it('pending → failed by callback releases the reservation', async () => {
@@ -87,6 +90,7 @@ describe('Xendit callbacks', () => {
     expect((await send('PENDING')).body.state).toBe('ignored');
     expect((await send('FAILED')).body.state).toBe('ignored');
     expect(await refundRow(refundId)).toMatchObject({ status: 'succeeded' });
+    expect(await db().creditNote.count({ where: { refundId } })).toBe(1);
     expect((await invoiceRow(invoice.id)).amountRefunded.toString()).toBe('50000');
   });
 
@@ -126,7 +130,12 @@ describe('Stripe events', () => {
     const { invoice, refundId, providerRefundId } = await pendingRefund('stripe');
     expect(await stripe.settle(providerRefundId, 'succeeded')).toBe(200);
     expect(await refundRow(refundId)).toMatchObject({ status: 'succeeded', returnedAt: null });
+    expect(await db().creditNote.findUniqueOrThrow({ where: { refundId } })).toMatchObject({ voidedAt: null });
     expect(await stripe.settle(providerRefundId, 'failed', 'lost_or_stolen_card')).toBe(200);
+    // The money came back: the credit note is voided (it keeps its number), no second one.
+    const [note, ...others] = await db().creditNote.findMany({ where: { refundId } });
+    expect(others).toHaveLength(0);
+    expect(note!.voidedAt).not.toBeNull();
     const row = await refundRow(refundId);
     expect(row).toMatchObject({ status: 'failed', failureReason: 'Returned: lost_or_stolen_card' });
     expect(row.returnedAt).not.toBeNull();
@@ -146,6 +155,7 @@ describe('Stripe events', () => {
     expect(results.filter((result) => result.body.duplicate === false && result.body.state === 'applied')).toHaveLength(1);
     expect((await invoiceRow(invoice.id)).amountRefunded.toString()).toBe('0');
     expect(await db().auditLogEntry.count({ where: { entityId: invoice.id, action: 'invoice.refund_failed' } })).toBe(1);
+    expect(await db().creditNote.count({ where: { invoiceId: invoice.id } })).toBe(0);
   });
 
   it('a wrong secret, a stale timestamp, a tampered body or no signature is 400 with nothing stored or changed', async () => {

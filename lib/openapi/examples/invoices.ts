@@ -1,3 +1,4 @@
+import type { TCreditNote } from '@/lib/billing/credit-notes/schemas';
 import type { TInvoice, TInvoiceDetail, TInvoicePage, TRefund } from '@/lib/billing/invoices/schemas';
 import type { TPayment, TRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import type { TRefundResult } from '@/lib/billing/refunds/schemas';
@@ -44,6 +45,21 @@ const REFUND: TRefund = {
   created_at: '2026-10-10T04:30:00.000Z',
 };
 
+/** The refund's credit note: 200,000 split in the invoice's proportions (PPN 105,270 of 1,062,270 → 19,820). */
+export const CREDIT_NOTE: TCreditNote = {
+  id: 'a9d3f7b1-5c2e-4a68-b4d0-2e6c8a0f3b57',
+  number: 'CN-202610-0007',
+  invoice_id: PAID_INVOICE.id,
+  invoice_number: PAID_INVOICE.number,
+  refund_id: REFUND.id,
+  currency: 'IDR',
+  amount: 200_000,
+  tax_base: 180_180,
+  tax_amount: 19_820,
+  issued_at: REFUND.created_at,
+  voided_at: null,
+};
+
 const PAYMENT: TPayment = {
   id: 'c6daf4b8-2a5e-4db7-a9fb-7b3c5d9fb046',
   invoice_id: PAID_INVOICE.id,
@@ -86,6 +102,7 @@ export const INVOICE_DETAIL: TInvoiceDetail = {
   ],
   payments: [PAYMENT],
   refunds: [REFUND],
+  credit_notes: [CREDIT_NOTE],
 };
 
 export const REFUND_BODY = { reason: 'Two agent seats were billed after the customer removed them.', amount: 200_000, expected_amount_refunded: 0 };
@@ -106,4 +123,5 @@ export const VOID_INVOICE_DETAIL: TInvoiceDetail = {
   void_reason: VOID_BODY.reason,
   payments: [],
   refunds: [],
+  credit_notes: [],
 };

@@ -24,9 +24,10 @@ export const INVARIANT_CHECKS: Record<string, string> = {
   'line positions run 1…n': `
     SELECT count(*) FROM (SELECT invoice_id FROM invoice_lines GROUP BY invoice_id
                           HAVING min(position) NOT IN (0, 1) OR max(position) - min(position) + 1 <> count(*)) x`,
-  'amount_refunded is the sum of succeeded refunds': `
+  // A pending refund keeps its reservation until it settles (SPEC §12): it counts as refunded.
+  'amount_refunded is the sum of succeeded and pending refunds': `
     SELECT count(*) FROM invoices i
-      LEFT JOIN (SELECT invoice_id, sum(amount) AS amount FROM refunds WHERE status = 'succeeded' GROUP BY invoice_id) r ON r.invoice_id = i.id
+      LEFT JOIN (SELECT invoice_id, sum(amount) AS amount FROM refunds WHERE status IN ('succeeded', 'pending') GROUP BY invoice_id) r ON r.invoice_id = i.id
      WHERE COALESCE(r.amount, 0) <> i.amount_refunded`,
   'status matches the amounts and dates': `
     SELECT count(*) FROM invoices WHERE NOT CASE status

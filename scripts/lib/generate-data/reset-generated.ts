@@ -7,11 +7,11 @@ import { ORGANIZATION_SLUG_PREFIX } from './session-functions';
  * reused.
  *
  * Deleting millions of rows one by one (with a foreign-key check each) took minutes; instead the
- * rows to keep (the demo's, the app's) are copied aside, the nine tenant tables truncated
+ * rows to keep (the demo's, the app's) are copied aside, the ten tenant tables truncated
  * together, and the keepers put back: seconds, and the new rows land in fresh tables, as unbloated
  * as a real history. TRUNCATE is transactional: a failed run restores everything.
  */
-const TENANT_TABLES = ['organizations', 'subscriptions', 'subscription_addons', 'invoices', 'invoice_lines', 'payments', 'refunds', 'coupon_redemptions', 'usage_events'];
+const TENANT_TABLES = ['organizations', 'subscriptions', 'subscription_addons', 'invoices', 'invoice_lines', 'payments', 'refunds', 'credit_notes', 'coupon_redemptions', 'usage_events'];
 
 export const RESET_GENERATED_SQL = `
 CREATE TEMP TABLE keep_organizations ON COMMIT DROP AS
@@ -28,6 +28,8 @@ CREATE TEMP TABLE keep_payments ON COMMIT DROP AS
 SELECT * FROM payments WHERE invoice_id IN (SELECT id FROM keep_invoices);
 CREATE TEMP TABLE keep_refunds ON COMMIT DROP AS
 SELECT * FROM refunds WHERE invoice_id IN (SELECT id FROM keep_invoices);
+CREATE TEMP TABLE keep_credit_notes ON COMMIT DROP AS
+SELECT * FROM credit_notes WHERE invoice_id IN (SELECT id FROM keep_invoices);
 CREATE TEMP TABLE keep_coupon_redemptions ON COMMIT DROP AS
 SELECT * FROM coupon_redemptions
  WHERE (subscription_id IS NULL OR subscription_id IN (SELECT id FROM keep_subscriptions))

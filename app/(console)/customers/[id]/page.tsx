@@ -5,9 +5,11 @@ import { CancelForm, CouponForm } from '@/components/customers/coupon-and-cancel
 import { ChangeForm } from '@/components/customers/change-form';
 import { CustomerHeader, CustomerInvoices, CustomerTimeline, SubscriptionBanners, SubscriptionCard } from '@/components/customers/customer-sections';
 import { SubscribeForm } from '@/components/customers/subscribe-form';
+import { CreditNotesTable } from '@/components/invoices/credit-notes-table';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { listAddons } from '@/lib/billing/addons/list-addons';
+import { listOrganizationCreditNotes } from '@/lib/billing/credit-notes/list-credit-notes';
 import { listInvoices } from '@/lib/billing/invoices/list-invoices';
 import { getOrganizationOrThrow } from '@/lib/billing/organizations/get-organization-or-throw';
 import { listCustomerTimeline } from '@/lib/billing/organizations/list-customer-timeline';
@@ -39,8 +41,9 @@ export default async function CustomerPage({ params }: PageProps) {
   const customer = await loadCustomer((await params).id);
   const subscription = customer.subscription;
   const live = subscription && subscription.status !== 'cancelled' ? subscription : null;
-  const [plans, addons, invoices, timeline, estimate, usage] = await Promise.all([
-    listPlans(), listAddons(), listInvoices({ organization_id: customer.id, limit: 10 }), listCustomerTimeline(customer.id), live ? estimateNextInvoice(live.id) : null,
+  const [plans, addons, invoices, creditNotes, timeline, estimate, usage] = await Promise.all([
+    listPlans(), listAddons(), listInvoices({ organization_id: customer.id, limit: 10 }), listOrganizationCreditNotes(customer.id), listCustomerTimeline(customer.id),
+    live ? estimateNextInvoice(live.id) : null,
     live ? getUsageSummary({ subscriptionId: live.id }) : null,
   ]);
   const planNames = Object.fromEntries(plans.map((plan) => [plan.id, plan.name]));
@@ -67,6 +70,12 @@ export default async function CustomerPage({ params }: PageProps) {
         </CardContent>
       </Card>
       <CustomerInvoices invoices={invoices.data} organizationId={customer.id} />
+      <Card className="mb-6">
+        <CardHeader><CardTitle>Credit notes</CardTitle></CardHeader>
+        <CardContent>
+          {creditNotes.length === 0 ? <p className="text-sm text-zinc-500">No credit notes: no refund of this customer has succeeded.</p> : <CreditNotesTable notes={creditNotes} showInvoice label="Credit notes" />}
+        </CardContent>
+      </Card>
       <CustomerTimeline entries={timeline} />
     </>
   );

@@ -2,7 +2,7 @@ import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { InvoiceHeader } from '@/components/invoices/invoice-header';
-import { PaymentsCard, RefundHistoryCard } from '@/components/invoices/invoice-history-cards';
+import { CreditNotesCard, PaymentsCard, RefundHistoryCard } from '@/components/invoices/invoice-history-cards';
 import { InvoiceLinesCard } from '@/components/invoices/invoice-lines-card';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { getInvoiceOrThrow } from '@/lib/billing/invoices/get-invoice-or-throw';
@@ -35,6 +35,7 @@ export default async function InvoicePage({ params }: PageProps) {
         <InvoiceLinesCard invoice={invoice} />
         <PaymentsCard invoice={invoice} />
         <RefundHistoryCard invoice={invoice} />
+        <CreditNotesCard invoice={invoice} />
       </div>
     </>
   );

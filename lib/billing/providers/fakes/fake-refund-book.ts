@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { TFakeMode } from './fake-http';
 
 export type TFakeRefundStatus = 'pending' | 'succeeded' | 'failed';
 
@@ -44,6 +45,28 @@ export class FakeRefundBook {
     this.refunds.set(refund.id, refund);
     this.byKey.set(refund.idempotencyKey, refund);
     this.createdPerKey.set(refund.idempotencyKey, (this.createdPerKey.get(refund.idempotencyKey) ?? 0) + 1);
+    return refund;
+  }
+
+  /**
+   * A refund made as the fake's `mode` says, the same for every fake: `succeed` and `slow` succeed at
+   * once, `fail` fails with the provider's `failureCode`, `pending_then_webhook` stays pending and is
+   * settled `afterMs` later by `settle` (which sends the provider's callback); the rest stay pending.
+   */
+  createAsMode(fields: Omit<TFakeRefund, 'id' | 'created' | 'failureCode' | 'status'>, mode: TFakeMode, failureCode: string, settle: (refundId: string, status: 'succeeded' | 'failed') => Promise<unknown>): TFakeRefund {
+    const refund = this.create({ ...fields, status: 'pending' });
+    if (mode.kind === 'succeed' || mode.kind === 'slow') refund.status = 'succeeded';
+    if (mode.kind === 'fail') Object.assign(refund, { status: 'failed', failureCode });
+    if (mode.kind === 'pending_then_webhook') setTimeout(() => void settle(refund.id, mode.outcome).catch(() => {}), mode.afterMs);
+    return refund;
+  }
+
+  /** Makes a refund final (a test, or a delayed callback): its status and, failed, the provider's code. */
+  settle(refundId: string, status: Exclude<TFakeRefundStatus, 'pending'>, failureCode: string): TFakeRefund {
+    const refund = this.refunds.get(refundId);
+    if (!refund) throw new Error(`The fake provider has no refund ${refundId}.`);
+    refund.status = status;
+    refund.failureCode = status === 'failed' ? failureCode : null;
     return refund;
   }
 

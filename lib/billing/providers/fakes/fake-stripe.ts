@@ -59,10 +59,7 @@ export async function startFakeStripe(options: { mode?: TFakeMode; webhook?: (TW
       const field = /^metadata\[(.+)\]$/.exec(name);
       if (field) metadata[field[1]!] = value;
     }
-    const refund = book.create({ idempotencyKey: key, paymentId, amount, currency: 'idr', status: 'pending', metadata });
-    if (mode.kind === 'succeed' || mode.kind === 'slow') refund.status = 'succeeded';
-    if (mode.kind === 'fail') Object.assign(refund, { status: 'failed', failureCode: 'declined' });
-    if (mode.kind === 'pending_then_webhook') setTimeout(() => void fake.settle(refund.id, mode.outcome).catch(() => {}), mode.afterMs);
+    const refund = book.createAsMode({ idempotencyKey: key, paymentId, amount, currency: 'idr', metadata }, mode, 'declined', fake.settle);
     return { status: 200, body: stripeRefundJson(refund) };
   };
 
@@ -77,10 +74,7 @@ export async function startFakeStripe(options: { mode?: TFakeMode; webhook?: (TW
   fake.url = server.url;
   fake.close = server.close;
   fake.settle = async (refundId, status, failureReason) => {
-    const refund = book.refunds.get(refundId);
-    if (!refund) throw new Error(`The fake Stripe has no refund ${refundId}.`);
-    refund.status = status;
-    refund.failureCode = status === 'failed' ? (failureReason ?? 'declined') : null;
+    const refund = book.settle(refundId, status, failureReason ?? 'declined');
     return send(status === 'failed' ? 'refund.failed' : 'refund.updated', stripeRefundJson(refund));
   };
   fake.sendPaymentSucceeded = async (payment) => {

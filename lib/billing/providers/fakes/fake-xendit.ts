@@ -50,10 +50,8 @@ export async function startFakeXendit(options: { mode?: TFakeMode; webhook?: (TW
     if (remaining !== null && body.amount > remaining) {
       return { status: 400, body: { error_code: 'MAXIMUM_REFUND_AMOUNT_REACHED', message: 'Refund amount exceeds the remaining refundable amount of the payment' } };
     }
-    const refund = book.create({ idempotencyKey: key || body.reference_id, paymentId: body.payment_request_id, amount: body.amount, currency: body.currency, status: 'pending', metadata: { reference_id: body.reference_id, ...body.metadata } });
-    if (mode.kind === 'succeed' || mode.kind === 'slow') refund.status = 'succeeded';
-    if (mode.kind === 'fail') Object.assign(refund, { status: 'failed', failureCode: 'REFUND_FAILED' });
-    if (mode.kind === 'pending_then_webhook') setTimeout(() => void fake.settle(refund.id, mode.outcome).catch(() => {}), mode.afterMs);
+    const fields = { idempotencyKey: key || body.reference_id, paymentId: body.payment_request_id, amount: body.amount, currency: body.currency, metadata: { reference_id: body.reference_id, ...body.metadata } };
+    const refund = book.createAsMode(fields, mode, 'REFUND_FAILED', fake.settle);
     return { status: 200, body: xenditRefundJson(refund), delayMs: mode.kind === 'slow' ? mode.delayMs : 0 };
   };
 
@@ -61,10 +59,7 @@ export async function startFakeXendit(options: { mode?: TFakeMode; webhook?: (TW
   fake.url = server.url;
   fake.close = server.close;
   fake.settle = async (refundId, status, failureCode) => {
-    const refund = book.refunds.get(refundId);
-    if (!refund) throw new Error(`The fake Xendit has no refund ${refundId}.`);
-    refund.status = status;
-    refund.failureCode = status === 'failed' ? (failureCode ?? 'REFUND_FAILED') : null;
+    const refund = book.settle(refundId, status, failureCode ?? 'REFUND_FAILED');
     if (!fake.webhook) return null;
     const event = { event: `refund.${status}`, business_id: 'fake-business', created: new Date().toISOString(), data: xenditRefundJson(refund) };
     return deliverWebhook(fake.webhook, JSON.stringify(event), { 'x-callback-token': fake.webhook.token });
