@@ -12,6 +12,7 @@ import { ZBillingRun, ZBillingRunListQuery, ZBillingRunPage } from '@/lib/billin
 import { ZUsageInput, ZUsageResult } from '@/lib/billing/usage/schemas';
 import { ZPayment, ZRecordPaymentInput, ZRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import { ZReconcileInput, ZReconcileResult, ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
+import { ZMoveTestClockInput, ZTestClock } from '@/lib/test-clock/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
@@ -36,6 +37,7 @@ export const SCHEMA_COMPONENTS = {
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
   AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
   AnalyticsOverview: ZOverview, RevenueSeries: ZRevenueSeries, PlanBreakdown: ZPlanBreakdown, CouponBreakdown: ZCouponBreakdown, AddonAttach: ZAddonAttach,
+  TestClock: ZTestClock,
   Problem: ZProblem,
 };
 
@@ -50,6 +52,7 @@ export const TAGS = [
   { name: 'Subscriptions', description: 'A tenant\'s plan, cycle, agents, add-ons and coupon; changes with preview and proration, cancellation. Rules: docs/BILLING.md.' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
   { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
+  { name: 'Test clock', description: 'The server\'s "now", which every billing rule reads; movable forward only on a server started with `TEST_CLOCK=true` (simulations, `npm run simulate`). Also at `/api/v1/test-clock`.' },
   { name: 'Analytics', description: 'MRR, revenue and breakdowns per currency over [from, to). Definitions: docs/METRICS.md.' },
 ];
 
@@ -209,6 +212,15 @@ export const OPERATIONS: TApiOperation[] = [
     description: 'Newest first, keyset pages like /invoices. `actor` is a user or API key id (exact) or part of the actor\'s email or key name. `before`/`after` are the entity as the API showed it.',
     query: ZAuditListQuery,
     response: { status: 200, description: 'One page of audit entries.', schema: ZAuditPage, example: AUDIT_PAGE }, errors: { 400: ['invalid_cursor'] } },
+
+  { operationId: 'getTestClock', method: 'get', path: '/test-clock', tag: 'Test clock', summary: 'Get the server\'s clock',
+    description: 'The "now" every billing rule reads (periods, due dates, coupon windows, billing runs, reconciler ages, analytics defaults), and whether it may be moved (`enabled`: started with `TEST_CLOCK=true`). Answered whether or not the test clock is on.',
+    response: { status: 200, description: 'The clock.', schema: ZTestClock, example: { enabled: true, now: '2027-01-01T00:00:03.112Z', offset_seconds: 2_592_000 } } },
+  { operationId: 'moveTestClock', method: 'post', path: '/test-clock', tag: 'Test clock', summary: 'Move the test clock forward',
+    description: 'Only on a server started with `TEST_CLOCK=true` (404 `test_clock_disabled` otherwise; never in production). Every instance over the database moves (the offset is stored in it), and keeps flowing from the new instant. Never backward: an instant before the current one is 409 `clock_backwards`. Audited as `test_clock.moved`.',
+    body: { schema: ZMoveTestClockInput, example: { now: '2027-01-01T00:00:00Z' } },
+    response: { status: 200, description: 'The clock after the move.', schema: ZTestClock, example: { enabled: true, now: '2027-01-01T00:00:00.004Z', offset_seconds: 2_592_000 } },
+    errors: { 404: ['test_clock_disabled'], 409: ['clock_backwards'] } },
 
   analytics('overview', 'getAnalyticsOverview', 'Get the analytics overview', 'MRR, ARR, subscriptions, churn, ARPA, revenue, refunds and discounts for the range (`current`), and the same for the period of equal length just before it (`previous`).', ZOverview, OVERVIEW),
   analytics('revenue', 'getRevenueSeries', 'Get the revenue time series', 'Gross revenue (by paid date), refunds (by refund date), net and discounts per `interval` bucket; empty buckets are zeros.', ZRevenueSeries, REVENUE_SERIES),
