@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createApiKey } from '../../../lib/auth/api-keys/create-api-key';
+import { createClient, type Db } from '../../../lib/db';
+import { startEmbeddedPostgres } from '../../../lib/db/embedded-postgres';
+import { freePort } from '../../../lib/db/free-port';
+import { migrateDatabase } from '../../../lib/db/migrations';
+import { startFakeStripe, type TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
+import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
+import { stopGroup, waitUntilServing } from '../../../bench/lib/app-server';
+import { buildProduction } from '../../../bench/lib/production-build';
+import { buildIsStale } from '../build-freshness';
+import { withServerNodeOptions } from '../server-node-options';
+import type { TWebhookSecrets } from './provider-webhooks';
+
+export interface TSimulationEnvironment {
+  origin: string;
+  bearer: string;
+  /** Read-only use: the invariants' SQL (the simulation itself writes only over HTTP). */
+  sql: Db;
+  databaseUrl: string;
+  xendit: TFakeXendit;
+  stripe: TFakeStripe;
+  /** For the payment webhooks the simulation sends as the providers. */
+  secrets: TWebhookSecrets;
+  serverLog: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * What `npm run simulate` runs against: a fresh embedded PostgreSQL (migrated, nothing seeded), the
+ * local fakes of Xendit and Stripe (SPEC §12) calling the server's webhooks, and the production
+ * build served by `next start` with TEST_CLOCK=true — built first when missing or older than the
+ * sources. Only the API key is made directly in the database (as `npm run api-key` does); every
+ * other record comes through HTTP.
+ */
+export async function startSimulationEnvironment(log: (line: string) => void): Promise<TSimulationEnvironment> {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!existsSync(`${distDir}/BUILD_ID`) || (process.env.SIMULATE_SKIP_BUILD !== 'true' && (await buildIsStale(`${distDir}/BUILD_ID`)))) {
+    log(`next build → ${distDir}/ (missing or older than the sources) …`);
+    await buildProduction(distDir, log);
+  }
+  const root = await mkdtemp(path.join(tmpdir(), 'billing-simulate-'));
+  await chmod(root, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: Number(process.env.SIMULATE_PG_PORT) || (await freePort()), database: 'billing_simulation' });
+  const stopAll: (() => Promise<unknown>)[] = [async () => database.stop(), () => rm(root, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const step of stopAll.splice(0).reverse()) await step().catch(() => undefined);
+  };
+  try {
+    await migrateDatabase(database.url);
+    const writer = createClient(database.url, 1);
+    const { secret } = await createApiKey({ name: 'simulation', role: 'super_admin' }, 'system', { client: writer }).finally(() => writer.$disconnect());
+    // The invariants read through sessions that cannot write.
+    const sql = createClient(`${database.url}${database.url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c default_transaction_read_only=on')}`, 4);
+    stopAll.push(() => sql.$disconnect());
+
+    const port = Number(process.env.SIMULATE_PORT) || (await freePort());
+    const origin = `http://127.0.0.1:${port}`;
+    const token = randomBytes(24).toString('hex');
+    const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+    const [xendit, stripe] = await Promise.all([
+      startFakeXendit({ webhook: { url: `${origin}/api/v1/webhooks/xendit`, token } }),
+      startFakeStripe({ webhook: { url: `${origin}/api/v1/webhooks/stripe`, secret: webhookSecret } }),
+    ]);
+    stopAll.push(() => xendit.close(), () => stripe.close());
+
+    const serverLog = path.join(root, 'server.log');
+    const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: withServerNodeOptions({
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DIST_DIR: distDir,
+        DATABASE_URL: database.url,
+        DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '16',
+        NEXTAUTH_SECRET: randomBytes(24).toString('hex'),
+        NEXTAUTH_URL: origin,
+        TEST_CLOCK: 'true',
+        // One API key drives the whole business: the per-key limit would turn it into 429s.
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
+        LOG_LEVEL: process.env.SIMULATE_LOG_LEVEL ?? 'warn',
+        BILLING_RUN_INTERVAL: 'off',
+        REFUND_RECONCILE_INTERVAL: '0',
+        XENDIT_SECRET_KEY: 'xnd_development_simulation_fake',
+        XENDIT_CALLBACK_TOKEN: token,
+        XENDIT_API_URL: xendit.url,
+        STRIPE_SECRET_KEY: 'sk_test_simulation_fake',
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+        STRIPE_API_URL: stripe.url,
+        STRIPE_MAX_NETWORK_RETRIES: '0',
+      }),
+    });
+    const { createWriteStream } = await import('node:fs');
+    const logStream = createWriteStream(serverLog);
+    child.stdout?.pipe(logStream);
+    child.stderr?.pipe(logStream);
+    stopAll.push(() => stopGroup(child));
+    await waitUntilServing(`${origin}/api/health`, child);
+    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
