@@ -23,6 +23,8 @@ export interface TSimulationResult {
   retries: number;
   byStatus: Record<string, number>;
   monthSeconds: number[];
+  /** Seconds spent in each phase, over all ticks. */
+  phases: Record<string, number>;
   seconds: number;
   /** Every broken invariant and API promise, each naming its ids; empty when all held. */
   failures: string[];
@@ -47,6 +49,15 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
   const ledger = newLedger();
   const failures: string[] = [];
   let clockMoves = 0;
+  const phases = new Map<string, number>();
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const phaseStarted = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases.set(phase, (phases.get(phase) ?? 0) + (performance.now() - phaseStarted) / 1000);
+    }
+  };
   const moveClock = async (to: Date) => {
     const answer = await api.post(`/api/v1/test-clock`, { now: to.toISOString() }, { route: '/test-clock' });
     if (answer.status !== 200) throw new Error(`POST /api/v1/test-clock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
@@ -72,29 +83,29 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
       const at: TTickAt = { seed: options.seed, month, tick, instant };
       const prng = new Prng(options.seed, month, tick, 0xb111);
       const runs = prng.chance(0.3) ? 2 : 1;
-      const results = await Promise.all(Array.from({ length: runs }, () => api.post<{ failed: number; failures: unknown[] }>(`${API}/billing-runs`, undefined, { route: '/billing-runs' })));
+      const results = await timed('billing runs', () => Promise.all(Array.from({ length: runs }, () => api.post<{ failed: number; failures: unknown[] }>(`${API}/billing-runs`, undefined, { route: '/billing-runs' }))));
       for (const result of results) {
         if (result.status !== 201 || result.body.failed > 0) failures.push(`billing run at ${instant.toISOString()} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 400)}`);
       }
       counts[runs === 2 ? 'billing runs (two at once)' : 'billing runs'] = (counts[runs === 2 ? 'billing runs (two at once)' : 'billing runs'] ?? 0) + 1;
-      await reportUsage(api, tenants, at, counts);
+      await timed('usage', () => reportUsage(api, tenants, at, counts));
       const joining = tenants.filter((tenant) => tenant.joins.month === month && tenant.joins.tick === tick);
-      await forEachBounded(joining, options.concurrency, async (tenant) => {
+      await timed('sign-ups', () => forEachBounded(joining, options.concurrency, async (tenant) => {
         await signUp(api, catalog, tenant, new Prng(options.seed, tenant.index, 0x5160), counts);
         tenantOf.set(tenant.organizationId!, tenant.index);
-      });
+      }));
       const acting = tenants.filter((tenant) => (tenant.state === 'active' || tenant.state === 'cancelling') && !joining.includes(tenant));
-      await forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts));
-      await settleRefunds(env, api, ledger, options.seed + month * TICKS + tick, counts);
-      const paid = await payInvoices(env, api, tenantOf, ledger, at, options.concurrency, counts);
-      await refundSome(env, api, paid, ledger, at, options.concurrency, counts);
+      await timed('subscription changes', () => forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts)));
+      await timed('reconciler', () => settleRefunds(env, api, ledger, options.seed + month * TICKS + tick, counts));
+      const paid = await timed('payments', () => payInvoices(env, api, tenantOf, ledger, at, options.concurrency, counts));
+      await timed('refunds', () => refundSome(env, api, paid, ledger, at, options.concurrency, counts));
       bar?.increment(1, { month: month + 1, requests: api.stats.requests, failures: failures.length + api.failures.length });
     }
     const monthEnd = utcMonth(startsAt, month + 1);
-    failures.push(...(await checkInvariants({
+    failures.push(...(await timed('invariants', () => checkInvariants({
       sql: env.sql, expected: ledger, clockMoves,
       month: { from: isoDate(monthStart), to: isoDate(monthEnd), overview: () => overviewOf(api, monthStart, monthEnd) },
-    })).map((failure) => `month ${month + 1} (${isoDate(monthStart)}): ${failure}`));
+    }))).map((failure) => `month ${month + 1} (${isoDate(monthStart)}): ${failure}`));
     monthSeconds.push((performance.now() - monthStarted) / 1000);
   }
   // The end: the last month closes (its period invoices issued), pending refunds settle, every rule once more.
@@ -107,7 +118,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
   failures.push(...api.failures);
   return {
     counts, requests: api.stats.requests, retries: api.stats.retries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
-    seconds: (performance.now() - started) / 1000, failures, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
+    seconds: (performance.now() - started) / 1000, failures, phases: Object.fromEntries(phases), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
   };
 }
 

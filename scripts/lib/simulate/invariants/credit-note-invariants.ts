@@ -17,7 +17,7 @@ export const creditNoteInvariants: TInvariant[] = [
       if (!columns.includes('refund_id') || !amount) return [`${this.name}: credit_notes has no refund_id and total/amount columns to check (it has ${columns.join(', ')})`];
       // The column name is one of two constants above, never input.
       const rows = await sql.$queryRawUnsafe<{ invoice_id: string; number: string; refunded: string; credited: string }[]>(`
-        SELECT i.id AS invoice_id, i.number, coalesce(r.total, 0)::text AS refunded, coalesce(n.total, 0)::text AS credited
+        SELECT i.id AS invoice_id, i.number, trim_scale(coalesce(r.total, 0))::text AS refunded, trim_scale(coalesce(n.total, 0))::text AS credited
         FROM invoices i
         LEFT JOIN (SELECT invoice_id, sum(amount) AS total FROM refunds WHERE status = 'succeeded' GROUP BY invoice_id) r ON r.invoice_id = i.id
         LEFT JOIN (SELECT rf.invoice_id, sum(cn."${amount}") AS total FROM credit_notes cn JOIN refunds rf ON rf.id = cn.refund_id GROUP BY rf.invoice_id) n ON n.invoice_id = i.id

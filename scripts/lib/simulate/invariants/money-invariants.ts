@@ -6,7 +6,7 @@ export const moneyInvariants: TInvariant[] = [
     name: 'payments add up to what each invoice says was paid',
     async check({ sql }) {
       const rows = await sql.$queryRaw<{ id: string; number: string; amount_paid: string; payments: string }[]>`
-        SELECT i.id, i.number, i.amount_paid::text, coalesce(p.total, 0)::text AS payments
+        SELECT i.id, i.number, trim_scale(i.amount_paid)::text AS amount_paid, trim_scale(coalesce(p.total, 0))::text AS payments
         FROM invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS total FROM payments GROUP BY invoice_id) p ON p.invoice_id = i.id
         WHERE i.amount_paid <> coalesce(p.total, 0) ORDER BY i.number`;
       return listed(this.name, rows.map((row) => `invoice ${row.number} (${row.id}) says ${row.amount_paid} paid, its payments add up to ${row.payments}`));
@@ -17,7 +17,7 @@ export const moneyInvariants: TInvariant[] = [
     async check({ sql }) {
       // A pending or succeeded refund is reserved on its invoice (amount_refunded); a failed one is released.
       const rows = await sql.$queryRaw<{ id: string; number: string; amount_refunded: string; reserved: string }[]>`
-        SELECT i.id, i.number, i.amount_refunded::text, coalesce(r.total, 0)::text AS reserved
+        SELECT i.id, i.number, trim_scale(i.amount_refunded)::text AS amount_refunded, trim_scale(coalesce(r.total, 0))::text AS reserved
         FROM invoices i LEFT JOIN (SELECT invoice_id, sum(amount) AS total FROM refunds WHERE status IN ('pending', 'succeeded') GROUP BY invoice_id) r ON r.invoice_id = i.id
         WHERE i.amount_refunded <> coalesce(r.total, 0) ORDER BY i.number`;
       return listed(this.name, rows.map((row) => `invoice ${row.number} (${row.id}) has ${row.amount_refunded} refunded, but its pending and succeeded refunds add up to ${row.reserved}`));
@@ -27,7 +27,7 @@ export const moneyInvariants: TInvariant[] = [
     name: 'per invoice, refunded ≤ paid',
     async check({ sql }) {
       const rows = await sql.$queryRaw<{ id: string; number: string; amount_paid: string; amount_refunded: string }[]>`
-        SELECT id, number, amount_paid::text, amount_refunded::text FROM invoices WHERE amount_refunded > amount_paid ORDER BY number`;
+        SELECT id, number, trim_scale(amount_paid)::text AS amount_paid, trim_scale(amount_refunded)::text AS amount_refunded FROM invoices WHERE amount_refunded > amount_paid ORDER BY number`;
       return listed(this.name, rows.map((row) => `invoice ${row.number} (${row.id}) refunded ${row.amount_refunded} of ${row.amount_paid} paid`));
     },
   },
@@ -35,7 +35,7 @@ export const moneyInvariants: TInvariant[] = [
     name: 'Σ payments − Σ succeeded refunds = collected, per currency',
     async check({ sql, expected }) {
       const rows = await sql.$queryRaw<{ currency: string; paid: string; refunded: string }[]>`
-        SELECT currency, sum(paid)::text AS paid, sum(refunded)::text AS refunded FROM (
+        SELECT currency, trim_scale(sum(paid))::text AS paid, trim_scale(sum(refunded))::text AS refunded FROM (
           SELECT currency, amount AS paid, 0 AS refunded FROM payments
           UNION ALL SELECT currency, 0, amount FROM refunds WHERE status = 'succeeded'
         ) moves GROUP BY currency ORDER BY currency`;

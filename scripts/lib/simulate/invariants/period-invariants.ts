@@ -3,8 +3,9 @@ import { listed, type TInvariant } from './invariant';
 /**
  * Every subscription has exactly one period invoice (kind `subscription`, not void) per billing
  * period: the first starts when it started, each next one where the last ended — no gap, no
- * overlap, no period twice — except a change to annual, which starts a new period at once and
- * credits the unused days of the one it replaces (a `credit` line); none starts after it was
+ * overlap, no period twice — except a change to annual, which starts a longer period at once and
+ * credits the unused days of the one it replaces (a `credit` line, absent when less than a whole
+ * day was left); none starts after it was
  * cancelled; a live subscription's current period is invoiced.
  */
 export const periodInvariants: TInvariant[] = [
@@ -16,7 +17,10 @@ export const periodInvariants: TInvariant[] = [
           SELECT i.subscription_id, i.number, i.period_start, i.period_end,
             lag(i.number) OVER w AS previous_number, lag(i.period_end) OVER w AS previous_end,
             row_number() OVER w AS position,
-            EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id AND l.kind = 'credit') AS replaces
+            -- A change to annual starts a longer period at once (issued at its start), crediting the
+            -- unused whole days of the one it replaces (no credit line when none is left).
+            (EXISTS (SELECT 1 FROM invoice_lines l WHERE l.invoice_id = i.id AND l.kind = 'credit')
+              OR (i.issued_at = i.period_start AND i.period_end - i.period_start > lag(i.period_end - i.period_start) OVER w)) AS replaces
           FROM invoices i WHERE i.kind = 'subscription' AND i.status <> 'void'
           WINDOW w AS (PARTITION BY i.subscription_id ORDER BY i.period_start, i.number)
         )
