@@ -14,7 +14,7 @@ const { values } = parseArgs({
     tenants: { type: 'string', default: '200' },
     months: { type: 'string', default: '12' },
     seed: { type: 'string', default: '1' },
-    concurrency: { type: 'string', default: '8' },
+    concurrency: { type: 'string', default: '16' },
     'no-progress': { type: 'boolean', default: false },
   },
 });
