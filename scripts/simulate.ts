@@ -37,6 +37,8 @@ const log = (line: string) => console.log(`[simulate] ${line}`);
 
 log(`${options.tenants} tenants × ${options.months} months, seed ${options.seed}, ${options.concurrency} requests at once`);
 const env = await startSimulationEnvironment(log);
+// Ctrl-C stops what the simulation started (the server's process group, the fakes, PostgreSQL and its data).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void env.stop().finally(() => process.exit(130)));
 let code = 1;
 try {
   log(`server ${env.origin} (TEST_CLOCK=true), database ${env.databaseUrl.replace(/\/\/[^@]*@/, '//')}, server log ${env.serverLog}`);
