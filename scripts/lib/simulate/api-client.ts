@@ -17,10 +17,12 @@ export interface TApiStats {
   retries: number;
   byStatus: Map<number, number>;
   byRoute: Map<string, number>;
+  /** Milliseconds spent waiting for each route's answers. */
+  msByRoute: Map<string, number>;
 }
 
 export class ApiClient {
-  readonly stats: TApiStats = { requests: 0, retries: 0, byStatus: new Map(), byRoute: new Map() };
+  readonly stats: TApiStats = { requests: 0, retries: 0, byStatus: new Map(), byRoute: new Map(), msByRoute: new Map() };
   /** Broken promises of the API: 5xx answers and retries that were not replays, each naming what to reproduce. */
   readonly failures: string[] = [];
   private keys = 0;
@@ -55,12 +57,14 @@ export class ApiClient {
     const headers: Record<string, string> = { authorization: `Bearer ${this.bearer}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (key) headers['idempotency-key'] = key;
+    const sentAt = performance.now();
     const response = await fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await response.text();
     this.stats.requests++;
     this.stats.byStatus.set(response.status, (this.stats.byStatus.get(response.status) ?? 0) + 1);
     const label = `${method} ${route}`;
     this.stats.byRoute.set(label, (this.stats.byRoute.get(label) ?? 0) + 1);
+    this.stats.msByRoute.set(label, (this.stats.msByRoute.get(label) ?? 0) + performance.now() - sentAt);
     if (response.status >= 500) this.failures.push(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
     let parsed: unknown = null;
     try {

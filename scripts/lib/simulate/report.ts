@@ -9,6 +9,7 @@ export function printReport(result: TSimulationResult, options: TSimulationOptio
   const mean = result.monthSeconds.reduce((sum, seconds) => sum + seconds, 0) / Math.max(1, result.monthSeconds.length);
   log(`time per simulated month: mean ${mean.toFixed(1)} s (${perMonth.join(', ')} s); ${options.tenants} tenants`);
   log(`time by phase: ${Object.entries(result.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ')}`);
+  log(`slowest routes (requests × mean): ${result.routes.slice(0, 6).map((route) => `${route.route} ${route.requests} × ${route.meanMs.toFixed(0)} ms`).join(', ')}`);
   for (const [action, count] of Object.entries(result.counts).sort(([a], [b]) => a.localeCompare(b))) log(`  ${action}: ${count}`);
   if (result.failures.length === 0) {
     log('every invariant held, after every month and at the end');

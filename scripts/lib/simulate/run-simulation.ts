@@ -22,6 +22,8 @@ export interface TSimulationResult {
   requests: number;
   retries: number;
   byStatus: Record<string, number>;
+  /** Per route: requests and mean milliseconds per answer. */
+  routes: { route: string; requests: number; meanMs: number }[];
   monthSeconds: number[];
   /** Seconds spent in each phase, over all ticks. */
   phases: Record<string, number>;
@@ -117,6 +119,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
   bar?.stop();
   failures.push(...api.failures);
   return {
+    routes: [...api.stats.byRoute].map(([route, requests]) => ({ route, requests, meanMs: (api.stats.msByRoute.get(route) ?? 0) / requests })).sort((a, b) => b.requests * b.meanMs - a.requests * a.meanMs),
     counts, requests: api.stats.requests, retries: api.stats.retries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
     seconds: (performance.now() - started) / 1000, failures, phases: Object.fromEntries(phases), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
   };
