@@ -84,6 +84,13 @@ export async function payInvoices(env: TSimulationEnvironment, api: ApiClient, t
     } else {
       const provider = roll < 0.75 ? 'xendit' : 'stripe';
       const deliveries = prng.chance(0.05) ? 2 : 1;
+      if (provider === 'stripe' && prng.chance(0.05)) {
+        // A delivery that fails its signature check first: refused, nothing recorded; the real one follows.
+        const forged = await sendStripePayment(env.secrets, { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.instant }, true);
+        api.stats.requests++;
+        if (forged !== 400) throw new Error(`a Stripe webhook with a bad signature for invoice ${invoice.id} answered ${forged}, not 400`);
+        count(counts, 'payment webhook refused (bad signature)');
+      }
       for (let attempt = 0; attempt < deliveries; attempt++) {
         const payment = { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.instant };
         const status = provider === 'xendit' ? await sendXenditPayment(env.secrets, payment) : await sendStripePayment(env.secrets, payment);

@@ -25,7 +25,8 @@ export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId
   return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/xendit` }, body, { 'x-callback-token': secrets.xenditToken });
 }
 
-export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }): Promise<number> {
+/** `forged`: signed with another secret, as an attacker (or a misconfigured endpoint) would: 400, nothing recorded. */
+export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }, forged = false): Promise<number> {
   const id = payment.invoiceId.replace(/-/g, '');
   const created = Math.floor(payment.at.getTime() / 1000);
   const payload = JSON.stringify({
@@ -38,6 +39,6 @@ export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId
       },
     },
   });
-  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: secrets.stripeSecret });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: forged ? `${secrets.stripeSecret}-forged` : secrets.stripeSecret });
   return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/stripe` }, payload, { 'stripe-signature': signature });
 }
