@@ -19,10 +19,12 @@ export interface TApiStats {
   byRoute: Map<string, number>;
   /** Milliseconds spent waiting for each route's answers. */
   msByRoute: Map<string, number>;
+  /** 503 answers waited out and sent again. */
+  unavailableRetries: number;
 }
 
 export class ApiClient {
-  readonly stats: TApiStats = { requests: 0, retries: 0, byStatus: new Map(), byRoute: new Map(), msByRoute: new Map() };
+  readonly stats: TApiStats = { requests: 0, retries: 0, byStatus: new Map(), byRoute: new Map(), msByRoute: new Map(), unavailableRetries: 0 };
   /** Broken promises of the API: 5xx answers and retries that were not replays, each naming what to reproduce. */
   readonly failures: string[] = [];
   private keys = 0;
@@ -58,7 +60,15 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (key) headers['idempotency-key'] = key;
     const sentAt = performance.now();
-    const response = await fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let response = await fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    // 503 says "retry shortly" (the database pool is saturated): a client waits and sends the same
+    // request again, with the same Idempotency-Key, as any API client should.
+    for (let attempt = 1; response.status === 503 && attempt <= 6; attempt++) {
+      await response.text();
+      this.stats.unavailableRetries++;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+      response = await fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    }
     const text = await response.text();
     this.stats.requests++;
     this.stats.byStatus.set(response.status, (this.stats.byStatus.get(response.status) ?? 0) + 1);

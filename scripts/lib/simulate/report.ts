@@ -4,6 +4,7 @@ import type { TSimulationOptions, TSimulationResult } from './run-simulation';
 export function printReport(result: TSimulationResult, options: TSimulationOptions, log: (line: string) => void): void {
   log(`simulated ${result.startsAt.slice(0, 10)} → ${result.endsAt.slice(0, 10)} in ${result.seconds.toFixed(1)} s`);
   log(`${result.requests} requests (${result.retries} retried with the same Idempotency-Key or webhook redelivered), ${(result.requests / result.seconds).toFixed(0)} requests/s`);
+  if (result.unavailableRetries) log(`${result.unavailableRetries} answers were 503 (database busy) and were sent again after a pause`);
   log(`statuses: ${Object.entries(result.byStatus).sort(([a], [b]) => Number(a) - Number(b)).map(([status, count]) => `${status}×${count}`).join(', ')}`);
   const perMonth = result.monthSeconds.map((seconds) => seconds.toFixed(1));
   const mean = result.monthSeconds.reduce((sum, seconds) => sum + seconds, 0) / Math.max(1, result.monthSeconds.length);

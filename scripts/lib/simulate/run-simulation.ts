@@ -21,6 +21,8 @@ export interface TSimulationResult {
   counts: TActionCounts;
   requests: number;
   retries: number;
+  /** 503s waited out and sent again (the same Idempotency-Key). */
+  unavailableRetries: number;
   byStatus: Record<string, number>;
   /** Per route: requests and mean milliseconds per answer. */
   routes: { route: string; requests: number; meanMs: number }[];
@@ -120,7 +122,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
   failures.push(...api.failures);
   return {
     routes: [...api.stats.byRoute].map(([route, requests]) => ({ route, requests, meanMs: (api.stats.msByRoute.get(route) ?? 0) / requests })).sort((a, b) => b.requests * b.meanMs - a.requests * a.meanMs),
-    counts, requests: api.stats.requests, retries: api.stats.retries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
+    counts, requests: api.stats.requests, retries: api.stats.retries, unavailableRetries: api.stats.unavailableRetries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
     seconds: (performance.now() - started) / 1000, failures, phases: Object.fromEntries(phases), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
   };
 }
