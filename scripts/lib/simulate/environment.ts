@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,10 +10,9 @@ import { freePort } from '../../../lib/db/free-port';
 import { migrateDatabase } from '../../../lib/db/migrations';
 import { startFakeStripe, type TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
 import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
-import { stopGroup, waitUntilServing } from '../../../bench/lib/app-server';
+import { startAppServer } from '../../../bench/lib/app-server';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
-import { withServerNodeOptions } from '../server-node-options';
 import type { TWebhookSecrets } from './provider-webhooks';
 
 export interface TSimulationEnvironment {
@@ -59,32 +57,18 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     const sql = createClient(`${database.url}${database.url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c default_transaction_read_only=on')}`, 4);
     stopAll.push(() => sql.$disconnect());
 
-    const port = Number(process.env.SIMULATE_PORT) || (await freePort());
-    const origin = `http://127.0.0.1:${port}`;
     const token = randomBytes(24).toString('hex');
     const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
-    const [xendit, stripe] = await Promise.all([
-      startFakeXendit({ webhook: { url: `${origin}/api/v1/webhooks/xendit`, token } }),
-      startFakeStripe({ webhook: { url: `${origin}/api/v1/webhooks/stripe`, secret: webhookSecret } }),
-    ]);
+    // The simulation sends the payment webhooks itself (provider-webhooks.ts); the fakes take refunds.
+    const [xendit, stripe] = await Promise.all([startFakeXendit(), startFakeStripe()]);
     stopAll.push(() => xendit.close(), () => stripe.close());
-
     const serverLog = path.join(root, 'server.log');
-    const child = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: withServerNodeOptions({
-        ...process.env,
+    const server = await startAppServer({
+      distDir, databaseUrl: database.url, logFile: serverLog,
+      env: {
         NODE_ENV: 'production',
-        NEXT_TELEMETRY_DISABLED: '1',
-        NEXT_DIST_DIR: distDir,
-        DATABASE_URL: database.url,
         DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '16',
-        NEXTAUTH_SECRET: randomBytes(24).toString('hex'),
-        NEXTAUTH_URL: origin,
         TEST_CLOCK: 'true',
-        // One API key drives the whole business: the per-key limit would turn it into 429s.
-        RATE_LIMIT_PER_MINUTE: '1000000',
         WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
         LOG_LEVEL: process.env.SIMULATE_LOG_LEVEL ?? 'warn',
         BILLING_RUN_INTERVAL: 'off',
@@ -96,14 +80,10 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
         STRIPE_WEBHOOK_SECRET: webhookSecret,
         STRIPE_API_URL: stripe.url,
         STRIPE_MAX_NETWORK_RETRIES: '0',
-      }),
+      },
     });
-    const { createWriteStream } = await import('node:fs');
-    const logStream = createWriteStream(serverLog);
-    child.stdout?.pipe(logStream);
-    child.stderr?.pipe(logStream);
-    stopAll.push(() => stopGroup(child));
-    await waitUntilServing(`${origin}/api/health`, child);
+    stopAll.push(() => server.stop());
+    const { origin } = server;
     return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, stop };
   } catch (error) {
     await stop();
