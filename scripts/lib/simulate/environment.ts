@@ -31,7 +31,7 @@ export interface TSimulationEnvironment {
 
 /**
  * What `npm run simulate` runs against: a fresh embedded PostgreSQL (migrated, nothing seeded), the
- * local fakes of Xendit and Stripe (SPEC §12) calling the server's webhooks, and the production
+ * local fakes of Xendit and Stripe (SPEC §12) taking the refunds, and the production
  * build served by `next start` with TEST_CLOCK=true — built first when missing or older than the
  * sources. Only the API key is made directly in the database (as `npm run api-key` does); every
  * other record comes through HTTP.
