@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ClockError, moveClockTo, now } from './clock';
+import { adoptClockOffset, ClockError, clockOffsetMs, moveClockTo, now } from './clock';
 
 describe('clock', () => {
   afterEach(() => vi.unstubAllEnvs());
@@ -24,5 +24,17 @@ describe('clock', () => {
     expect(read).toBeGreaterThanOrEqual(target.getTime());
     expect(read - target.getTime()).toBeLessThan(1_000);
     expect(() => moveClockTo(new Date('2098-12-31T00:00:00Z'))).toThrow(/never moves backward/);
+  });
+
+  it('adopts a stored offset only forward, and only with the test clock on', () => {
+    vi.stubEnv('TEST_CLOCK', 'false');
+    const before = clockOffsetMs();
+    adoptClockOffset(before + 60_000);
+    expect(clockOffsetMs()).toBe(before);
+    vi.stubEnv('TEST_CLOCK', 'true');
+    adoptClockOffset(before + 60_000);
+    expect(clockOffsetMs()).toBe(before + 60_000);
+    adoptClockOffset(before);
+    expect(clockOffsetMs()).toBe(before + 60_000);
   });
 });

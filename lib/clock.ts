@@ -33,6 +33,21 @@ export class ClockError extends Error {
   }
 }
 
+/** How far ahead of the real clock this process's `now()` is (0 unless the test clock moved). */
+export function clockOffsetMs(): number {
+  return offsetMs;
+}
+
+/**
+ * Adopts the offset the test clock's row holds (lib/test-clock/sync-test-clock.ts), so every
+ * instance over one database reads the same time. Forward only, like moveClockTo: an older offset
+ * read by a slow request never takes this process back.
+ */
+export function adoptClockOffset(ms: number): void {
+  if (!testClockEnabled()) return;
+  if (ms > offsetMs) offsetMs = ms;
+}
+
 /** Moves the test clock forward to `to`. Refused when the test clock is off or `to` is in its past. */
 export function moveClockTo(to: Date): Date {
   if (!testClockEnabled()) throw new ClockError('test_clock_disabled', 'The test clock is off (start the server with TEST_CLOCK=true).');

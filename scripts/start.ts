@@ -10,7 +10,7 @@ import { buildIsStale } from './lib/build-freshness';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
 import { withServerNodeOptions } from './lib/server-node-options';
-import { assertHttpPortFree, orExit, resolveDatabaseOrExit } from './lib/startup';
+import { assertHttpPortFree, assertTestClockAllowed, orExit, resolveDatabaseOrExit } from './lib/startup';
 import { startDemoProviders } from './lib/demo-providers';
 
 const dev = process.argv.includes('--dev');
@@ -22,6 +22,7 @@ const log = (message: string) => console.log(`[start] ${message}`);
 // Every reason not to start is one sentence and exit code 1 (scripts/lib/startup.ts), checked
 // before anything is started where that is cheap: the HTTP port first, then the database.
 await orExit(assertHttpPortFree(port), '[start] ');
+await orExit(assertTestClockAllowed(), '[start] ');
 const database = await resolveDatabaseOrExit('[start] ');
 log(database.embedded ? `embedded PostgreSQL at ${database.url} (data: ${database.embedded.dataDir})` : `PostgreSQL from DATABASE_URL`);
 
@@ -49,6 +50,7 @@ const env: NodeJS.ProcessEnv = {
   // Without provider keys: the demo's test mode, refunds through local fakes of Xendit and Stripe.
   ...(process.env.XENDIT_SECRET_KEY || process.env.STRIPE_SECRET_KEY ? {} : await startDemoProviders(port)),
 };
+if (env.TEST_CLOCK === 'true') log('TEST_CLOCK=true: the billing clock can be moved forward (POST /api/v1/test-clock); never serve real customers from this server.');
 if (env.PROVIDERS_TEST_MODE === 'true') log(`test mode: no provider keys, so Xendit (${env.XENDIT_API_URL}) and Stripe (${env.STRIPE_API_URL}) are local fakes`);
 
 if (!dev && (process.env.SKIP_BUILD !== 'true') && (!existsSync(`${distDir}/BUILD_ID`) || (await buildIsStale(`${distDir}/BUILD_ID`)))) {

@@ -21,6 +21,7 @@ step "unit tests";            npx vitest run --project unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
 step "integration tests through PgBouncer (transaction pooling)"; npm run --silent test:pgbouncer
 step "production build";      npx next build
+step "simulated business: 200 tenants × 3 months over HTTP with the test clock, every invariant"; SIMULATE_SKIP_BUILD=true npm run --silent simulate -- --tenants 200 --months 3 --seed 1 --no-progress
 step "two instances behind nginx (refunds, idempotency, sessions, revocation, rate limits)"; npm run --silent test:cluster
 step "production container: the standalone server, migrations first, as a non-root user"; npm run --silent test:container
 step "backup while running, restore into a fresh server, the console serves it"; npm run --silent test:backup

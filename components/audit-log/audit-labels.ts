@@ -9,6 +9,7 @@ export const ENTITY_LABELS: Record<TAuditEntityType, string> = {
   api_key: 'API key',
   organization: 'Customer',
   subscription: 'Subscription',
+  test_clock: 'Test clock',
 };
 
 /** The actions the operations write today, by entity type: the choices of the action filter. */
@@ -23,6 +24,7 @@ export const KNOWN_ACTIONS: Record<TAuditEntityType, string[]> = {
     'subscription.created', 'subscription.changed', 'subscription.change_scheduled', 'subscription.change_cancelled', 'subscription.coupon_applied',
     'subscription.coupon_removed', 'subscription.cancel_scheduled', 'subscription.cancelled', 'subscription.reactivated',
   ],
+  test_clock: ['test_clock.moved'],
 };
 
 export const ACTOR_BADGES: Record<TAuditEntry['actor_type'], { label: string; tone: BadgeTone }> = {

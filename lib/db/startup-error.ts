@@ -24,6 +24,8 @@ export const startupErrors = {
     new StartupError(`The data directory ${dataDir} is in use by a running PostgreSQL server (PID ${pid}): stop that server (kill -INT ${pid}) or point EMBEDDED_PG_DIR (or STATE_DIR) at another directory.`),
   diskFull: (where: string) =>
     new StartupError(`There is no space left on the disk that holds ${where}: free some space, or set STATE_DIR to a directory on another disk.`),
+  testClockExternal: () =>
+    new StartupError('TEST_CLOCK=true moves the billing clock and DATABASE_URL points at a database that is not the embedded one, which may hold real customers: unset DATABASE_URL to use the embedded PostgreSQL, or set TEST_CLOCK_ALLOW_EXTERNAL=true if this database is a disposable test database.'),
   other: (port: number, dataDir: string, detail: string) =>
     new StartupError(`The embedded PostgreSQL did not start on port ${port} with the data directory ${dataDir}: ${detail || 'it exited without saying why'}.`),
 };

@@ -1,5 +1,6 @@
 import { db, type Db } from '@/lib/db';
 import { isDatabaseUnavailable } from '@/lib/http/error-response';
+import { testClockWarning } from '@/lib/test-clock/test-clock-warning';
 import { shippedMigrationNames } from './migration-names';
 
 /**
@@ -17,7 +18,7 @@ export type TNotReadyCode = 'database_unreachable' | 'database_error' | 'migrati
  * (e.g. "the test clock is on"); each runs on every probe, so keep them cheap.
  */
 export type TReadinessWarning = (client: Db) => Promise<string | null> | string | null;
-export const READINESS_WARNINGS: TReadinessWarning[] = [];
+export const READINESS_WARNINGS: TReadinessWarning[] = [testClockWarning];
 
 export async function checkReadiness(
   client: Db = db(),

@@ -8,6 +8,7 @@ import { parseJsonText, parseWith, readBodyText } from './parse';
 import { enforceRateLimit, rateLimitHeaders, type TRateLimitResult } from './rate-limit';
 import { logRequest } from './request-log';
 import { requestIdOf } from './request-id';
+import { syncTestClock } from '@/lib/test-clock/sync-test-clock';
 
 export interface AdminRouteContext<P> {
   request: NextRequest;
@@ -44,6 +45,8 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       const superAdmin = requireSuperAdmin(actor);
       // Before the body is read: a caller over its limit costs one statement and nothing more.
       limits = await enforceRateLimit(superAdmin);
+      // TEST_CLOCK=true only: the clock another instance moved holds here too (nothing otherwise).
+      await syncTestClock();
       const params = await context.params;
       const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request, options.maxBodyBytes) : '';
       const contentType = request.headers.get('content-type');

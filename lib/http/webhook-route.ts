@@ -3,6 +3,7 @@ import { errorResponse } from './error-response';
 import { readBodyText } from './parse';
 import { enforceWebhookRateLimit } from './rate-limit';
 import { logRequest } from './request-log';
+import { syncTestClock } from '@/lib/test-clock/sync-test-clock';
 
 type WebhookHandler = (context: { request: NextRequest; rawBody: string; requestId: string }) => Promise<Response>;
 
@@ -23,6 +24,7 @@ export function webhookRoute(provider: string, handler: WebhookHandler) {
     try {
       await enforceWebhookRateLimit(provider);
       const rawBody = await readBodyText(request);
+      await syncTestClock();
       response = await handler({ request, rawBody, requestId });
     } catch (error) {
       thrown = error;

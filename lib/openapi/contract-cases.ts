@@ -1,3 +1,4 @@
+import { nowMs } from '@/lib/clock';
 import { CREATE_ADDON_BODY, CREATE_COUPON_BODY, CREATE_PLAN_BODY } from './examples/catalog';
 
 /** Records the contract test creates first, so every operation has something real to act on. */
@@ -269,6 +270,14 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'one plan\'s history', status: 200, query: { entity_type: 'plan', entity_id: fixtures.planId, action: 'plan.updated', from: '2020-01-01', to: '2100-01-01' } },
     { name: 'an unknown entity type is 400', status: 400, query: { entity_type: 'tenant' } },
     { name: 'a cursor naming no entry is 400', status: 400, query: { starting_after: '00000000-0000-4000-8000-000000000000' } },
+  ],
+
+  // The contract test runs with TEST_CLOCK=true (set in its beforeAll): a minute ahead moves nothing that matters to the other cases.
+  getTestClock: (): TContractCase[] => [{ name: 'the clock', status: 200 }],
+  moveTestClock: (): TContractCase[] => [
+    { name: 'a minute ahead', status: 200, body: { now: new Date(nowMs() + 60_000).toISOString() } },
+    { name: 'backward is 409', status: 409, body: { now: '2020-01-01T00:00:00Z' } },
+    { name: 'not a timestamp is 400', status: 400, body: { now: 'tomorrow' } },
   ],
 
   getAnalyticsOverview: analyticsCases,

@@ -12,6 +12,7 @@ import { ZBillingRun, ZBillingRunListQuery, ZBillingRunPage } from '@/lib/billin
 import { ZUsageInput, ZUsageResult } from '@/lib/billing/usage/schemas';
 import { ZPayment, ZRecordPaymentInput, ZRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import { ZReconcileInput, ZReconcileResult, ZRefundInput, ZRefundResult } from '@/lib/billing/refunds/schemas';
+import { ZMoveTestClockInput, ZTestClock } from '@/lib/test-clock/schemas';
 import type { TApiOperation } from './api-operation';
 import { API_KEY, CREATED_API_KEY, CREATE_API_KEY_BODY, REVOKED_API_KEY } from './examples/api-keys';
 import { OVERVIEW, PLAN_BREAKDOWN, REVENUE_SERIES } from './examples/analytics';
@@ -36,6 +37,7 @@ export const SCHEMA_COMPONENTS = {
   ApiKey: ZApiKey, CreatedApiKey: ZCreatedApiKey,
   AuditEntry: ZAuditEntry, AuditPage: ZAuditPage,
   AnalyticsOverview: ZOverview, RevenueSeries: ZRevenueSeries, PlanBreakdown: ZPlanBreakdown, CouponBreakdown: ZCouponBreakdown, AddonAttach: ZAddonAttach,
+  TestClock: ZTestClock,
   Problem: ZProblem,
 };
 
@@ -50,6 +52,7 @@ export const TAGS = [
   { name: 'Subscriptions', description: 'A tenant\'s plan, cycle, agents, add-ons and coupon; changes with preview and proration, cancellation. Rules: docs/BILLING.md.' },
   { name: 'API keys', description: 'Keys for other services. The secret is shown once, when created, and never stored.' },
   { name: 'Audit log', description: 'Every change to plans, coupons, add-ons, invoices and API keys: who, when, before and after (keyset-paginated).' },
+  { name: 'Test clock', description: 'The server\'s "now", which every billing rule reads; movable forward only on a server started with `TEST_CLOCK=true` (simulations, `npm run simulate`). Also at `/api/v1/test-clock`.' },
   { name: 'Analytics', description: 'MRR, revenue and breakdowns per currency over [from, to). Definitions: docs/METRICS.md.' },
 ];
 
@@ -177,12 +180,12 @@ export const OPERATIONS: TApiOperation[] = [
     description: 'A change that raises the recurring amount takes effect now, with day-based proration invoiced at once; one that lowers it, and annual → monthly, at the period end (`pending_change`, replacing any other). Monthly → annual starts a new annual period now. Send the `preview_id` of the preview the operator confirmed: 409 `subscription_changed` when anything moved.',
     body: { schema: ZChangeSubscriptionInput, example: { ...customers.CHANGE_BODY, preview_id: customers.CHANGE_PREVIEW.preview_id } },
     response: { status: 200, description: 'The subscription and, for a change now, the invoice issued.', schema: ZChangeResult, example: { subscription: { ...customers.SUBSCRIPTION, agent_count: 15 }, invoice_id: 'f4b8d2e6-0a1c-4e35-9b7d-3c5e7a9b1d20' } },
-    errors: { 409: ['subscription_changed', 'downgrade_at_period_end', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
+    errors: { 409: ['subscription_changed', 'downgrade_at_period_end', 'renewal_due', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
   { operationId: 'previewSubscriptionChange', method: 'post', path: '/subscriptions/{id}/change/preview', tag: 'Subscriptions', summary: 'Preview a subscription change',
     description: 'The same body as the change; writes nothing. Every line of the invoice now (or of the next invoice for a change at period end), MRR before and after, whether a plan-restricted coupon is removed, and `preview_id`.',
     body: { schema: ZChangeSubscriptionInput, example: customers.CHANGE_BODY },
     response: { status: 200, description: 'What the change would do.', schema: ZChangePreview, example: customers.CHANGE_PREVIEW },
-    errors: { 409: ['downgrade_at_period_end', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
+    errors: { 409: ['downgrade_at_period_end', 'renewal_due', 'no_change', 'plan_inactive', 'currency_mismatch', 'subscription_cancelled', 'subscription_cancelling', 'period_not_invoiced'] } },
   { operationId: 'cancelSubscriptionChange', method: 'post', path: '/subscriptions/{id}/change/cancel', tag: 'Subscriptions', summary: 'Cancel the scheduled change', description: 'Drops the pending change (a downgrade or a deferred change at period end): the subscription renews as it is. 409 `no_pending_change` when there is none.',
     response: { status: 200, description: 'The subscription without its pending change.', schema: ZSubscription, example: customers.SUBSCRIPTION }, errors: { 409: ['no_pending_change'] } },
   { operationId: 'applySubscriptionCoupon', method: 'post', path: '/subscriptions/{id}/coupon', tag: 'Subscriptions', summary: 'Apply a coupon',
@@ -212,6 +215,15 @@ export const OPERATIONS: TApiOperation[] = [
     description: 'Newest first, keyset pages like /invoices. `actor` is a user or API key id (exact) or part of the actor\'s email or key name. `before`/`after` are the entity as the API showed it.',
     query: ZAuditListQuery,
     response: { status: 200, description: 'One page of audit entries.', schema: ZAuditPage, example: AUDIT_PAGE }, errors: { 400: ['invalid_cursor'] } },
+
+  { operationId: 'getTestClock', method: 'get', path: '/test-clock', tag: 'Test clock', summary: 'Get the server\'s clock',
+    description: 'The "now" every billing rule reads (periods, due dates, coupon windows, billing runs, reconciler ages, analytics defaults), and whether it may be moved (`enabled`: started with `TEST_CLOCK=true`). Answered whether or not the test clock is on.',
+    response: { status: 200, description: 'The clock.', schema: ZTestClock, example: { enabled: true, now: '2027-01-01T00:00:03.112Z', offset_seconds: 2_592_000 } } },
+  { operationId: 'moveTestClock', method: 'post', path: '/test-clock', tag: 'Test clock', summary: 'Move the test clock forward',
+    description: 'Only on a server started with `TEST_CLOCK=true` (404 `test_clock_disabled` otherwise; never in production). Every instance over the database moves (the offset is stored in it), and keeps flowing from the new instant. Never backward: an instant before the current one is 409 `clock_backwards`. Audited as `test_clock.moved`.',
+    body: { schema: ZMoveTestClockInput, example: { now: '2027-01-01T00:00:00Z' } },
+    response: { status: 200, description: 'The clock after the move.', schema: ZTestClock, example: { enabled: true, now: '2027-01-01T00:00:00.004Z', offset_seconds: 2_592_000 } },
+    errors: { 404: ['test_clock_disabled'], 409: ['clock_backwards'] } },
 
   analytics('overview', 'getAnalyticsOverview', 'Get the analytics overview', 'MRR, ARR, subscriptions, churn, ARPA, revenue, refunds and discounts for the range (`current`), and the same for the period of equal length just before it (`previous`).', ZOverview, OVERVIEW),
   analytics('revenue', 'getRevenueSeries', 'Get the revenue time series', 'Gross revenue (by paid date), refunds (by refund date), net and discounts per `interval` bucket; empty buckets are zeros.', ZRevenueSeries, REVENUE_SERIES),

@@ -57,3 +57,16 @@ describe('npm start with a port taken', () => {
     expect(existsSync(path.join(stateDir, 'postgres'))).toBe(false);
   }, 60_000);
 });
+
+describe('npm start with the test clock', () => {
+  it('TEST_CLOCK=true over a DATABASE_URL: one sentence, exit 1, nothing started; TEST_CLOCK_ALLOW_EXTERNAL=true lets it past that check', async () => {
+    const external = { PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), TEST_CLOCK: 'true' };
+    const refused = await runTsx(['scripts/start.ts'], { env: { ...process.env, STATE_DIR: stateDir, SKIP_BUILD: 'true', ...external, DATABASE_URL: 'postgresql://billing@db.example.invalid:5432/billing' } });
+    expect(refused.stderr).toBe(`[start] ${startupErrors.testClockExternal().message}\n`);
+    expect(refused.code).toBe(1);
+    // Allowed: it goes on to the database, which does not exist here (a different failure, after the check).
+    const allowed = await runTsx(['scripts/start.ts'], { env: { ...process.env, STATE_DIR: stateDir, SKIP_BUILD: 'true', ...external, TEST_CLOCK_ALLOW_EXTERNAL: 'true', DATABASE_URL: 'postgresql://billing@127.0.0.1:1/billing' } });
+    expect(allowed.stderr).not.toContain('TEST_CLOCK=true moves the billing clock');
+    expect(allowed.code).not.toBe(0);
+  }, 60_000);
+});

@@ -26,3 +26,11 @@ export async function assertHttpPortFree(port: number): Promise<void> {
   if (state === 'taken') throw startupErrors.httpPortTaken(port);
   if (state === 'denied') throw startupErrors.httpPortDenied(port);
 }
+
+/**
+ * Issue #19: the test clock (TEST_CLOCK=true) only over the embedded database, whose data is this
+ * machine's own, unless TEST_CLOCK_ALLOW_EXTERNAL=true says the DATABASE_URL one is disposable too.
+ */
+export async function assertTestClockAllowed(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (env.TEST_CLOCK === 'true' && env.DATABASE_URL && env.TEST_CLOCK_ALLOW_EXTERNAL !== 'true') throw startupErrors.testClockExternal();
+}

@@ -67,6 +67,9 @@ const VALID_BODY: Record<string, () => Record<string, unknown>> = {
   'v1/admin/billing/api-keys/[id]/revoke': () => ({}),
   'v1/admin/billing/[...path]': () => ({}),
   'v1/admin/billing/billing-runs': () => ({}),
+  // TEST_CLOCK is off here: a valid move is 404 and changes nothing (the clock's own test moves it).
+  'v1/admin/billing/test-clock': () => ({ now: '2099-01-01T00:00:00Z' }),
+  'v1/test-clock': () => ({ now: '2099-01-01T00:00:00Z' }),
   // An organization without a subscription: every valid event is accepted (a fresh event_id each time).
   'v1/admin/billing/usage': () => ({ organization_id: usageOrganizationId, messages: 3, occurred_at: '2026-01-01T00:00:00Z', event_id: `fuzz-${FRESH}` }),
   'v1/admin/billing/organizations': () => ({ name: 'Fuzz tenant', slug: `fuzz-${FRESH}`, billing_email: 'fuzz@tenant.test', country: 'ID', tax_id: '01.234.567.8-901.000' }),

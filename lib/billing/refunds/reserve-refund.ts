@@ -91,7 +91,7 @@ export async function reserveRefund(invoiceId: string, input: TRefundInput, acto
         UPDATE invoices
         SET amount_refunded = ${refundedAfter}::numeric,
           status = ${statusAfterRefundsSql(Prisma.sql`${refundedAfter}::numeric`, Prisma.sql`amount_paid`)},
-          updated_at = now()
+          updated_at = ${now()}::timestamptz
         WHERE id = ${invoiceId}::uuid AND amount_refunded = ${refundedBefore.toFixed()}::numeric
         RETURNING id
       ), refund AS (

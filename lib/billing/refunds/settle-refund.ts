@@ -46,7 +46,7 @@ export async function settleRefund(reservation: TReservation, outcome: GatewayRe
     ? Prisma.sql`
         UPDATE invoices SET amount_refunded = amount_refunded - ${amount.toFixed()}::numeric,
           status = ${statusAfterRefundsSql(Prisma.sql`amount_refunded - ${amount.toFixed()}::numeric`, Prisma.sql`amount_paid`)},
-          updated_at = now()
+          updated_at = ${now()}::timestamptz
         WHERE id = ${invoiceId}::uuid AND EXISTS (SELECT 1 FROM settled)
         RETURNING status, amount_refunded`
     : Prisma.sql`SELECT status, amount_refunded FROM invoices WHERE id = ${invoiceId}::uuid AND EXISTS (SELECT 1 FROM settled)`;

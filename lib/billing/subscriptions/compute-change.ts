@@ -60,6 +60,12 @@ export async function computeChange(tx: Tx, sub: TSubscriptionRow, body: TChange
   if (!decision.ok) {
     throw conflict('downgrade_at_period_end', 'A change that lowers the price (or annual → monthly) takes effect at the period end; money goes back only through a refund.', { direction: decision.direction });
   }
+  // A period that has ended but is not renewed yet (the billing run has not reached it): a change
+  // now would bill days after the period's end and leave them out of every period (issue #19's
+  // simulation found the gap). It waits for the renewal; a change at the period end does not.
+  if (decision.timing === 'now' && at.getTime() >= sub.currentPeriodEnd.getTime()) {
+    throw conflict('renewal_due', `This subscription's period ended at ${sub.currentPeriodEnd.toISOString()} and is renewed by the next billing run: change it after that, or at the period end.`);
+  }
   const couponRemoved = sub.coupon && !couponFits(sub.coupon, target.plan.id, sub.currency) ? sub.coupon : null;
   const keptCoupon = couponRemoved ? null : sub.coupon;
 

@@ -132,6 +132,20 @@ describe('changes', () => {
     expect(deferred.body.subscription.pending_change).toMatchObject({ billing_cycle: 'monthly', effective_at: annual.current_period_end });
   });
 
+  it('a period that ended but is not renewed yet: a change now is 409 renewal_due (no days outside every period), a change at the period end is kept', async () => {
+    const sub = await hub.subscribed();
+    // The period ended a second ago; the billing run has not renewed it yet.
+    await db().subscription.update({ where: { id: sub.id }, data: { currentPeriodEnd: new Date(nowMs() - 1_000) } });
+    for (const body of [{ agent_count: 9 }, { billing_cycle: 'annual' as const }]) {
+      const refused = await hub.change(sub.id, body);
+      expect(refused.status).toBe(409);
+      expect(refused.body.code).toBe('renewal_due');
+    }
+    expect(await db().invoice.count({ where: { subscriptionId: sub.id } })).toBe(1);
+    const deferred = await hub.change(sub.id, { agent_count: 9, timing: 'period_end' });
+    expect(deferred.status).toBe(200);
+  });
+
   it('monthly → annual starts a new annual period now, the unused monthly days credited against its first invoice', async () => {
     const sub = await hub.subscribed();
     moveClockTo(new Date(nowMs() + 3 * DAY));

@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createApiKey } from '../../../lib/auth/api-keys/create-api-key';
+import { createClient, type Db } from '../../../lib/db';
+import { startEmbeddedPostgres } from '../../../lib/db/embedded-postgres';
+import { freePort } from '../../../lib/db/free-port';
+import { migrateDatabase } from '../../../lib/db/migrations';
+import { startFakeStripe, type TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
+import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
+import { startAppServer } from '../../../bench/lib/app-server';
+import { buildProduction } from '../../../bench/lib/production-build';
+import { buildIsStale } from '../build-freshness';
+import type { TWebhookSecrets } from './provider-webhooks';
+
+export interface TSimulationEnvironment {
+  origin: string;
+  bearer: string;
+  /** Read-only use: the invariants' SQL (the simulation itself writes only over HTTP). */
+  sql: Db;
+  databaseUrl: string;
+  xendit: TFakeXendit;
+  stripe: TFakeStripe;
+  /** For the payment webhooks the simulation sends as the providers. */
+  secrets: TWebhookSecrets;
+  serverLog: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * What `npm run simulate` runs against: a fresh embedded PostgreSQL (migrated, nothing seeded), the
+ * local fakes of Xendit and Stripe (SPEC §12) taking the refunds, and the production
+ * build served by `next start` with TEST_CLOCK=true — built first when missing or older than the
+ * sources. Only the API key is made directly in the database (as `npm run api-key` does); every
+ * other record comes through HTTP.
+ */
+export async function startSimulationEnvironment(log: (line: string) => void): Promise<TSimulationEnvironment> {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  if (!existsSync(`${distDir}/BUILD_ID`) || (process.env.SIMULATE_SKIP_BUILD !== 'true' && (await buildIsStale(`${distDir}/BUILD_ID`)))) {
+    log(`next build → ${distDir}/ (missing or older than the sources) …`);
+    await buildProduction(distDir, log);
+  }
+  const root = await mkdtemp(path.join(tmpdir(), 'billing-simulate-'));
+  await chmod(root, 0o755);
+  const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: Number(process.env.SIMULATE_PG_PORT) || (await freePort()), database: 'billing_simulation' });
+  const stopAll: (() => Promise<unknown>)[] = [async () => database.stop(), () => rm(root, { recursive: true, force: true })];
+  const stop = async () => {
+    for (const step of stopAll.splice(0).reverse()) await step().catch(() => undefined);
+  };
+  try {
+    await migrateDatabase(database.url);
+    const writer = createClient(database.url, 1);
+    const { secret } = await createApiKey({ name: 'simulation', role: 'super_admin' }, 'system', { client: writer }).finally(() => writer.$disconnect());
+    // The invariants read through sessions that cannot write.
+    const sql = createClient(`${database.url}${database.url.includes('?') ? '&' : '?'}options=${encodeURIComponent('-c default_transaction_read_only=on')}`, 4);
+    stopAll.push(() => sql.$disconnect());
+
+    const token = randomBytes(24).toString('hex');
+    const webhookSecret = `whsec_${randomBytes(24).toString('hex')}`;
+    // The simulation sends the payment webhooks itself (provider-webhooks.ts); the fakes take refunds.
+    const [xendit, stripe] = await Promise.all([startFakeXendit(), startFakeStripe()]);
+    stopAll.push(() => xendit.close(), () => stripe.close());
+    const serverLog = path.join(root, 'server.log');
+    const server = await startAppServer({
+      distDir, databaseUrl: database.url, logFile: serverLog,
+      env: {
+        NODE_ENV: 'production',
+        DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '16',
+        TEST_CLOCK: 'true',
+        WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
+        LOG_LEVEL: process.env.SIMULATE_LOG_LEVEL ?? 'warn',
+        BILLING_RUN_INTERVAL: 'off',
+        REFUND_RECONCILE_INTERVAL: '0',
+        XENDIT_SECRET_KEY: 'xnd_development_simulation_fake',
+        XENDIT_CALLBACK_TOKEN: token,
+        XENDIT_API_URL: xendit.url,
+        STRIPE_SECRET_KEY: 'sk_test_simulation_fake',
+        STRIPE_WEBHOOK_SECRET: webhookSecret,
+        STRIPE_API_URL: stripe.url,
+        STRIPE_MAX_NETWORK_RETRIES: '0',
+      },
+    });
+    stopAll.push(() => server.stop());
+    const { origin } = server;
+    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

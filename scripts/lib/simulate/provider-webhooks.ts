@@ -1,0 +1,44 @@
+import Stripe from 'stripe';
+import { deliverWebhook } from '../../../lib/billing/providers/fakes/fake-http';
+
+/**
+ * Payment webhooks as Xendit and Stripe send them (the fakes' wire format: Xendit's
+ * `x-callback-token`, Stripe's signed `payment_intent.succeeded`), stamped with the *simulated*
+ * time: the fakes stamp real time, which the test clock has left behind, and the app keeps a
+ * provider's payment time as `paid_at` (so revenue would land in the wrong month). A delivery
+ * sent twice is the same event twice, as a provider's retry is.
+ */
+export interface TWebhookSecrets {
+  origin: string;
+  xenditToken: string;
+  stripeSecret: string;
+}
+
+export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }): Promise<number> {
+  const body = JSON.stringify({
+    event: 'payment.succeeded', business_id: 'simulation', created: payment.at.toISOString(),
+    data: {
+      payment_id: `py-sim-${payment.invoiceId}`, payment_request_id: `pr-sim-${payment.invoiceId}`, reference_id: payment.invoiceId, amount: payment.amount, currency: payment.currency,
+      status: 'SUCCEEDED', channel_code: 'BCA', payment_method: { type: 'VIRTUAL_ACCOUNT' }, created: payment.at.toISOString(),
+    },
+  });
+  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/xendit` }, body, { 'x-callback-token': secrets.xenditToken });
+}
+
+/** `forged`: signed with another secret, as an attacker (or a misconfigured endpoint) would: 400, nothing recorded. */
+export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }, forged = false): Promise<number> {
+  const id = payment.invoiceId.replace(/-/g, '');
+  const created = Math.floor(payment.at.getTime() / 1000);
+  const payload = JSON.stringify({
+    id: `evt_sim_${id}`, object: 'event', api_version: '2026-11-18.endive', created, livemode: false, type: 'payment_intent.succeeded',
+    data: {
+      object: {
+        // Stripe counts IDR in hundredths (SPEC §12): Rp 150.000 is 15000000.
+        id: `pi_sim_${id}`, object: 'payment_intent', amount: payment.amount * 100, amount_received: payment.amount * 100, currency: payment.currency.toLowerCase(),
+        status: 'succeeded', metadata: { invoice_id: payment.invoiceId }, latest_charge: `ch_sim_${id}`, payment_method_types: ['card'], created,
+      },
+    },
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: forged ? `${secrets.stripeSecret}-forged` : secrets.stripeSecret });
+  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/stripe` }, payload, { 'stripe-signature': signature });
+}

@@ -1,0 +1,134 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { API, ApiClient } from './api-client';
+import { createCatalog } from './catalog';
+import type { TSimulationEnvironment } from './environment';
+import { checkInvariants } from './invariants/all-invariants';
+import { newLedger, payInvoices, refundSome, settleRefunds, type TTickAt } from './money';
+import { forEachBounded } from './pool';
+import { Prng } from './prng';
+import { act, planTenants, signUp, TICKS, type TActionCounts } from './tenants';
+import { reportUsage } from './usage';
+
+export interface TSimulationOptions {
+  tenants: number;
+  months: number;
+  seed: number;
+  concurrency: number;
+  progress: boolean;
+}
+
+export interface TSimulationResult {
+  counts: TActionCounts;
+  requests: number;
+  retries: number;
+  /** 503s waited out and sent again (the same Idempotency-Key). */
+  unavailableRetries: number;
+  byStatus: Record<string, number>;
+  /** Per route: requests and mean milliseconds per answer. */
+  routes: { route: string; requests: number; meanMs: number }[];
+  monthSeconds: number[];
+  /** Seconds spent in each phase, over all ticks. */
+  phases: Record<string, number>;
+  seconds: number;
+  /** Every broken invariant and API promise, each naming its ids; empty when all held. */
+  failures: string[];
+  startsAt: string;
+  endsAt: string;
+}
+
+const DAY = 86_400_000;
+const utcMonth = (start: Date, months: number) => new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + months, 1));
+const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Drives the business month by month through HTTP: at each of a month's ticks (days 1, 11, 21)
+ * the test clock moves, billing runs (sometimes two at once), usage is reported, tenants sign up
+ * and change their subscriptions, invoices are paid and some refunded, pending refunds settled by
+ * the reconciler. After each month every invariant is checked (and once more at the end).
+ */
+export async function runSimulation(env: TSimulationEnvironment, options: TSimulationOptions): Promise<TSimulationResult> {
+  const started = performance.now();
+  const api = new ApiClient(env.origin, env.bearer, `sim-${options.seed}`);
+  const counts: TActionCounts = {};
+  const ledger = newLedger();
+  const failures: string[] = [];
+  let clockMoves = 0;
+  const phases = new Map<string, number>();
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const phaseStarted = performance.now();
+    try {
+      return await work();
+    } finally {
+      phases.set(phase, (phases.get(phase) ?? 0) + (performance.now() - phaseStarted) / 1000);
+    }
+  };
+  const moveClock = async (to: Date) => {
+    const answer = await api.post(`/api/v1/test-clock`, { now: to.toISOString() }, { route: '/test-clock' });
+    if (answer.status !== 200) throw new Error(`POST /api/v1/test-clock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    clockMoves++;
+  };
+  // The first month starts on the 1st after today (00:00 UTC): the clock only moves forward.
+  const clock = await api.get<{ now: string }>(`${API}/test-clock`);
+  const startsAt = utcMonth(new Date(clock.body.now), 1);
+  await moveClock(startsAt);
+  const catalog = await createCatalog(api, options.tenants, startsAt);
+  const tenants = planTenants(options.tenants, options.months, options.seed);
+  const tenantOf = new Map<string, number>();
+  const bar = options.progress ? new SingleBar({ format: 'simulating {bar} {value}/{total} ticks | month {month} | {requests} requests | {failures} failures', hideCursor: true }, Presets.shades_classic) : null;
+  bar?.start(options.months * TICKS, 0, { month: 1, requests: 0, failures: 0 });
+  const monthSeconds: number[] = [];
+
+  for (let month = 0; month < options.months; month++) {
+    const monthStarted = performance.now();
+    const monthStart = utcMonth(startsAt, month);
+    for (let tick = 0; tick < TICKS; tick++) {
+      const instant = new Date(monthStart.getTime() + tick * 10 * DAY + (month === 0 && tick === 0 ? 60_000 : 0));
+      if (month > 0 || tick > 0) await moveClock(instant);
+      const at: TTickAt = { seed: options.seed, month, tick, instant };
+      const prng = new Prng(options.seed, month, tick, 0xb111);
+      const runs = prng.chance(0.3) ? 2 : 1;
+      const results = await timed('billing runs', () => Promise.all(Array.from({ length: runs }, () => api.post<{ failed: number; failures: unknown[] }>(`${API}/billing-runs`, undefined, { route: '/billing-runs' }))));
+      for (const result of results) {
+        if (result.status !== 201 || result.body.failed > 0) failures.push(`billing run at ${instant.toISOString()} answered ${result.status}: ${JSON.stringify(result.body).slice(0, 400)}`);
+      }
+      counts[runs === 2 ? 'billing runs (two at once)' : 'billing runs'] = (counts[runs === 2 ? 'billing runs (two at once)' : 'billing runs'] ?? 0) + 1;
+      await timed('usage', () => reportUsage(api, tenants, at, counts));
+      const joining = tenants.filter((tenant) => tenant.joins.month === month && tenant.joins.tick === tick);
+      await timed('sign-ups', () => forEachBounded(joining, options.concurrency, async (tenant) => {
+        await signUp(api, catalog, tenant, new Prng(options.seed, tenant.index, 0x5160), counts);
+        tenantOf.set(tenant.organizationId!, tenant.index);
+      }));
+      const acting = tenants.filter((tenant) => (tenant.state === 'active' || tenant.state === 'cancelling') && !joining.includes(tenant));
+      await timed('subscription changes', () => forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts)));
+      await timed('reconciler', () => settleRefunds(env, api, ledger, options.seed + month * TICKS + tick, counts));
+      const paid = await timed('payments', () => payInvoices(env, api, tenantOf, ledger, at, options.concurrency, counts));
+      await timed('refunds', () => refundSome(env, api, paid, ledger, at, options.concurrency, counts));
+      bar?.increment(1, { month: month + 1, requests: api.stats.requests, failures: failures.length + api.failures.length });
+    }
+    const monthEnd = utcMonth(startsAt, month + 1);
+    failures.push(...(await timed('invariants', () => checkInvariants({
+      sql: env.sql, expected: ledger, clockMoves,
+      month: { from: isoDate(monthStart), to: isoDate(monthEnd), overview: () => overviewOf(api, monthStart, monthEnd) },
+    }))).map((failure) => `month ${month + 1} (${isoDate(monthStart)}): ${failure}`));
+    monthSeconds.push((performance.now() - monthStarted) / 1000);
+  }
+  // The end: the last month closes (its period invoices issued), pending refunds settle, every rule once more.
+  const endsAt = utcMonth(startsAt, options.months);
+  await moveClock(endsAt);
+  await api.post(`${API}/billing-runs`, undefined, { route: '/billing-runs' });
+  await settleRefunds(env, api, ledger, options.seed, counts);
+  failures.push(...(await checkInvariants({ sql: env.sql, expected: ledger, clockMoves })).map((failure) => `at the end: ${failure}`));
+  bar?.stop();
+  failures.push(...api.failures);
+  return {
+    routes: [...api.stats.byRoute].map(([route, requests]) => ({ route, requests, meanMs: (api.stats.msByRoute.get(route) ?? 0) / requests })).sort((a, b) => b.requests * b.meanMs - a.requests * a.meanMs),
+    counts, requests: api.stats.requests, retries: api.stats.retries, unavailableRetries: api.stats.unavailableRetries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
+    seconds: (performance.now() - started) / 1000, failures, phases: Object.fromEntries(phases), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
+  };
+}
+
+async function overviewOf(api: ApiClient, from: Date, to: Date): Promise<Record<string, number | string | null>> {
+  const answer = await api.get<{ current: Record<string, number | string | null> }>(`${API}/analytics/overview?from=${isoDate(from)}&to=${isoDate(to)}&currency=IDR`, '/analytics/overview');
+  if (answer.status !== 200) throw new Error(`GET /analytics/overview answered ${answer.status}`);
+  return answer.body.current;
+}
