@@ -5,7 +5,7 @@
 // the measured load: no start-up, no module compilation, no warm-up.
 'use strict';
 const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 
 const dir = process.env.BENCH_CPU_PROFILE_DIR;
@@ -19,7 +19,10 @@ if (dir) {
     const step = running
       ? post('Profiler.stop').then(({ profile }) => {
           running = false;
-          writeFileSync(path.join(dir, `${process.pid}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+          // Written aside, then renamed: the driver never reads half a file.
+          const file = path.join(dir, `${process.pid}-${Date.now()}.cpuprofile`);
+          writeFileSync(`${file}.partial`, JSON.stringify(profile));
+          renameSync(`${file}.partial`, file);
         })
       : post('Profiler.enable')
           .then(() => post('Profiler.setSamplingInterval', { interval: Number(process.env.BENCH_CPU_PROFILE_INTERVAL_US || 250) }))

@@ -67,7 +67,7 @@ try {
     });
     const summary = summarizeProfile(await stopProfiler(app.pid, scratch));
     const heading = `${scenario}: ${load.requestsPerSecond} req/s, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, ${load.errors} errors (${JSON.stringify(load.statusCounts)}); CPU/request ${load.serverCpuMs} ms server + ${load.databaseCpuMs} ms PostgreSQL; load (1 min) ${load.load}`;
-    const table = profileTable(summary, load.requests, Number(values.top ?? 20));
+    const table = profileTable(summary, load.requests, load.serverCpuMs, Number(values.top ?? 20));
     console.log(`\n${heading}\n\n${table}\n`);
     if (values.out) await writeFile(values.out, `${heading}\n\n${table}\n`);
     // The ceiling answers 401 and the 304 run 304 by design: only the others must be all 2xx.
@@ -141,7 +141,7 @@ function agentProcesses(rootPid: number): number[] {
   return pids.filter((pid) => {
     if (!inTree(pid)) return false;
     try {
-      return readFileSync(`/proc/${pid}/environ`, 'utf8').includes('BENCH_CPU_PROFILE_DIR=') && readFileSync(`/proc/${pid}/cmdline`, 'utf8').startsWith('node');
+      return readFileSync(`/proc/${pid}/environ`, 'utf8').includes('BENCH_CPU_PROFILE_DIR=');
     } catch {
       return false;
     }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 /** The parts of a V8 `.cpuprofile` (Chrome DevTools' format) that self time needs. */
 interface TCpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  nodes: { id: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
   startTime: number;
   endTime: number;
   samples: number[];
@@ -23,9 +23,12 @@ export interface TProfileSummary {
   busyMs: number;
   functions: TSelfTime[];
   areas: { area: string; selfMs: number }[];
+  /** The app's own functions (the bundle's, not a package's) by inclusive time: their synchronous part and what it calls. */
+  appInclusive: { fn: string; totalMs: number }[];
 }
 
 const IDLE = '(idle)';
+const APP_BUNDLE = 'app bundle (.next/server)';
 
 /**
  * Self time per function of one profile: each sample's time (the delta to the next sample) goes
@@ -35,6 +38,9 @@ const IDLE = '(idle)';
 export function summarizeProfile(file: string): TProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as TCpuProfile;
   const frames = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const inclusive = new Map<string, number>();
   const byFunction = new Map<string, TSelfTime>();
   let idleUs = 0;
   let totalUs = 0;
@@ -52,6 +58,12 @@ export function summarizeProfile(file: string): TProfileSummary {
     const entry = byFunction.get(key) ?? { fn: key, area: areaOf(frame.url, frame.functionName), selfMs: 0 };
     entry.selfMs += us / 1000;
     byFunction.set(key, entry);
+    const onStack = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parents.get(id)) {
+      const stackFrame = frames.get(id)!;
+      if (areaOf(stackFrame.url, stackFrame.functionName) === APP_BUNDLE && stackFrame.functionName) onStack.add(frameKey(stackFrame));
+    }
+    for (const fn of onStack) inclusive.set(fn, (inclusive.get(fn) ?? 0) + us / 1000);
   }
   const functions = [...byFunction.values()].sort((a, b) => b.selfMs - a.selfMs);
   const areas = new Map<string, number>();
@@ -61,6 +73,7 @@ export function summarizeProfile(file: string): TProfileSummary {
     busyMs: (totalUs - idleUs) / 1000,
     functions,
     areas: [...areas.entries()].map(([area, selfMs]) => ({ area, selfMs })).sort((a, b) => b.selfMs - a.selfMs),
+    appInclusive: [...inclusive.entries()].map(([fn, totalMs]) => ({ fn, totalMs })).sort((a, b) => b.totalMs - a.totalMs),
   };
 }
 
@@ -90,25 +103,34 @@ export function areaOf(url: string, functionName: string): string {
   const modules = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
   if (modules?.[1] === 'next' && /next\/dist\/compiled\/([^/]+)/.test(path)) return `next (compiled ${/next\/dist\/compiled\/([^/]+)/.exec(path)![1]})`;
   if (modules?.[1]) return modules[1];
-  if (/\/\.next[^/]*\/server\//.test(path)) return 'app bundle (.next/server)';
+  if (/\/\.next[^/]*\/server\//.test(path)) return APP_BUNDLE;
   return path;
 }
 
-/** Markdown: the top `count` functions by self time, in ms per request and % of busy time. */
-export function profileTable(summary: TProfileSummary, requests: number, count = 20): string {
-  const perRequest = (ms: number) => (ms / requests).toFixed(3);
-  const share = (ms: number) => `${((ms / summary.busyMs) * 100).toFixed(1)}%`;
-  const rows = summary.functions.slice(0, count).map((entry) => `| \`${entry.fn.replace(/\|/g, '\\|')}\` | ${entry.area} | ${perRequest(entry.selfMs)} | ${share(entry.selfMs)} |`);
-  const areas = summary.areas.slice(0, 12).map((entry) => `| ${entry.area} | ${perRequest(entry.selfMs)} | ${share(entry.selfMs)} |`);
+/**
+ * Markdown: the top `count` functions by self time, the areas, and the app's own functions by
+ * inclusive time. Shares are of the profiled thread's busy time; "≈ CPU ms/request" spreads the
+ * server's measured CPU per request (from /proc) by those shares. On a loaded machine a sample
+ * also counts time the thread waited for a core, so the profile's own milliseconds run high.
+ */
+export function profileTable(summary: TProfileSummary, requests: number, cpuMsPerRequest: number, count = 20): string {
+  const share = (ms: number) => ms / summary.busyMs;
+  const cpu = (ms: number) => (share(ms) * cpuMsPerRequest).toFixed(3);
+  const percent = (ms: number) => `${(share(ms) * 100).toFixed(1)}%`;
+  const name = (fn: string) => `\`${fn.replace(/\|/g, '\\|')}\``;
   return [
-    `main thread busy ${perRequest(summary.busyMs)} ms/request (${requests} requests, ${(summary.busyMs / 1000).toFixed(1)} s busy of ${(summary.wallMs / 1000).toFixed(1)} s profiled)`,
+    `${requests} requests; server CPU ${cpuMsPerRequest} ms/request (/proc); profiled thread busy ${(summary.busyMs / 1000).toFixed(1)} s of ${(summary.wallMs / 1000).toFixed(1)} s`,
     '',
-    '| function (self time) | from | ms/request | % of busy |',
+    '| function (self time) | from | % of busy | ≈ CPU ms/request |',
     '|---|---|---|---|',
-    ...rows,
+    ...summary.functions.slice(0, count).map((entry) => `| ${name(entry.fn)} | ${entry.area} | ${percent(entry.selfMs)} | ${cpu(entry.selfMs)} |`),
     '',
-    '| area | ms/request | % of busy |',
+    '| area (self time) | % of busy | ≈ CPU ms/request |',
     '|---|---|---|',
-    ...areas,
+    ...summary.areas.slice(0, 12).map((entry) => `| ${entry.area} | ${percent(entry.selfMs)} | ${cpu(entry.selfMs)} |`),
+    '',
+    '| app function (inclusive, synchronous part) | % of busy | ≈ CPU ms/request |',
+    '|---|---|---|',
+    ...summary.appInclusive.slice(0, 15).map((entry) => `| ${name(entry.fn)} | ${percent(entry.totalMs)} | ${cpu(entry.totalMs)} |`),
   ].join('\n');
 }
