@@ -4,6 +4,7 @@
 // `node --cpu-prof`, which covers the whole life of the process, the profile then holds exactly
 // the measured load: no start-up, no module compilation, no warm-up.
 'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS file, preloaded with --require */
 const { Session } = require('node:inspector');
 const { renameSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
