@@ -5,9 +5,9 @@ import { scratchDirectory } from '../../scripts/lib/test-harness';
 import { startNginx } from '../../tests/cluster/nginx';
 import type { TRunningServer } from '../lib/app-server';
 import { driveLoad, type TLoadResult } from '../lib/drive-load';
-import type { TBenchData } from '../lib/prepare-data';
 import { processTreeCpuMs } from '../lib/process-cpu';
-import { apiScenarios } from './api-scenarios';
+import { apiScenarios, scenarioRequests } from './api-scenarios';
+import type { TApiBenchOptions } from './run-api-bench';
 import { verifyRefundTotals } from './verify-refund-totals';
 
 export interface TBalancerRow {
@@ -29,17 +29,9 @@ export interface TBalancerBench {
   refunds: { created201: number; addedInDatabase: number; mismatched: number; overRefunded: number; holds: boolean };
 }
 
-export interface TBalancerBenchOptions {
-  /** The instance the API bench measured; a second one is started beside it. */
-  app: TRunningServer;
+export interface TBalancerBenchOptions extends Pick<TApiBenchOptions, 'app' | 'databaseUrl' | 'data' | 'connections' | 'seconds' | 'warmupRequestsPerConnection' | 'minRequestsPerConnection' | 'log'> {
+  /** Starts a second instance beside `app` (the instance the API bench measured). */
   startSecond: () => Promise<TRunningServer>;
-  databaseUrl: string;
-  data: TBenchData;
-  connections: number;
-  seconds: number;
-  warmupRequestsPerConnection: number;
-  minRequestsPerConnection: number;
-  log: (line: string) => void;
 }
 
 /**
@@ -65,9 +57,7 @@ export async function runBalancerBench(options: TBalancerBenchOptions): Promise<
         const origin = which === 'single' ? options.app.origin : balancer.origin;
         const result = await driveLoad({
           origin,
-          method: scenario.method,
-          next: scenario.requests(),
-          headers: { authorization: `Bearer ${options.data.apiKey}`, ...(scenario.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+          ...scenarioRequests(scenario, options.data.apiKey),
           connections: options.connections,
           seconds: options.seconds,
           warmupRequestsPerConnection: options.warmupRequestsPerConnection,

@@ -11,7 +11,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiScenarios } from '../api/api-scenarios';
+import { apiScenarios, scenarioRequests } from '../api/api-scenarios';
 import { startAppServer } from '../lib/app-server';
 import { startBenchDatabase } from '../lib/bench-database';
 import { driveLoad, type TLoadSpec } from '../lib/drive-load';
@@ -97,8 +97,7 @@ async function loadSpec(which: TScenario, data: TBenchData, origin: string): Pro
     if (!etag) throw new Error('GET /plans answered without an ETag');
     return { origin, method: 'GET', next: plans, headers: { ...authorization, 'if-none-match': etag } };
   }
-  const found = apiScenarios(data).find((candidate) => candidate.id === which)!;
-  return { origin, method: found.method, next: found.requests(), headers: { ...authorization, ...(found.method === 'POST' ? { 'content-type': 'application/json' } : {}) } };
+  return { origin, ...scenarioRequests(apiScenarios(data).find((candidate) => candidate.id === which)!, data.apiKey) };
 }
 
 /** SIGUSR2 to every process of the server's tree that loaded the agent: its profiler starts. */
