@@ -3,11 +3,13 @@
 // docs/PERFORMANCE.md. `npm run bench -- --smoke` (or BENCH_SMOKE=1): tiny data, a few seconds of
 // load, the existing build in NEXT_DIST_DIR (default .next), and only correctness decides the exit
 // code — exact totals and no errors, not the targets. Writes nothing.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runBalancerBench } from './api/balancer-bench';
 import { runApiBench } from './api/run-api-bench';
+import { checkSmokeRatios, recordSmokeRatios } from './api/smoke-ratios';
 import { runBillingRunBench } from './billing-run/billing-run-bench';
 import { checkBundleBudgets } from './console/bundle-budget';
 import { measureBundles } from './console/measure-bundles';
@@ -21,9 +23,15 @@ import { currentLoad, describeMachine } from './lib/machine';
 import { prepareBenchData } from './lib/prepare-data';
 import { buildProduction } from './lib/production-build';
 import { writePerformanceReport } from './report/write-performance-report';
-import { judge } from './targets';
+import { judge, judgeApi } from './targets';
+
+/** Ends an `--api-only` run after the API figures (the rest of the run is skipped, its cleanup kept). */
+class ApiOnlyDone extends Error {}
 
 const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1';
+// `--api-only`: bench/api and the balancer row alone (with the existing build, BENCH_DIST_DIR), their
+// verdicts printed and the figures written as JSON to BENCH_JSON (if set): for before/after comparisons.
+const apiOnly = process.argv.includes('--api-only');
 const PROFILE = smoke
   ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, minPerConnection: 4, contention: 200, couponMaxUses: 150, vitalsRuns: 1, billingRunSubscriptions: 300 }
   : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, minPerConnection: 20, contention: 200, couponMaxUses: 150, vitalsRuns: 5, billingRunSubscriptions: 45_000 };
@@ -37,7 +45,7 @@ if (smoke) {
     console.error(`No production build in ${distDir}/: run \`next build\` before \`npm run bench -- --smoke\`.`);
     process.exit(1);
   }
-} else if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(`${distDir}/BUILD_ID`)) {
+} else if ((apiOnly || process.env.BENCH_SKIP_BUILD === '1') && existsSync(`${distDir}/BUILD_ID`)) {
   log(`using the existing build in ${distDir}/ (BENCH_SKIP_BUILD=1)`);
 } else {
   log(`next build → ${distDir}/ …`);
@@ -61,6 +69,24 @@ try {
 
   log('API: app vs floor…');
   const api = await runApiBench({ app, floor, databaseUrl: database.url, postmasterPid: database.postmasterPid, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, minRequestsPerConnection: PROFILE.minPerConnection, log });
+  log('two instances behind nginx vs one instance: GET /plans and refunds…');
+  const balancer = await runBalancerBench({
+    app,
+    startSecond: async () => {
+      const second = await startAppServer({ distDir, databaseUrl: database.url, logFile: path.join(scratch, 'app-2.log') });
+      servers.push(second);
+      return second;
+    },
+    databaseUrl: database.url, data, connections: PROFILE.connections, seconds: PROFILE.seconds, warmupRequestsPerConnection: PROFILE.warmup, minRequestsPerConnection: PROFILE.minPerConnection, log,
+  });
+  log(`balancer: per instance ${JSON.stringify(balancer.perInstance)}, refunds ${balancer.refunds.holds ? 'exact' : 'WRONG'}`);
+  if (apiOnly) {
+    const verdicts = judgeApi({ api, balancer });
+    for (const verdict of verdicts) log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.area}: ${verdict.target} — ${verdict.measured}`);
+    if (process.env.BENCH_JSON) await writeFile(process.env.BENCH_JSON, JSON.stringify({ distDir, loadAtStart, loadAtEnd: currentLoad(), api, balancer, verdicts }, null, 2));
+    failed = verdicts.some((verdict) => verdict.correctness && !verdict.pass);
+    throw new ApiOnlyDone();
+  }
   log('contention: refunds of one invoice, redemptions of one coupon…');
   const refundContention = await runRefundContention(app.origin, data.apiKey, database.url, PROFILE.contention);
   log(`refunds: ${JSON.stringify(refundContention.statusCounts)} in ${refundContention.seconds} s, totals ${refundContention.holds ? 'exact' : 'WRONG'}`);
@@ -77,8 +103,10 @@ try {
   }
   const bundles = checkBundleBudgets(await measureBundles(distDir));
 
-  const results = { api, refundContention, couponContention, billingRun, bundles, webVitals };
+  const results = { api, balancer, refundContention, couponContention, billingRun, bundles, webVitals };
   const verdicts = judge(results);
+  // The smoke's ratios against the committed ones (bench/api/smoke-ratios.json): a regression of more than 30% fails it.
+  if (smoke) verdicts.push(...(process.argv.includes('--record-ratios') ? recordSmokeRatios(api) : checkSmokeRatios(api)));
   for (const verdict of verdicts) log(`${verdict.pass ? 'PASS' : 'FAIL'}  ${verdict.area}: ${verdict.target} — ${verdict.measured}`);
   const correctnessFailures = verdicts.filter((verdict) => verdict.correctness && !verdict.pass);
   failed = correctnessFailures.length > 0;
@@ -89,8 +117,10 @@ try {
     log('wrote docs/PERFORMANCE.md');
   }
 } catch (error) {
-  failed = true;
-  console.error(error);
+  if (!(error instanceof ApiOnlyDone)) {
+    failed = true;
+    console.error(error);
+  }
 } finally {
   for (const server of servers.reverse()) await server.stop();
   await database.stop();

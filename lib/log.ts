@@ -45,7 +45,7 @@ export function plainLogger(): Logger {
 }
 
 function createLogger(redact: boolean): Logger {
-  destination ??= pino.destination({ dest: 1, sync: true });
+  destination ??= bufferedStdout();
   return pino(
     {
       level: levelOverride ?? logLevelFromEnv(),
@@ -59,6 +59,26 @@ function createLogger(redact: boolean): Logger {
 }
 
 /** Test hook: send every line from `level` up to `stream` (null: back to stdout and LOG_LEVEL). */
+/**
+ * stdout, written in blocks of up to LOG_BUFFER_BYTES rather than a write(2) per line: under load
+ * the request log's one synchronous write per request was ~5% of the server's CPU (bench:profile,
+ * docs/PERFORMANCE.md). A line waits at most LOG_FLUSH_MS; pino flushes what is left
+ * synchronously when the process exits (its exit hook for sonic-boom), a crash included.
+ */
+function bufferedStdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, sync: false, minLength: LOG_BUFFER_BYTES });
+  setInterval(() => {
+    try {
+      stream.flush();
+    } catch {
+      // Nothing buffered yet, or the stream is ending: the next tick or the exit hook writes it.
+    }
+  }, LOG_FLUSH_MS).unref();
+  return stream;
+}
+const LOG_BUFFER_BYTES = 4096;
+const LOG_FLUSH_MS = 200;
+
 export function setLogDestination(stream: DestinationStream | null, level?: LevelWithSilent): void {
   destination = stream ?? undefined;
   levelOverride = stream ? (level ?? 'trace') : undefined;

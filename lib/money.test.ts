@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Decimal, MAX_AMOUNT, decimalFromJsonNumber, fitsCurrency, formatMoney, moneyToJson, roundMoney, toDecimal } from './money';
+import { Decimal, MAX_AMOUNT, decimalFromJsonNumber, fitsCurrency, formatMoney, moneyTextToJson, moneyToJson, roundMoney, toDecimal } from './money';
 
 describe('money', () => {
   it('rounds half-up to the currency minor unit', () => {
@@ -31,5 +32,16 @@ describe('money', () => {
   it('formats rupiah the Indonesian way', () => {
     expect(formatMoney('299000', 'IDR')).toBe('Rp 299.000');
     expect(formatMoney('1250.5', 'USD')).toBe('$1,250.50');
+  });
+
+  it('moneyTextToJson gives the number moneyToJson gives, for every numeric(18,4) text', () => {
+    const numericText = fc
+      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 99_999_999_999_999n }), fc.integer({ min: 0, max: 9999 }))
+      .map(([negative, whole, fraction]) => `${negative ? '-' : ''}${whole}.${String(fraction).padStart(4, '0')}`);
+    fc.assert(fc.property(numericText, (text) => Object.is(moneyTextToJson(text), moneyToJson(text))), { numRuns: 5000 });
+    expect(moneyTextToJson('150000.0000')).toBe(150000);
+    expect(moneyTextToJson('0.0001')).toBe(0.0001);
+    expect(() => moneyTextToJson('1e5')).toThrow();
+    expect(() => moneyTextToJson('NaN')).toThrow();
   });
 });

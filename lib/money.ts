@@ -33,6 +33,17 @@ export function moneyToJson(value: DecimalLike): number {
   return toDecimal(value).toNumber();
 }
 
+/**
+ * moneyToJson for a numeric's exact text as PostgreSQL spells it (hot reads select money
+ * `::text`): the same JSON number without building a Decimal. Number() of a decimal string is
+ * the double nearest its exact value, which is what Decimal#toNumber returns for the same value.
+ */
+export function moneyTextToJson(text: string): number {
+  if (!NUMERIC_TEXT.test(text)) throw new Error(`not a numeric's text: ${text}`);
+  return Number(text);
+}
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?$/;
+
 /** A JSON number as a decimal, read through its shortest decimal spelling (12.5 → "12.5"), never through float arithmetic. */
 export function decimalFromJsonNumber(value: number): Decimal {
   return new Decimal(String(value));

@@ -36,6 +36,15 @@ export function apiScenarios(data: TBenchData): TApiScenario[] {
   ];
 }
 
+/** What a load generator sends for `scenario`: its method, its request sequence, and the API key (and JSON type for a POST). */
+export function scenarioRequests(scenario: TApiScenario, apiKey: string): { method: TApiScenario['method']; next: () => { path: string; body?: string }; headers: Record<string, string> } {
+  return {
+    method: scenario.method,
+    next: scenario.requests(),
+    headers: { authorization: `Bearer ${apiKey}`, ...(scenario.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+  };
+}
+
 function cycle<T, R>(items: T[], make: (item: T) => R): () => R {
   if (items.length === 0) throw new Error('nothing to cycle over: the bench data is empty');
   let index = 0;

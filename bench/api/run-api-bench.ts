@@ -2,7 +2,7 @@ import { driveLoad, type TLoadResult } from '../lib/drive-load';
 import { processTreeCpuMs } from '../lib/process-cpu';
 import type { TRunningServer } from '../lib/app-server';
 import type { TBenchData } from '../lib/prepare-data';
-import { apiScenarios, REFUND_AMOUNT, type TApiScenario } from './api-scenarios';
+import { apiScenarios, REFUND_AMOUNT, scenarioRequests, type TApiScenario } from './api-scenarios';
 import { verifyRefundTotals, type TRefundTotals } from './verify-refund-totals';
 
 export interface TApiRow {
@@ -66,9 +66,7 @@ export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench>
     for (const which of servers) {
       const result = await driveLoad({
         origin: options[which].origin,
-        method: scenario.method,
-        next: scenario.requests(),
-        headers: { authorization: `Bearer ${options.data.apiKey}`, ...(scenario.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...scenarioRequests(scenario, options.data.apiKey),
         connections: options.connections,
         seconds: options.seconds,
         warmupRequestsPerConnection: options.warmupRequestsPerConnection,

@@ -16,6 +16,8 @@ export interface TLoadSpec {
   minRequestsPerConnection: number;
   /** CPU ms used so far by the server under test and by PostgreSQL (bench/lib/process-cpu.ts). */
   cpu: { server: () => number; database: () => number };
+  /** Called between the warm-up and the measured run (bench:profile starts the profiler there). */
+  beforeMeasured?: () => Promise<void>;
 }
 
 export interface TLoadResult {
@@ -45,6 +47,7 @@ export interface TLoadResult {
 export async function driveLoad(spec: TLoadSpec): Promise<TLoadResult> {
   const { result: warmup, seconds: warmupSeconds } = await run(spec, spec.connections * spec.warmupRequestsPerConnection);
   const rate = warmup.requests.total / warmupSeconds;
+  await spec.beforeMeasured?.();
   const cpuBefore = { server: spec.cpu.server(), database: spec.cpu.database() };
   const { result, seconds } = await run(spec, Math.max(spec.connections * spec.minRequestsPerConnection, Math.round(rate * spec.seconds)));
   const perRequest = (after: number, before: number) => Math.round(((after - before) / result.requests.total) * 100) / 100;

@@ -10,10 +10,10 @@ const NEXT_BIN = 'node_modules/.bin/next';
  * type folders to tsconfig.json's `include` when distDir changes; that edit is undone afterwards
  * so the benchmark never leaves a change in a shared file (others' concurrent edits are kept).
  */
-export async function buildProduction(distDir: string, log: (line: string) => void): Promise<void> {
+export async function buildProduction(distDir: string, log: (line: string) => void, extraArgs: string[] = []): Promise<void> {
   const before = await readFile('tsconfig.json', 'utf8');
   try {
-    await run(NEXT_BIN, ['build'], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' }, log);
+    await run(NEXT_BIN, ['build', ...extraArgs], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' }, log);
   } finally {
     await undoTsconfigInclude(before, distDir);
   }

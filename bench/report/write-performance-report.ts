@@ -23,7 +23,7 @@ const NOTES = 'bench/report/notes.md';
 /** docs/PERFORMANCE.md: the run's figures as tables, then the hand-written analysis (bench/report/notes.md). */
 export async function writePerformanceReport(file: string, input: TReportInput): Promise<void> {
   const notes = existsSync(NOTES) ? await readFile(NOTES, 'utf8') : '';
-  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), contentionSection(input), billingRunSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
+  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), balancerSection(input), contentionSection(input), billingRunSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
 }
 
 function header({ startedAt, finishedAt, loadAtStart, loadAtEnd, machine, data, profile, distDir }: TReportInput): string {
@@ -89,6 +89,25 @@ ${rows.join('\n')}
 Refund totals after the runs (SQL over every invoice): ${api.refunds.mismatched} invoices whose amount_refunded ≠ Σ succeeded refunds,
 ${api.refunds.overRefunded} refunded above amount_paid, ${api.refunds.addedPending} pending refunds added by the runs; ${api.refunds.created201} answers 201 (warm-ups included) and
 ${api.refunds.addedInDatabase} succeeded refunds added, Rp ${api.refunds.addedAmount} in all.`;
+}
+
+function balancerSection({ results: { balancer } }: TReportInput): string {
+  const rows = balancer.rows.flatMap((row) =>
+    (['single', 'balanced'] as const).map((which) => {
+      const result = row[which];
+      return `| ${which === 'single' ? row.label : ''} | ${which === 'single' ? 'one instance, direct' : 'nginx → two instances'} | ${result.requestsPerSecond} | ${result.p50Ms} | ${result.p99Ms} | ${result.errors} | ${result.load} | ${which === 'balanced' ? `${row.ratio}` : ''} |`;
+    }),
+  );
+  return `## Two instances behind a load balancer (bench/api/balancer-bench.ts)
+
+A second \`next start\` of the same build over the same PostgreSQL, and Debian's nginx in front of both (the balancer of
+\`npm run test:cluster\`: round robin, keep-alive upstreams), against the first instance addressed directly, same
+connections. On these 2 cores two instances share the same CPUs, so no gain is expected: the ratio is the balancer's cost.
+Requests per instance through nginx: ${Object.entries(balancer.perInstance).map(([upstream, count]) => `${upstream} ${count}`).join(', ')}; refunds ${balancer.refunds.holds ? 'exact' : '**not exact**'} (${balancer.refunds.created201} × 201 = ${balancer.refunds.addedInDatabase} refunds added).
+
+| endpoint | path | req/s | p50 ms | p99 ms | errors | load (1 min) | balanced ÷ direct |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}`;
 }
 
 function contentionSection({ results: { refundContention: rc, couponContention: cc } }: TReportInput): string {

@@ -5,6 +5,8 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { BillingError, forbidden, unauthenticated } from '@/lib/errors';
 import type { TActor } from './actor';
+import { countRateLimit } from '@/lib/http/rate-limit';
+import { admitApiKey, type TAdmission } from './api-keys/admit-api-key';
 import { authenticateApiKey } from './api-keys/authenticate-api-key';
 import { authOptions } from './options';
 import { isCrossOriginWrite } from './same-origin';
@@ -16,11 +18,32 @@ import { isCrossOriginWrite } from './same-origin';
  * (CSRF: lib/auth/same-origin.ts).
  */
 export async function authenticateRequest(request: NextRequest): Promise<TActor | null> {
+  const bearer = bearerOf(request);
+  if (bearer !== undefined) return bearer ? authenticateApiKey(bearer) : null;
+  return sessionRequestActor(request);
+}
+
+/**
+ * authenticateRequest and the caller's rate-limit count, as the API's wrapper needs them
+ * (lib/http/admin-route.ts): an API key is authenticated and counted in one statement
+ * (admitApiKey); a session's user is read, then counted. Only a super_admin is counted (anyone
+ * else is refused before the limiter); whether the count is over the limit is the caller's to judge.
+ */
+export async function admitRequest(request: NextRequest): Promise<TAdmission> {
+  const bearer = bearerOf(request);
+  if (bearer !== undefined) return bearer ? admitApiKey(bearer) : { actor: null, limits: null };
+  const actor = await sessionRequestActor(request);
+  return { actor, limits: actor?.role === 'super_admin' ? await countRateLimit(actor) : null };
+}
+
+/** The bearer secret of an Authorization header; null for a header that is not `Bearer <secret>`, undefined without one. */
+function bearerOf(request: NextRequest): string | null | undefined {
   const authorization = request.headers.get('authorization');
-  if (authorization !== null) {
-    const bearer = /^Bearer ([^\s]+)$/i.exec(authorization.trim());
-    return bearer?.[1] ? authenticateApiKey(bearer[1]) : null;
-  }
+  if (authorization === null) return undefined;
+  return /^Bearer ([^\s]+)$/i.exec(authorization.trim())?.[1] || null;
+}
+
+async function sessionRequestActor(request: NextRequest): Promise<TActor | null> {
   const token = await getToken({ req: request, secret: config().NEXTAUTH_SECRET });
   if (!token?.sub) return null;
   if (isCrossOriginWrite(request)) throw crossOriginWrite();

@@ -1,11 +1,11 @@
 import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import type { TActor } from '@/lib/auth/actor';
-import { authenticateRequest, requireSuperAdmin } from '@/lib/auth/guard';
+import { admitRequest, requireSuperAdmin } from '@/lib/auth/guard';
 import { errorResponse } from './error-response';
 import { withIdempotency } from './idempotency';
 import { parseJsonText, parseWith, readBodyText } from './parse';
-import { enforceRateLimit, rateLimitHeaders, type TRateLimitResult } from './rate-limit';
+import { rateLimitHeaders, refuseOverLimit, type TRateLimitResult } from './rate-limit';
 import { logRequest } from './request-log';
 import { requestIdOf } from './request-id';
 import { syncTestClock } from '@/lib/test-clock/sync-test-clock';
@@ -41,10 +41,12 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     const fail = (error: unknown) => ((thrown = error), errorResponse(error, requestId));
     let response: Response;
     try {
-      actor = await authenticateRequest(request);
+      // An API key is authenticated and counted in one statement (lib/auth/api-keys/admit-api-key.ts).
+      const admission = await admitRequest(request);
+      actor = admission.actor;
       const superAdmin = requireSuperAdmin(actor);
       // Before the body is read: a caller over its limit costs one statement and nothing more.
-      limits = await enforceRateLimit(superAdmin);
+      limits = admission.limits && refuseOverLimit(admission.limits);
       // TEST_CLOCK=true only: the clock another instance moved holds here too (nothing otherwise).
       await syncTestClock();
       const params = await context.params;

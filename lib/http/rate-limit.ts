@@ -2,6 +2,7 @@ import type { TActor } from '@/lib/auth/actor';
 import { config } from '@/lib/config';
 import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /** The window is one minute (`interval '1 minute'` in the statement below). */
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
@@ -29,14 +30,28 @@ export function rateLimitHeaders(result: TRateLimitResult): Record<string, strin
  * The caller is the API key or the signed-in user, so each key has its own budget.
  */
 export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<TRateLimitResult | null> {
-  if (limit <= 0) return null;
-  const result = await countRequest(`${actor.type}:${actor.id}`, limit, client);
+  const result = await countRateLimit(actor, limit, client);
+  return result && refuseOverLimit(result);
+}
+
+/** Counts one request against the caller's window without judging it (refuseOverLimit does); null when the limit is off. */
+export async function countRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<TRateLimitResult | null> {
+  return limit <= 0 ? null : countRequest(`${actor.type}:${actor.id}`, limit, client);
+}
+
+/** The result when it is allowed; otherwise 429 `rate_limited` with Retry-After and the RateLimit headers. */
+export function refuseOverLimit(result: TRateLimitResult): TRateLimitResult {
   if (!result.allowed) {
-    throw new BillingError(429, 'rate_limited', `At most ${limit} requests per minute per API key or user; retry in ${result.resetSeconds} s.`, {
+    throw new BillingError(429, 'rate_limited', `At most ${result.limit} requests per minute per API key or user; retry in ${result.resetSeconds} s.`, {
       headers: { 'Retry-After': String(result.resetSeconds), ...rateLimitHeaders(result) },
     });
   }
   return result;
+}
+
+/** A window's count and seconds to its reset, as the counting statement returns them, judged against `limit`. */
+export function rateLimitResult(limit: number, row: { count: number; reset_seconds: number }): TRateLimitResult {
+  return { limit, remaining: Math.max(0, limit - row.count), resetSeconds: row.reset_seconds, allowed: row.count <= limit };
 }
 
 /**
@@ -67,10 +82,17 @@ async function countRequest(key: string, limit: number, client: Db): Promise<TRa
   const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<{ count: number; reset_seconds: number }[]>`
     INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
     VALUES (${key}, now(), 1)
+    ${COUNT_IN_WINDOW}`);
+  return rateLimitResult(limit, row!);
+}
+
+/**
+ * The upsert's conflict clause and its RETURNING (count, reset_seconds), shared by countRequest and
+ * the API-key admission that counts in the statement that authenticates
+ * (lib/auth/api-keys/admit-api-key.ts).
+ */
+export const COUNT_IN_WINDOW = Prisma.sql`
     ON CONFLICT (key) DO UPDATE SET
       window_start = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN now() ELSE bucket.window_start END,
       count = CASE WHEN bucket.window_start <= now() - interval '1 minute' THEN 1 ELSE LEAST(bucket.count, 2000000000) + 1 END
-    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`);
-  const count = row!.count;
-  return { limit, remaining: Math.max(0, limit - count), resetSeconds: row!.reset_seconds, allowed: count <= limit };
-}
+    RETURNING count, LEAST(60, GREATEST(1, ceil(extract(epoch FROM bucket.window_start + interval '1 minute' - now()))))::int AS reset_seconds`;

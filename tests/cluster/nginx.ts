@@ -38,6 +38,9 @@ http {
   upstream app {
     ${options.upstreams.map((upstream) => `server ${upstream} max_fails=0;`).join('\n    ')}
     keepalive 64;
+    # Below Node's 5 s keepAliveTimeout (next start's default): otherwise nginx may send a request on
+    # an idle upstream connection the instance is closing, and answer 502 (a POST is not retried).
+    keepalive_timeout 4s;
   }
   server {
     listen 127.0.0.1:${port};

@@ -1,0 +1,57 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { TVerdict } from '../targets';
+import type { TApiBench } from './run-api-bench';
+
+/** The committed figures: each endpoint's efficiency in the smoke run (`npm run bench -- --smoke`). */
+const FILE = 'bench/api/smoke-ratios.json';
+/** A ratio may fall this far below its committed figure before the smoke fails. */
+export const ALLOWED_REGRESSION = 0.3;
+
+type TRatios = Record<string, { efficiency: number; throughput: number }>;
+
+/**
+ * Efficiency = floor CPU per request ÷ app CPU per request (server and PostgreSQL, from /proc):
+ * the share of the app's work a plain-Node server needs for the same answer, 1 at best. A ratio
+ * of two figures measured a minute apart on the same machine, so a loaded machine moves both and
+ * hardly the ratio (unlike req/s); the throughput ratio (app ÷ floor req/s) is recorded beside it
+ * for reading, but does not gate: in a 2-second smoke run on a shared machine it is too noisy.
+ */
+function ratiosOf(api: TApiBench): TRatios {
+  return Object.fromEntries(
+    api.rows.map((row) => [
+      row.id,
+      {
+        efficiency: round((row.floor.serverCpuMs + row.floor.databaseCpuMs) / (row.app.serverCpuMs + row.app.databaseCpuMs)),
+        throughput: row.ratio,
+      },
+    ]),
+  );
+}
+
+/** Each endpoint's efficiency against the committed one: FAIL (the smoke fails) when it fell by more than 30%. */
+export function checkSmokeRatios(api: TApiBench): TVerdict[] {
+  if (!existsSync(FILE)) return [{ area: 'committed smoke ratios', target: `${FILE} exists`, measured: 'missing', pass: false, correctness: true }];
+  const committed = JSON.parse(readFileSync(FILE, 'utf8')).ratios as TRatios;
+  const measured = ratiosOf(api);
+  return Object.entries(committed).map(([id, figure]) => {
+    const now = measured[id];
+    const label = api.rows.find((row) => row.id === id)?.label ?? id;
+    const floor = round(figure.efficiency * (1 - ALLOWED_REGRESSION));
+    return {
+      area: `${label} (smoke)`,
+      target: `efficiency (floor CPU ÷ app CPU per request) ≥ ${floor}, i.e. within 30% of the committed ${figure.efficiency}`,
+      measured: now ? `${now.efficiency} (throughput ratio ${now.throughput}, committed ${figure.throughput})` : 'not measured',
+      pass: now !== undefined && now.efficiency >= floor,
+      correctness: true,
+    };
+  });
+}
+
+/** `--record-ratios`: writes this smoke run's ratios as the committed figures. */
+export function recordSmokeRatios(api: TApiBench): TVerdict[] {
+  const ratios = ratiosOf(api);
+  writeFileSync(FILE, `${JSON.stringify({ recorded: new Date().toISOString(), note: 'npm run bench -- --smoke --record-ratios; checked by every smoke run (bench/api/smoke-ratios.ts)', ratios }, null, 2)}\n`);
+  return [{ area: 'committed smoke ratios', target: `written to ${FILE}`, measured: JSON.stringify(ratios), pass: true, correctness: false }];
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
