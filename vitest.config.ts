@@ -27,7 +27,7 @@ export default defineConfig({
           name: 'integration',
           // Beside what they test, named *.int.test.ts: they need the real PostgreSQL.
           include: ['**/*.int.test.ts'],
-          exclude: ['node_modules/**', '.next/**'],
+          exclude: ['node_modules/**', '.next*/**', '**/.next*/**'],
           environment: 'node',
           env,
           globalSetup: ['tests/integration/global-setup.ts'],
