@@ -23,6 +23,9 @@ export interface TUsageSummary {
   projected_overage_amount: number;
 }
 
+/** How much of a usage period must have passed before the usage so far is extrapolated to its end. */
+export const MIN_ELAPSED_TO_PROJECT_MS = 86_400_000;
+
 /**
  * Messages used vs included in a subscription's usage period, and the projected overage: what the
  * customer page shows (SPEC §11). Without `period`, the window still open — the month (annual) or
@@ -47,7 +50,8 @@ export async function getUsageSummary(input: { subscriptionId?: string; organiza
   const included = (subscription.plan.limits as { max_messages_month: number | null }).max_messages_month;
   const elapsed = Math.min(at.getTime(), period.end.getTime()) - period.start.getTime();
   const length = period.end.getTime() - period.start.getTime();
-  const projected = elapsed <= 0 ? used : Math.round((used * length) / elapsed);
+  // Extrapolating from minutes of a period would print absurd paces: until a day has gone by the pace is what is used.
+  const projected = elapsed < MIN_ELAPSED_TO_PROJECT_MS ? used : Math.round((used * length) / elapsed);
   const beyond = (count: number) => (included === null ? 0 : Math.max(0, count - included));
   const price = toDecimal(subscription.plan.overageMessagePrice);
   return {

@@ -93,6 +93,9 @@ describe('POST /usage', () => {
     const summary = await getUsageSummary({ organizationId: subscription.organizationId, at: new Date(Date.UTC(2041, 0, 16, 12)) });
     // Half of January gone (15.5 of 31 days), 1,300 used: 2,600 projected, 1,600 beyond the 1,000 included, Rp 100 each.
     expect(summary).toMatchObject({ messages_used: 1_300, messages_included: 1_000, overage_messages: 300, projected_messages: 2_600, projected_overage_messages: 1_600, projected_overage_amount: 160_000, currency: 'IDR' });
+    // Less than a day into the period there is no pace to extrapolate yet: the projection is what is used.
+    const early = await getUsageSummary({ organizationId: subscription.organizationId, at: new Date(Date.UTC(2041, 0, 1, 20)) });
+    expect(early).toMatchObject({ messages_used: 1_300, projected_messages: 1_300, projected_overage_messages: 300, projected_overage_amount: 30_000 });
     await runBilling({ trigger: 'cli', actor: 'system', at: new Date(Date.UTC(2041, 1, 1)) });
     const [invoice] = await db().invoice.findMany({ where: { subscriptionId: subscription.id }, include: { lines: true } });
     expect(invoice!.lines.find((line) => line.kind === 'overage')).toMatchObject({ quantity: 300 });
