@@ -18,6 +18,7 @@ import {
   type TCredentialColumn,
   type TRouteUnderTest,
 } from './route-authorization';
+import { customerActionFixtures, type TCustomerActionFixtures } from './customer-action-fixtures';
 import { checkActionCell, discoverServerActions, type TActionColumn, type TActionUnderTest } from './server-actions';
 
 /*
@@ -162,7 +163,7 @@ describe('authorization matrix canaries: the checker flags a missing guard', () 
   });
 });
 
-type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string };
+type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string; customer: TCustomerActionFixtures };
 const unique = () => Math.random().toString(36).slice(2, 10);
 
 /**
@@ -180,6 +181,15 @@ const ACTION_ARGUMENTS: Record<string, (fixtures: Fixtures) => unknown[]> = {
   'app/(console)/plans/actions.ts#createPlanAction': () => [{ ...CREATE_PLAN_BODY, slug: `matrix-${unique()}` }],
   'app/(console)/plans/actions.ts#updatePlanAction': ({ planId }) => [planId, { name: `Renamed ${unique()}` }],
   'app/(console)/plans/actions.ts#previewPlanChangeAction': ({ planId }) => [planId, { base_price_monthly: 123_000 }],
+  'lib/actions/organizations.ts#createOrganizationAction': () => [{ name: 'Matrix customer', slug: `matrix-customer-${unique()}`, billing_email: 'billing@matrix.test', country: 'ID' }],
+  'lib/actions/subscriptions.ts#createSubscriptionAction': ({ customer }) => [{ organization_id: customer.unsubscribedOrganizationId, plan_id: customer.planId, billing_cycle: 'monthly', agent_count: 1 }],
+  'lib/actions/subscriptions.ts#previewSubscriptionChangeAction': ({ customer }) => [customer.previewId, { agent_count: 3 }],
+  'lib/actions/subscriptions.ts#changeSubscriptionAction': ({ customer }) => [customer.changeId, { agent_count: 3 }],
+  'lib/actions/subscriptions.ts#cancelPendingChangeAction': ({ customer }) => [customer.pendingChangeId],
+  'lib/actions/subscriptions.ts#applyCouponAction': ({ customer }) => [customer.couponFreeId, { code: customer.couponCode }],
+  'lib/actions/subscriptions.ts#removeCouponAction': ({ customer }) => [customer.couponHolderId],
+  'lib/actions/subscriptions.ts#cancelSubscriptionAction': ({ customer }) => [customer.cancelId, { at: 'period_end', reason: 'matrix' }],
+  'lib/actions/subscriptions.ts#reactivateSubscriptionAction': ({ customer }) => [customer.reactivateId],
 };
 
 describe('authorization matrix: every server action', () => {
@@ -203,13 +213,13 @@ describe('authorization matrix: every server action', () => {
     const coupon = await db().coupon.create({ data: { code: `MX${unique().toUpperCase()}`, discountType: 'percentage', discountValue: '10', duration: 'once', validFrom: new Date() } });
     const addon = await db().addon.create({ data: { name: 'Matrix add-on', slug: `matrix-addon-${unique()}`, priceMonthly: '50000', priceAnnual: '500000' } });
     const apiKey = await db().apiKey.findFirstOrThrow({ where: { createdById: superAdmin.userId } });
-    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id };
+    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id, customer: await customerActionFixtures() };
   });
 
   it('finds the action modules on the filesystem: every actions.ts is a \'use server\' module, and no action is declared inline', () => {
-    expect(actionFiles).toEqual(expect.arrayContaining(['app/(console)/plans/actions.ts', 'app/(console)/coupons/actions.ts', 'app/(console)/addons/actions.ts', 'app/(console)/api-keys/actions.ts']));
+    expect(actionFiles).toEqual(expect.arrayContaining(['app/(console)/plans/actions.ts', 'app/(console)/coupons/actions.ts', 'app/(console)/addons/actions.ts', 'app/(console)/api-keys/actions.ts', 'lib/actions/organizations.ts', 'lib/actions/subscriptions.ts']));
     expect(inlineActionFiles).toEqual([]);
-    expect(actions.length).toBeGreaterThanOrEqual(9);
+    expect(actions.length).toBeGreaterThanOrEqual(18);
   });
 
   it('has arguments for every discovered action, and none for an action that no longer exists', () => {

@@ -1,10 +1,11 @@
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CancelForm, CouponForm } from '@/components/customers/coupon-and-cancel-forms';
+import { CancelForm } from '@/components/customers/cancel-form';
 import { ChangeForm } from '@/components/customers/change-form';
 import { CustomerHeader, CustomerInvoices, CustomerTimeline, SubscriptionBanners, SubscriptionCard } from '@/components/customers/customer-sections';
 import { SubscribeForm } from '@/components/customers/subscribe-form';
+import { SubscriptionCouponForm } from '@/components/customers/subscription-coupon-form';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { listAddons } from '@/lib/billing/addons/list-addons';
@@ -55,8 +56,8 @@ export default async function CustomerPage({ params }: PageProps) {
         <CardContent className="space-y-8">
           {live ? (
             <>
-              {live.cancel_at_period_end ? null : <section aria-label="Change plan"><h3 className="mb-2 text-sm font-semibold">Change plan, cycle or agents</h3><ChangeForm subscription={live} plans={planChoices} /></section>}
-              <section aria-label="Coupon"><h3 className="mb-2 text-sm font-semibold">Coupon</h3><CouponForm subscription={live} /></section>
+              {live.cancel_at_period_end ? null : <section aria-label="Change plan"><h3 className="mb-2 text-sm font-semibold">Change plan, cycle or agents</h3><ChangeForm key={`${live.plan_id}:${live.billing_cycle}:${live.agent_count}`} subscription={live} plans={planChoices} /></section>}
+              <section aria-label="Coupon"><h3 className="mb-2 text-sm font-semibold">Coupon</h3><SubscriptionCouponForm subscription={live} /></section>
               {live.cancel_at_period_end ? null : <section aria-label="Cancel"><h3 className="mb-2 text-sm font-semibold">Cancel</h3><CancelForm subscription={live} /></section>}
             </>
           ) : (
