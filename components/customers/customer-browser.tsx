@@ -1,37 +1,21 @@
 'use client';
 
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { Field } from '@/components/ui/field';
 import { KeysetList } from '@/components/ui/keyset-list';
-import { requestJson, retryUnlessClientError } from '@/components/ui/request-json';
 import { SearchField } from '@/components/ui/search-field';
 import { Select } from '@/components/ui/select';
+import { useKeysetPages, type TInitialKeysetPage } from '@/components/ui/use-keyset-pages';
 import { useUrlFilters } from '@/components/ui/use-url-filters';
 import type { TOrganizationPage } from '@/lib/billing/organizations/schemas';
-import { CUSTOMER_PAGE_SIZE, customerFiltersSearch, customerUrlFilters, type TCustomerFilters } from './customer-filters';
+import { CUSTOMER_PAGE_SIZE, customerFiltersSearch, customerUrlFilters } from './customer-filters';
 import { CustomersTable } from './customers-table';
 
 type TPlanOption = { id: string; name: string };
 
-function fetchPage(filters: TCustomerFilters, startingAfter: string | null): Promise<TOrganizationPage> {
-  const params = new URLSearchParams(customerFiltersSearch(filters));
-  params.set('limit', String(CUSTOMER_PAGE_SIZE));
-  if (startingAfter) params.set('starting_after', startingAfter);
-  return requestJson(`/api/v1/admin/billing/organizations?${params}`).then((body) => body as TOrganizationPage);
-}
-
 /** Customers: search as you type, filters in the URL, keyset "Load more" (GET /organizations). */
-export function CustomerBrowser({ plans, initial }: { plans: TPlanOption[]; initial: { search: string; page: TOrganizationPage | null } }) {
+export function CustomerBrowser({ plans, initial }: { plans: TPlanOption[]; initial: TInitialKeysetPage<TOrganizationPage> }) {
   const { filters, filtered, write, clear, resetKey } = useUrlFilters(customerUrlFilters);
-  const search = customerFiltersSearch(filters);
-  const query = useInfiniteQuery({
-    queryKey: ['customers', search],
-    queryFn: ({ pageParam }) => fetchPage(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.has_more ? last.next_cursor : null),
-    initialData: search === initial.search && initial.page ? { pages: [initial.page], pageParams: [null] } : undefined,
-    retry: retryUnlessClientError,
-  });
+  const query = useKeysetPages({ queryKey: ['customers', 'list'], path: '/api/v1/admin/billing/organizations', search: customerFiltersSearch(filters), pageSize: CUSTOMER_PAGE_SIZE, initial });
 
   return (
     <>

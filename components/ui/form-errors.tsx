@@ -49,7 +49,7 @@ export function fieldMessage(error: unknown): string | undefined {
 }
 
 /** The `root.server` message of a form, announced. */
-export function FormAlert({ message }: { message: string | undefined }) {
+export function FormAlert({ message }: { message: string | null | undefined }) {
   if (!message) return null;
   return (
     <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
