@@ -38,11 +38,22 @@ export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: {
   // A UUID is an id, exact (the primary key serves it); nobody names a tenant after one.
   if (isUuid(search)) conditions.push(Prisma.sql`o.id = ${search.toLowerCase()}::uuid`);
   else if (search) conditions.push(Prisma.sql`lower(o.name) LIKE '%' || lower(${escapeLike(search)}) || '%'`);
-  if (query.plan_id) conditions.push(Prisma.sql`s.plan_id = ${query.plan_id.toLowerCase()}::uuid`);
-  if (query.status === 'none') conditions.push(Prisma.sql`s.id IS NULL`);
-  else if (query.status) conditions.push(Prisma.sql`s.status = ${query.status}::"SubscriptionStatus"`);
-  if (query.coupon_id) conditions.push(Prisma.sql`s.coupon_id = ${query.coupon_id.toLowerCase()}::uuid`);
-  if (query.has_coupon) conditions.push(query.has_coupon === 'true' ? Prisma.sql`s.coupon_id IS NOT NULL` : Prisma.sql`s.coupon_id IS NULL`);
+  // The filters judge the current subscription (s); each is also a necessary condition on some
+  // subscription of the organization (x), which the planner can answer with one hash semi- or
+  // anti-join over subscriptions instead of a LATERAL per organization until the page fills
+  // (status=none at 45,000 organizations: 1.4 s → see docs/PERFORMANCE.md).
+  const current: Prisma.Sql[] = [];
+  const some: Prisma.Sql[] = [];
+  const both = (column: 'plan_id' | 'status' | 'coupon_id', test: Prisma.Sql) => {
+    current.push(Prisma.sql`${Prisma.raw(`s.${column}`)} ${test}`);
+    some.push(Prisma.sql`${Prisma.raw(`x.${column}`)} ${test}`);
+  };
+  if (query.plan_id) both('plan_id', Prisma.sql`= ${query.plan_id.toLowerCase()}::uuid`);
+  if (query.status && query.status !== 'none') both('status', Prisma.sql`= ${query.status}::"SubscriptionStatus"`);
+  if (query.coupon_id) both('coupon_id', Prisma.sql`= ${query.coupon_id.toLowerCase()}::uuid`);
+  if (query.has_coupon) both('coupon_id', query.has_coupon === 'true' ? Prisma.sql`IS NOT NULL` : Prisma.sql`IS NULL`);
+  if (query.status === 'none') conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.organization_id = o.id)`);
+  if (some.length) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM subscriptions x WHERE x.organization_id = o.id AND ${Prisma.join(some, ' AND ')})`, ...current);
 
   if (cursor) conditions.push(Prisma.sql`(lower(o.name), o.id) > (lower(${cursor.name}), ${cursor.id}::uuid)`);
 
