@@ -15,6 +15,7 @@ import { listCustomerTimeline } from '@/lib/billing/organizations/list-customer-
 import { listPlans } from '@/lib/billing/plans/list-plans';
 import { estimateNextInvoice } from '@/lib/billing/subscriptions/estimate-next-invoice';
 import { BillingError } from '@/lib/errors';
+import { isUuid } from '@/lib/http/parse';
 import { formatMoney } from '@/lib/money-format';
 
 type PageProps = { params: Promise<{ id: string }> };
@@ -36,12 +37,17 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function CustomerPage({ params }: PageProps) {
   await requireSuperAdminPage();
-  const customer = await loadCustomer((await params).id);
-  const subscription = customer.subscription;
-  const live = subscription && subscription.status !== 'cancelled' ? subscription : null;
-  const [plans, addons, invoices, timeline, estimate] = await Promise.all([
-    listPlans(), listAddons(), listInvoices({ organization_id: customer.id, limit: 10 }), listCustomerTimeline(customer.id), live ? estimateNextInvoice(live.id) : null,
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  // One round of queries, not two: the lists need only the id; the estimate waits for the subscription alone.
+  const withEstimate = loadCustomer(id).then(async (customer) => {
+    const live = customer.subscription && customer.subscription.status !== 'cancelled' ? customer.subscription : null;
+    return { customer, live, estimate: live ? await estimateNextInvoice(live.id) : null };
+  });
+  const [{ customer, live, estimate }, plans, addons, invoices, timeline] = await Promise.all([
+    withEstimate, listPlans(), listAddons(), listInvoices({ organization_id: id, limit: 10 }), listCustomerTimeline(id),
   ]);
+  const subscription = customer.subscription;
   const planNames = Object.fromEntries(plans.map((plan) => [plan.id, plan.name]));
   const addonNames = Object.fromEntries(addons.map((addon) => [addon.id, addon.name]));
   const planChoices = plans.map((plan) => ({ id: plan.id, name: plan.name, currency: plan.currency, is_active: plan.is_active }));
