@@ -15,6 +15,8 @@ import { checkBundleBudgets } from './console/bundle-budget';
 import { measureBundles } from './console/measure-bundles';
 import { measureWebVitals } from './console/measure-web-vitals';
 import { runCouponContention } from './contention/coupon-contention';
+import { benchCustomerPath } from './customers/bench-customer';
+import { measureCustomerSearch } from './customers/customer-search';
 import { runRefundContention } from './contention/refund-contention';
 import { startAppServer, type TRunningServer } from './lib/app-server';
 import { startBenchDatabase } from './lib/bench-database';
@@ -33,8 +35,8 @@ const smoke = process.argv.includes('--smoke') || process.env.BENCH_SMOKE === '1
 // verdicts printed and the figures written as JSON to BENCH_JSON (if set): for before/after comparisons.
 const apiOnly = process.argv.includes('--api-only');
 const PROFILE = smoke
-  ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, minPerConnection: 4, contention: 200, couponMaxUses: 150, vitalsRuns: 1, billingRunSubscriptions: 300 }
-  : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, minPerConnection: 20, contention: 200, couponMaxUses: 150, vitalsRuns: 5, billingRunSubscriptions: 45_000 };
+  ? { data: { organizations: 60, months: 6, refundable: 100 }, connections: 32, seconds: 2, warmup: 2, minPerConnection: 4, contention: 200, couponMaxUses: 150, vitalsRuns: 1, billingRunSubscriptions: 300, searchRequests: 3 }
+  : { data: { organizations: 45_000, months: 40, refundable: 20_000 }, connections: 32, seconds: 20, warmup: 8, minPerConnection: 20, contention: 200, couponMaxUses: 150, vitalsRuns: 5, billingRunSubscriptions: 45_000, searchRequests: 40 };
 const distDir = smoke ? process.env.NEXT_DIST_DIR || '.next' : process.env.BENCH_DIST_DIR || '.next-bench-api';
 const log = (line: string) => console.log(`[bench${smoke ? ':smoke' : ''}] ${line}`);
 
@@ -95,15 +97,18 @@ try {
   log(`billing run: ${PROFILE.billingRunSubscriptions} due subscriptions through \`npm run billing:run\`…`);
   const billingRun = await runBillingRunBench(database.url, PROFILE.billingRunSubscriptions, log);
   log(`billing run: ${billingRun.subscriptions} in ${billingRun.seconds} s = ${billingRun.perSecond}/s, peak RSS ${billingRun.maxRssMb} MB, load ${billingRun.loadAtStart} → ${billingRun.loadAtEnd}, ${billingRun.holds ? 'each invoiced once' : 'WRONG'}`);
+  log('customer search: GET /organizations, one request at a time…');
+  const customerSearch = await measureCustomerSearch(app.origin, data.apiKey, database.url, PROFILE.searchRequests);
+  for (const row of customerSearch.cases) log(`search ${row.label}: p95 ${row.p95Ms} ms; SQL ${row.planMs} ms via ${row.indexes.join(', ')}`);
   log('console: LCP and TBT in Chromium…');
-  const webVitals = await measureWebVitals(app.origin, ['/plans', '/invoices'], PROFILE.vitalsRuns);
+  const webVitals = await measureWebVitals(app.origin, ['/plans', '/invoices', '/customers', await benchCustomerPath(database.url)], PROFILE.vitalsRuns);
   for (const vitals of webVitals) {
     const csp = vitals.runs.reduce((sum, run) => sum + run.cspViolations, 0);
     log(`${vitals.route}: LCP ${vitals.lcpMs} ms, TBT ${vitals.tbtMs} ms, CSP violations ${csp}`);
   }
   const bundles = checkBundleBudgets(await measureBundles(distDir));
 
-  const results = { api, balancer, refundContention, couponContention, billingRun, bundles, webVitals };
+  const results = { api, balancer, refundContention, couponContention, billingRun, bundles, webVitals, customerSearch };
   const verdicts = judge(results);
   // The smoke's ratios against the committed ones (bench/api/smoke-ratios.json): a regression of more than 30% fails it.
   if (smoke) verdicts.push(...(process.argv.includes('--record-ratios') ? recordSmokeRatios(api) : checkSmokeRatios(api)));

@@ -4,6 +4,7 @@ import type { TApiBench } from './api/run-api-bench';
 import { refundTotalsHold } from './api/run-api-bench';
 import type { TBillingRunBench } from './billing-run/billing-run-bench';
 import type { TCouponContention } from './contention/coupon-contention';
+import type { TCustomerSearch } from './customers/customer-search';
 import type { TRefundContention } from './contention/refund-contention';
 import { DEFAULT_BUDGET_BYTES, kB, type TBudgetCheck } from './console/bundle-budget';
 import type { TWebVitals } from './console/measure-web-vitals';
@@ -32,6 +33,8 @@ export const TARGETS = {
   refundsVsFloorLoaded: 0.4,
   /** Issue 16: two instances behind nginx keep ≥ 90% of one instance's throughput. */
   balancerMinRatio: 0.9,
+  /** Issue 13: the Customers page's search at 45,000 organizations, p95 of every case. */
+  customerSearchMs: 50,
 } as const;
 
 export interface TBenchResults {
@@ -42,6 +45,7 @@ export interface TBenchResults {
   billingRun: TBillingRunBench;
   bundles: TBudgetCheck[];
   webVitals: TWebVitals[];
+  customerSearch: TCustomerSearch;
 }
 
 /** The API's targets (bench/api and the balancer row): what `npm run bench -- --api-only` checks. */
@@ -95,8 +99,29 @@ export function judge(results: TBenchResults): TVerdict[] {
     add(`first-load JS ${bundle.route}`, `≤ ${kB(DEFAULT_BUDGET_BYTES)} gzip (aim)`, kB(bundle.gzipBytes), bundle.withinAim);
     if (bundle.budgetBytes > DEFAULT_BUDGET_BYTES) add(`first-load JS ${bundle.route}`, `≤ ${kB(bundle.budgetBytes)} gzip (allowance enforced by perf:bundle)`, kB(bundle.gzipBytes), bundle.withinBudget);
   }
-  for (const vitals of results.webVitals) add(`LCP ${vitals.route}`, `< ${TARGETS.lcpMs} ms (median)`, `${vitals.lcpMs} ms`, vitals.lcpMs < TARGETS.lcpMs);
+  for (const vitals of results.webVitals) add(`LCP ${routeLabel(vitals.route)}`, `< ${TARGETS.lcpMs} ms (median)`, `${vitals.lcpMs} ms`, vitals.lcpMs < TARGETS.lcpMs);
+  verdicts.push(...judgeCustomerSearch(results.customerSearch));
   return verdicts;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
+/** The customer search rows (and the LCP of the pages given): `npm run bench:customers` prints these alone. */
+export function judgeCustomers(search: TCustomerSearch, webVitals: TWebVitals[]): TVerdict[] {
+  return [
+    ...judgeCustomerSearch(search),
+    ...webVitals.map((vitals) => ({ area: `LCP ${routeLabel(vitals.route)}`, target: `< ${TARGETS.lcpMs} ms (median)`, measured: `${vitals.lcpMs} ms`, pass: vitals.lcpMs < TARGETS.lcpMs, correctness: false })),
+  ];
+}
+
+function judgeCustomerSearch(search: TCustomerSearch): TVerdict[] {
+  const slowest = search.cases.reduce((worst, row) => (row.p95Ms > worst.p95Ms ? row : worst));
+  const errors = search.cases.reduce((sum, row) => sum + row.errors, 0);
+  const area = `GET /organizations (customer search, ${search.organizations.toLocaleString('en-US')} organizations)`;
+  return [
+    { area, target: `p95 < ${TARGETS.customerSearchMs} ms in each of ${search.cases.length} cases (${search.requestsPerCase} requests each, one at a time)`, measured: `worst ${slowest.p95Ms} ms (${slowest.label})`, pass: search.worstP95Ms < TARGETS.customerSearchMs, correctness: false },
+    { area, target: 'zero errors', measured: `${errors} non-200`, pass: errors === 0, correctness: true },
+  ];
+}
+
+/** `/customers/<uuid>` reads as the route it measures. */
+const routeLabel = (route: string) => route.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/, '[id]');

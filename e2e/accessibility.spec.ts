@@ -17,6 +17,7 @@ const PAGES: { path: string; heading: string; exclude?: string }[] = [
   { path: '/addons', heading: 'Add-ons' },
   { path: '/invoices', heading: 'Invoices' },
   { path: '/payments', heading: 'Payments & refunds' },
+  { path: '/customers', heading: 'Customers' },
   { path: '/audit-log', heading: 'Audit log' },
   { path: '/api-keys', heading: 'API keys' },
   { path: '/docs', heading: 'API docs', exclude: '.swagger-ui' },
@@ -86,6 +87,41 @@ test.describe('as a super-admin', () => {
     await scanDialog(page, testInfo, page.getByRole('button', { name: 'Edit WELCOME20' }), 'edit coupon');
     await scanDialog(page, testInfo, page.getByRole('button', { name: 'Duplicate WELCOME20' }), 'duplicate coupon');
     await scanDialog(page, testInfo, page.getByRole('button', { name: 'Deactivate WELCOME20' }), 'deactivate coupon', 'alertdialog');
+  });
+
+  test('the coupon holders dialog has no serious or critical axe violation', async ({ page }, testInfo) => {
+    await open(page, '/coupons', 'Coupons');
+    await page.getByRole('button', { name: /customers holding WELCOME20$/ }).click();
+    await expect(page.getByRole('dialog').getByRole('table', { name: 'Customers holding WELCOME20' })).toBeVisible();
+    await expectNoSeriousA11yViolations(page, testInfo, 'coupon holders');
+  });
+
+  test('the new customer form, with its field errors, has no serious or critical axe violation', async ({ page }, testInfo) => {
+    await open(page, '/customers', 'Customers');
+    await page.getByRole('button', { name: 'New customer' }).click();
+    const form = page.getByRole('form', { name: 'New customer' });
+    await form.getByRole('button', { name: 'Create customer' }).click();
+    await expect(form.getByText('A valid email address.')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, testInfo, 'new customer');
+  });
+
+  test('a customer page, its change preview and its field errors have no serious or critical axe violation', async ({ page }, testInfo) => {
+    await open(page, '/customers?status=active', 'Customers');
+    // A plain active one: the change and cancel forms show (not while a cancellation is scheduled).
+    await page.getByRole('table', { name: 'Customers' }).locator('tbody tr').filter({ has: page.getByText('Active', { exact: true }) }).first().getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Customers');
+    await expect(page.getByRole('form', { name: 'Change subscription' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    await expectNoSeriousA11yViolations(page, testInfo, 'customer page');
+
+    const change = page.getByRole('form', { name: 'Change subscription' });
+    await change.getByLabel('Agents').fill('40');
+    await change.getByRole('button', { name: 'Preview change' }).click();
+    await expect(page.getByRole('group', { name: 'Change preview' })).toBeVisible();
+    const cancel = page.getByRole('form', { name: 'Cancel subscription' });
+    await cancel.getByRole('button', { name: 'Cancel subscription' }).click();
+    await expect(cancel.getByText('Say why (at most 500 characters).')).toBeVisible();
+    await expectNoSeriousA11yViolations(page, testInfo, 'customer page: preview and field errors');
   });
 
   test('the add-on dialogs have no serious or critical axe violation', async ({ page }, testInfo) => {

@@ -8,6 +8,7 @@ const TABLES = [
   { path: '/coupons', heading: 'Coupons', table: 'Coupons' },
   { path: '/addons', heading: 'Add-ons', table: 'Add-ons' },
   { path: '/invoices', heading: 'Invoices', table: 'Invoices' },
+  { path: '/customers', heading: 'Customers', table: 'Customers' },
   { path: '/audit-log', heading: 'Audit log', table: 'Audit log' },
   // The seed's refund stuck pending at Xendit: its row ends with the "Recheck now" button.
   { path: '/payments', heading: 'Payments & refunds', table: 'Stuck refunds' },

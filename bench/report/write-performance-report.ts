@@ -23,7 +23,7 @@ const NOTES = 'bench/report/notes.md';
 /** docs/PERFORMANCE.md: the run's figures as tables, then the hand-written analysis (bench/report/notes.md). */
 export async function writePerformanceReport(file: string, input: TReportInput): Promise<void> {
   const notes = existsSync(NOTES) ? await readFile(NOTES, 'utf8') : '';
-  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), balancerSection(input), contentionSection(input), billingRunSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
+  await writeFile(file, [header(input), verdictTable(input.verdicts), apiSection(input), balancerSection(input), contentionSection(input), billingRunSection(input), customerSearchSection(input), consoleSection(input), notes.trim(), ''].join('\n\n'));
 }
 
 function header({ startedAt, finishedAt, loadAtStart, loadAtEnd, machine, data, profile, distDir }: TReportInput): string {
@@ -128,6 +128,19 @@ one in five with overage), batches of ${br.batchSize}, two in flight. Time from 
 | subscriptions | time | per second | invoices | peak RSS | CLI CPU per subscription | load (1 min) start → end | each invoiced once, numbers gap-free |
 |---|---|---|---|---|---|---|---|
 | ${br.subscriptions.toLocaleString('en')} | ${br.seconds} s | ${br.perSecond} | ${br.issued.toLocaleString('en')} | ${br.maxRssMb} MB | ${br.cliCpuMsPerSubscription} ms | ${br.loadAtStart} → ${br.loadAtEnd} | ${br.holds ? 'yes' : '**no**'}: ${br.detail} |`;
+}
+
+function customerSearchSection({ results: { customerSearch: search } }: TReportInput): string {
+  const rows = search.cases.map((row) => `| ${row.label} | ${row.p50Ms} | ${row.p95Ms} | ${row.maxMs} | ${row.planMs} | ${row.indexes.join(', ')} |`);
+  return `## Customer search (bench/customers)
+
+GET /organizations?limit=25 as the Customers page sends it, over ${search.organizations.toLocaleString('en')} organizations: ${search.requestsPerCase} requests per case,
+one at a time after three warm-up requests (the latency one operator waits for while typing). "SQL" is EXPLAIN ANALYZE of the
+very statement (\`organizationSearchSql\`) on the same database, with the indexes its plan read.
+
+| case | p50 ms | p95 ms | max ms | SQL ms | indexes |
+|---|---|---|---|---|---|
+${rows.join('\n')}`;
 }
 
 function consoleSection({ results: { bundles, webVitals }, profile }: TReportInput): string {

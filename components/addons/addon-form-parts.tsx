@@ -1,27 +1,13 @@
 'use client';
 
 import type { ComponentProps } from 'react';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import { Input } from '@/components/ui/input';
-import type { TActionResult } from '@/lib/http/admin-action';
 import { ADDON_CURRENCY } from '@/lib/billing/addons/schemas';
 import { formatMoney } from '@/lib/money-format';
 import { annualDiscount, describeAnnualDiscount } from './annual-discount';
 
-type TActionFailure = Extract<TActionResult<unknown>, { ok: false }>;
-
 /** Number inputs give strings: blank is "not given", anything else a number zod then judges (NaN included). */
 export const asOptionalNumber = (value: unknown) => (value === '' || value === null || value === undefined ? undefined : Number(value));
-
-/**
- * Puts the API's field errors (e.g. slug_taken on `slug`) on the form's own fields. Returns the
- * message for what no field can show, or null when every error found its field.
- */
-export function applyActionErrors<T extends FieldValues>(failure: TActionFailure, setError: UseFormSetError<T>, fields: readonly Path<T>[]): string | null {
-  const placed = (failure.errors ?? []).filter((error) => (fields as readonly string[]).includes(error.path));
-  placed.forEach((error, index) => setError(error.path as Path<T>, { type: 'server', message: error.message }, { shouldFocus: index === 0 }));
-  return placed.length > 0 && placed.length === (failure.errors ?? []).length ? null : failure.message;
-}
 
 /** An amount input in rupiah, with the currency shown before it. */
 export function PriceInput(props: ComponentProps<'input'>) {
@@ -48,15 +34,6 @@ export function annualPriceHint(monthly: unknown, annual: unknown, emptyMeans: '
 }
 
 const asAmount = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
-
-export function FormAlert({ message }: { message: string | null }) {
-  if (!message) return null;
-  return (
-    <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-      {message}
-    </p>
-  );
-}
 
 /** "Extra WhatsApp number" → "extra-whatsapp-number": a slug suggestion the operator can overwrite. */
 export function suggestSlug(name: string): string {

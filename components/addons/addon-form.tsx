@@ -7,11 +7,12 @@ import { updateAddonAction, createAddonAction } from '@/app/(console)/addons/act
 import { Button } from '@/components/ui/button';
 import { DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { FormAlert, setServerFieldErrors, topLevelField } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { Textarea } from '@/components/ui/textarea';
 import { ADDON_UNITS, ZCreateAddonInput, ZUpdateAddonInput, type TAddon, type TAddonUnit } from '@/lib/billing/addons/schemas';
-import { FormAlert, PriceInput, annualPriceHint, applyActionErrors, asOptionalNumber, suggestSlug } from './addon-form-parts';
+import { PriceInput, annualPriceHint, asOptionalNumber, suggestSlug } from './addon-form-parts';
 import { UNIT_HINTS, UNIT_LABELS } from './addon-labels';
 
 type FormProps = { onSaved: (addon: TAddon) => void; onCancel: () => void };
@@ -33,7 +34,7 @@ export function CreateAddonForm({ onSaved, onCancel }: FormProps) {
     setFormError(null);
     const result = await createAddonAction(input);
     if (result.ok) return onSaved(result.data);
-    setFormError(applyActionErrors(result, setError, CREATE_FIELDS));
+    setFormError(setServerFieldErrors(result, setError, topLevelField(CREATE_FIELDS)) ? null : result.message);
   });
 
   return (
@@ -116,7 +117,7 @@ export function EditAddonForm({ addon, onSaved, onCancel }: FormProps & { addon:
     if (Object.keys(changes).length === 0) return onSaved(addon);
     const result = await updateAddonAction(addon.id, changes);
     if (result.ok) return onSaved(result.data);
-    setFormError(applyActionErrors(result, setError, EDIT_FIELDS));
+    setFormError(setServerFieldErrors(result, setError, topLevelField(EDIT_FIELDS)) ? null : result.message);
   });
 
   return (

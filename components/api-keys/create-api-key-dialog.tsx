@@ -8,6 +8,7 @@ import { createApiKeyAction } from '@/app/(console)/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';
+import { FormAlert, setServerFieldErrors, topLevelField } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { API_KEY_ROLES, ZCreateApiKeyInput, type TCreatedApiKey } from '@/lib/auth/api-keys/schemas';
@@ -58,9 +59,7 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: TCreat
     setFormError(null);
     const result = await createApiKeyAction(input);
     if (result.ok) return onCreated(result.data);
-    const fieldErrors = (result.errors ?? []).filter((error) => error.path === 'name' || error.path === 'role');
-    fieldErrors.forEach((error) => setError(error.path as 'name' | 'role', { type: 'server', message: error.message }));
-    if (fieldErrors.length === 0) setFormError(result.message);
+    if (!setServerFieldErrors(result, setError, topLevelField(['name', 'role']))) setFormError(result.message);
   });
 
   return (
@@ -70,11 +69,7 @@ function CreateApiKeyForm({ onCreated, onCancel }: { onCreated: (created: TCreat
         <DialogDescription>Name it after the service that will use it, so you know what breaks when you revoke it.</DialogDescription>
       </DialogHeader>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        {formError ? (
-          <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-            {formError}
-          </p>
-        ) : null}
+        <FormAlert message={formError} />
         <Field label="Name" error={errors.name?.message} hint="Up to 100 characters, e.g. “Invoicing worker”.">
           {(control) => <Input autoFocus autoComplete="off" maxLength={100} {...control} {...register('name')} />}
         </Field>

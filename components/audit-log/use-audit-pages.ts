@@ -1,30 +1,17 @@
 'use client';
 
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { retryUnlessClientError } from '@/components/ui/request-json';
+import { useKeysetPages, type TInitialKeysetPage } from '@/components/ui/use-keyset-pages';
 import type { TAuditPage } from '@/lib/audit/schemas';
 import { auditFiltersSearch, type TAuditFilters } from './audit-filters';
-import { fetchAuditPage } from './audit-requests';
+import { AUDIT_PAGE_SIZE } from './audit-requests';
 
 /** What the server component rendered: the first page for the filters in the URL it was given, and when. */
-export type TInitialAuditPage = { search: string; page: TAuditPage | null; renderedAt: number };
+export type TInitialAuditPage = TInitialKeysetPage<TAuditPage> & { renderedAt: number };
 
 /**
- * The audit entries for `filters`, page by page along next_cursor (keyset: a later page never
- * repeats or skips an entry while changes keep being audited). The server's first page seeds
- * the cache for its filters; any other filters are fetched from GET /audit-log.
+ * The audit entries for `filters` (GET /audit-log), page by page along next_cursor. Coming back
+ * to the page after making a change refetches what was cached before the server rendered.
  */
 export function useAuditPages(filters: TAuditFilters, initial: TInitialAuditPage) {
-  const search = auditFiltersSearch(filters);
-  return useInfiniteQuery({
-    queryKey: ['audit-log', search],
-    queryFn: ({ pageParam }) => fetchAuditPage(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.has_more ? last.next_cursor : null),
-    initialData: search === initial.search && initial.page ? { pages: [initial.page], pageParams: [null] } : undefined,
-    // Coming back to the page after making a change: pages cached before the server rendered are
-    // refetched, so the change just made is listed; a fresh server page is not asked for twice.
-    refetchOnMount: (query) => query.state.dataUpdatedAt < initial.renderedAt,
-    retry: retryUnlessClientError,
-  });
+  return useKeysetPages({ queryKey: ['audit-log'], path: '/api/v1/admin/billing/audit-log', search: auditFiltersSearch(filters), pageSize: AUDIT_PAGE_SIZE, initial });
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
+import { FormAlert, fieldMessage, showActionFailure, topLevelField } from '@/components/ui/form-errors';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -32,7 +33,7 @@ type Props = {
   onDuplicate?: (coupon: TCoupon) => void;
 };
 
-const FIELDS = new Set(Object.keys(EMPTY_COUPON_VALUES));
+const fieldFor = topLevelField<TCouponFormValues>(Object.keys(EMPTY_COUPON_VALUES));
 // Empty number inputs: NaN for the required value (zod says "Must be a number."), null for "unlimited".
 const nullableNumber = (value: unknown) => (value === '' || value === null || value === undefined ? null : Number(value));
 
@@ -58,25 +59,13 @@ export function CouponForm({ mode, plans, onSubmit, onCancel, onDuplicate }: Pro
 
   const submit = handleSubmit(async (values) => {
     const result = await onSubmit(editing ? { kind: 'edit', values: values as TUpdateCouponInput } : { kind: 'create', values: values as TCreateCouponInput, deactivateOriginal });
-    if (result.ok) return;
     // Server errors (code_taken, coupon_in_use …) go onto the field they name; the rest above the form.
-    let focused = false;
-    for (const error of result.errors ?? []) {
-      const field = error.path.split('.')[0] as keyof TCouponFormValues;
-      if (!FIELDS.has(field)) continue;
-      setError(field, { type: 'server', message: error.message }, { shouldFocus: !focused });
-      focused = true;
-    }
-    if (!focused) setError('root.server', { type: 'server', message: result.message });
+    if (!result.ok) showActionFailure(result, setError, fieldFor);
   });
 
   return (
     <form onSubmit={submit} noValidate className="space-y-4">
-      {errors.root?.server ? (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {errors.root.server.message}
-        </p>
-      ) : null}
+      <FormAlert message={errors.root?.server?.message} />
       {locked ? (
         <div role="note" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           <p>
@@ -148,7 +137,7 @@ export function CouponForm({ mode, plans, onSubmit, onCancel, onDuplicate }: Pro
         <CouponDateField control={control} name="valid_until" label="Valid until (UTC)" hint="Empty means no end date." error={errors.valid_until?.message} />
       </div>
 
-      <CouponPlansField control={control} plans={plans} error={errors.applicable_plans?.message ?? firstItemError(errors.applicable_plans)} />
+      <CouponPlansField control={control} plans={plans} error={fieldMessage(errors.applicable_plans)} />
 
       <WorstCasePanel control={control} plans={plans} />
 
@@ -169,9 +158,4 @@ export function CouponForm({ mode, plans, onSubmit, onCancel, onDuplicate }: Pro
       </div>
     </form>
   );
-}
-
-function firstItemError(error: unknown): string | undefined {
-  if (!Array.isArray(error)) return undefined;
-  return (error.find(Boolean) as { message?: string } | undefined)?.message;
 }

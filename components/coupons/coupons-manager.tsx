@@ -15,7 +15,7 @@ import { duplicateFormValues } from './coupon-form-values';
 import { STATUS_LABELS } from './coupon-format';
 import { filterCoupons, type TCouponFilter } from './coupon-list-view';
 import { CouponsTable } from './coupons-table';
-import { CouponFormDialog, DeactivateCouponDialog } from './lazy-coupon-dialogs';
+import { CouponFormDialog, CouponHoldersDialog, DeactivateCouponDialog } from './lazy-coupon-dialogs';
 import type { TCouponPlanOption } from './plan-option';
 import { useCoupons, useInvalidateCoupons } from './use-coupons';
 
@@ -28,6 +28,7 @@ export function CouponsManager({ initialCoupons, plans }: Props) {
   const [filter, setFilter] = useState<TCouponFilter>({ status: 'all', query: '' });
   const [formMode, setFormMode] = useState<TCouponFormMode | null>(null);
   const [deactivating, setDeactivating] = useState<TCoupon | null>(null);
+  const [showingHolders, setShowingHolders] = useState<TCoupon | null>(null);
   const planNames = useMemo(() => new Map(plans.map((plan) => [plan.id, plan.name])), [plans]);
   const visible = filterCoupons(coupons, filter);
 
@@ -96,12 +97,14 @@ export function CouponsManager({ initialCoupons, plans }: Props) {
           onDuplicate={duplicate}
           onDeactivate={setDeactivating}
           onActivate={activate}
+          onShowHolders={setShowingHolders}
         />
       )}
 
       <Suspense fallback={null}>
         {formMode ? <CouponFormDialog mode={formMode} plans={plans} onClose={() => setFormMode(null)} onDuplicate={duplicate} /> : null}
         {deactivating ? <DeactivateCouponDialog coupon={deactivating} onClose={() => setDeactivating(null)} /> : null}
+        {showingHolders ? <CouponHoldersDialog coupon={showingHolders} onClose={() => setShowingHolders(null)} /> : null}
       </Suspense>
     </div>
   );

@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useState, type ReactNode } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -8,7 +7,7 @@ import { RowActions, TBody, TD, TH, THead, TR, Table } from '@/components/ui/tab
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import { STATUS_LABELS, STATUS_TONES, formatDiscount, formatDuration, formatUsage, formatWindow } from './coupon-format';
 import { DEFAULT_SORT, nextSort, sortCoupons, type TCouponSort, type TCouponSortKey } from './coupon-list-view';
-import { CouponFormDialog, DeactivateCouponDialog } from './lazy-coupon-dialogs';
+import { CouponFormDialog, CouponHoldersDialog, DeactivateCouponDialog } from './lazy-coupon-dialogs';
 
 type Props = {
   coupons: TCoupon[];
@@ -17,9 +16,10 @@ type Props = {
   onDuplicate: (coupon: TCoupon) => void;
   onDeactivate: (coupon: TCoupon) => void;
   onActivate: (coupon: TCoupon) => void;
+  onShowHolders: (coupon: TCoupon) => void;
 };
 
-export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeactivate, onActivate }: Props) {
+export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeactivate, onActivate, onShowHolders }: Props) {
   const [sort, setSort] = useState<TCouponSort>(DEFAULT_SORT);
   const header = (key: TCouponSortKey, label: string, numeric = false) => (
     <SortableHeader sortKey={key} sort={sort} onSort={(k) => setSort(nextSort(sort, k))} numeric={numeric}>
@@ -51,7 +51,9 @@ export function CouponsTable({ coupons, planNames, onEdit, onDuplicate, onDeacti
             <TD>{formatDuration(coupon)}</TD>
             <TD numeric>
               {coupon.current_uses > 0 ? (
-                <Link href={`/customers?coupon_id=${coupon.id}`} className="hover:underline" title="The customers whose subscription holds this coupon">{formatUsage(coupon)}</Link>
+                <button type="button" onClick={() => onShowHolders(coupon)} className="tabular-nums underline decoration-zinc-300 underline-offset-2 hover:decoration-zinc-900" aria-label={`${formatUsage(coupon)}: customers holding ${coupon.code}`} {...CouponHoldersDialog.preloadHandlers}>
+                  {formatUsage(coupon)}
+                </button>
               ) : formatUsage(coupon)}
             </TD>
             <TD>{formatWindow(coupon)}</TD>

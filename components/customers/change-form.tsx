@@ -1,94 +1,93 @@
 'use client';
 
 import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
+import { FormAlert, showActionFailure, topLevelField } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
-import type { TChangePreview, TSubscription } from '@/lib/billing/subscriptions/schemas';
-import { formatMoney } from '@/lib/money-format';
-import { MutationStatus } from './mutation-status';
-import { sendJson } from './post-json';
+import { changeSubscriptionAction, previewSubscriptionChangeAction } from '@/lib/actions/subscriptions';
+import { ZChangeSubscriptionInput, type TChangePreview, type TChangeSubscriptionInput, type TSubscription } from '@/lib/billing/subscriptions/schemas';
+import { ChangePreviewPanel } from './change-preview-panel';
+import { blankToUndefined } from './form-values';
 import type { TPlanChoice } from './subscribe-form';
-import { useCustomerMutation } from './use-customer-mutation';
-import { submitKeepingValues } from './submit-keeping-values';
+import { useReportSuccess } from './use-report-success';
 
-/** Change plan, cycle or agents: preview every line and MRR before/after, then confirm exactly that (preview_id). */
+type TValues = z.input<typeof ZChangeSubscriptionInput>;
+const CHANGE_FIELDS = ['plan_id', 'billing_cycle', 'agent_count', 'timing'] as const;
+const fieldFor = topLevelField<TValues>(CHANGE_FIELDS);
+
+/** Change plan, cycle or agents (the page keys it by them, so a change made resets it to the new ones): preview every line and MRR before/after, then confirm exactly that (preview_id). */
 export function ChangeForm({ subscription, plans }: { subscription: TSubscription; plans: TPlanChoice[] }) {
-  const mutation = useCustomerMutation();
-  const [preview, setPreview] = useState<{ body: Record<string, unknown>; result: TChangePreview } | null>(null);
-  const errors = mutation.problem?.fields ?? {};
-  const money = (value: number) => formatMoney(value, subscription.currency);
+  const reportSuccess = useReportSuccess();
+  const [preview, setPreview] = useState<{ body: TChangeSubscriptionInput; result: TChangePreview } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const { register, control, handleSubmit, setError, clearErrors, formState } = useForm<TValues, unknown, TChangeSubscriptionInput>({
+    resolver: zodResolver(ZChangeSubscriptionInput),
+    defaultValues: { plan_id: subscription.plan_id, billing_cycle: subscription.billing_cycle, agent_count: subscription.agent_count },
+  });
+  const { errors, isSubmitting } = formState;
+  // A preview answers the values it was computed from: an edit hides it, so "Confirm" never confirms something unseen.
+  const values = useWatch({ control });
+  const shown = preview && CHANGE_FIELDS.every((key) => values[key] === preview.body[key]) ? preview : null;
 
-  async function previewChange(form: FormData) {
-    const body: Record<string, unknown> = { plan_id: form.get('plan_id'), billing_cycle: form.get('billing_cycle'), agent_count: Number(form.get('agent_count')) };
-    if (form.get('timing')) body.timing = form.get('timing');
+  const previewChange = handleSubmit(async (values) => {
     setPreview(null);
-    const result = await mutation.run(() => sendJson<TChangePreview>(`/subscriptions/${subscription.id}/change/preview`, body), 'Preview ready: check it, then confirm.');
-    if (result) setPreview({ body, result });
-  }
+    const result = await previewSubscriptionChangeAction(subscription.id, values);
+    if (!result.ok) return showActionFailure(result, setError, fieldFor);
+    setPreview({ body: values, result: result.data });
+  });
+
   async function confirm() {
-    if (!preview) return;
-    const done = await mutation.run(
-      () => sendJson(`/subscriptions/${subscription.id}/change`, { ...preview.body, preview_id: preview.result.preview_id }),
-      preview.result.timing === 'now' ? 'Changed: the prorated invoice is issued.' : 'Change scheduled for the period end.',
-    );
-    if (done) setPreview(null);
+    if (!shown) return;
+    const preview = shown;
+    clearErrors('root.server');
+    setConfirming(true);
+    const result = await changeSubscriptionAction(subscription.id, { ...preview.body, preview_id: preview.result.preview_id }).finally(() => setConfirming(false));
+    // 409 subscription_changed: what the preview showed moved; the operator previews again.
+    if (!result.ok) return showActionFailure(result, setError, fieldFor);
+    setPreview(null);
+    reportSuccess(preview.result.timing === 'now' ? 'Changed: the prorated invoice is issued.' : 'Change scheduled for the period end.');
   }
 
+  const busy = isSubmitting || confirming;
   return (
     <div className="space-y-4">
-      <form onSubmit={submitKeepingValues(previewChange)} aria-label="Change subscription" className="grid gap-3 sm:grid-cols-4">
-        <Field label="Plan" error={errors.plan_id}>
-          {(control) => (
-            <Select {...control} name="plan_id" defaultValue={subscription.plan_id}>
+      <form onSubmit={previewChange} noValidate aria-label="Change subscription" className="grid gap-3 sm:grid-cols-4">
+        <Field label="Plan" error={errors.plan_id?.message}>
+          {(c) => (
+            <Select {...c} {...register('plan_id')}>
               {plans.filter((plan) => plan.currency === subscription.currency).map((plan) => <option key={plan.id} value={plan.id}>{plan.name}</option>)}
             </Select>
           )}
         </Field>
-        <Field label="Cycle" error={errors.billing_cycle}>
-          {(control) => (
-            <Select {...control} name="billing_cycle" defaultValue={subscription.billing_cycle}>
+        <Field label="Cycle" error={errors.billing_cycle?.message}>
+          {(c) => (
+            <Select {...c} {...register('billing_cycle')}>
               <option value="monthly">Monthly</option>
               <option value="annual">Annual</option>
             </Select>
           )}
         </Field>
-        <Field label="Agents" error={errors.agent_count}>{(control) => <Input {...control} name="agent_count" type="number" min={1} defaultValue={subscription.agent_count} />}</Field>
-        <Field label="When" error={errors.timing}>
-          {(control) => (
-            <Select {...control} name="timing" defaultValue="">
+        <Field label="Agents" error={errors.agent_count?.message}>{(c) => <Input {...c} type="number" min={1} {...register('agent_count', { valueAsNumber: true })} />}</Field>
+        <Field label="When" error={errors.timing?.message}>
+          {(c) => (
+            <Select {...c} {...register('timing', { setValueAs: blankToUndefined })}>
               <option value="">As the rules say</option>
               <option value="now">Now</option>
               <option value="period_end">At period end</option>
             </Select>
           )}
         </Field>
-        <div className="sm:col-span-4"><Button type="submit" variant="secondary" disabled={mutation.pending}>Preview change</Button></div>
-      </form>
-      <MutationStatus mutation={mutation} />
-      {preview ? (
-        <div aria-label="Change preview" className="rounded-md border border-zinc-200 p-4 text-sm">
-          <p className="mb-2 font-medium">
-            {preview.result.timing === 'now' ? 'Takes effect now' : `Takes effect at the period end (${preview.result.effective_at.slice(0, 10)})`} · MRR {money(preview.result.mrr_before)} → {money(preview.result.mrr_after)}
-          </p>
-          {preview.result.coupon_removed ? <p className="mb-2 text-amber-700">Coupon {preview.result.coupon_removed.code} does not apply to the new plan and will be removed.</p> : null}
-          <table className="w-full">
-            <tbody>
-              {preview.result.lines.map((line, index) => (
-                <tr key={index}><td className="py-1">{line.description}</td><td className="py-1 text-right tabular-nums">{money(line.amount)}</td></tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="mt-2 font-medium">
-            {preview.result.invoice_now ? `Invoiced now: ${money(preview.result.invoice_now.total)}` : `Next invoice: ${money(preview.result.next_invoice.total)}`}
-          </p>
-          <div className="mt-3 flex gap-2">
-            <Button onClick={confirm} disabled={mutation.pending}>Confirm change</Button>
-            <Button variant="ghost" onClick={() => setPreview(null)}>Discard</Button>
-          </div>
+        <div className="space-y-2 sm:col-span-4">
+          <FormAlert message={errors.root?.server?.message} />
+          <Button type="submit" variant="secondary" disabled={busy}>Preview change</Button>
         </div>
-      ) : null}
+      </form>
+      {shown ? <ChangePreviewPanel preview={shown.result} currency={subscription.currency} busy={busy} onConfirm={confirm} onDiscard={() => setPreview(null)} /> : null}
     </div>
   );
 }

@@ -1,40 +1,21 @@
 'use client';
 
-import Link from 'next/link';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Badge } from '@/components/ui/badge';
 import { Field } from '@/components/ui/field';
 import { KeysetList } from '@/components/ui/keyset-list';
-import { requestJson, retryUnlessClientError } from '@/components/ui/request-json';
 import { SearchField } from '@/components/ui/search-field';
 import { Select } from '@/components/ui/select';
-import { TBody, TD, TH, THead, TR, Table } from '@/components/ui/table';
+import { useKeysetPages, type TInitialKeysetPage } from '@/components/ui/use-keyset-pages';
 import { useUrlFilters } from '@/components/ui/use-url-filters';
-import type { TOrganizationPage, TOrganizationSummary } from '@/lib/billing/organizations/schemas';
-import { CUSTOMER_PAGE_SIZE, customerFiltersSearch, customerUrlFilters, type TCustomerFilters } from './customer-filters';
-import { subscriptionBadge } from './subscription-badge';
+import type { TOrganizationPage } from '@/lib/billing/organizations/schemas';
+import { CUSTOMER_PAGE_SIZE, customerFiltersSearch, customerUrlFilters } from './customer-filters';
+import { CustomersTable } from './customers-table';
 
 type TPlanOption = { id: string; name: string };
 
-function fetchPage(filters: TCustomerFilters, startingAfter: string | null): Promise<TOrganizationPage> {
-  const params = new URLSearchParams(customerFiltersSearch(filters));
-  params.set('limit', String(CUSTOMER_PAGE_SIZE));
-  if (startingAfter) params.set('starting_after', startingAfter);
-  return requestJson(`/api/v1/admin/billing/organizations?${params}`).then((body) => body as TOrganizationPage);
-}
-
 /** Customers: search as you type, filters in the URL, keyset "Load more" (GET /organizations). */
-export function CustomerBrowser({ plans, initial }: { plans: TPlanOption[]; initial: { search: string; page: TOrganizationPage | null } }) {
+export function CustomerBrowser({ plans, initial }: { plans: TPlanOption[]; initial: TInitialKeysetPage<TOrganizationPage> }) {
   const { filters, filtered, write, clear, resetKey } = useUrlFilters(customerUrlFilters);
-  const search = customerFiltersSearch(filters);
-  const query = useInfiniteQuery({
-    queryKey: ['customers', search],
-    queryFn: ({ pageParam }) => fetchPage(filters, pageParam),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => (last.has_more ? last.next_cursor : null),
-    initialData: search === initial.search && initial.page ? { pages: [initial.page], pageParams: [null] } : undefined,
-    retry: retryUnlessClientError,
-  });
+  const query = useKeysetPages({ queryKey: ['customers', 'list'], path: '/api/v1/admin/billing/organizations', search: customerFiltersSearch(filters), pageSize: CUSTOMER_PAGE_SIZE, initial });
 
   return (
     <>
@@ -83,36 +64,5 @@ export function CustomerBrowser({ plans, initial }: { plans: TPlanOption[]; init
         table={(rows, state) => <CustomersTable rows={rows} busy={state.busy} />}
       />
     </>
-  );
-}
-
-function CustomersTable({ rows, busy }: { rows: TOrganizationSummary[]; busy?: boolean }) {
-  return (
-    <Table aria-busy={busy} className={busy ? 'opacity-60' : undefined}>
-      <THead>
-        <TR>
-          <TH>Customer</TH>
-          <TH>Plan</TH>
-          <TH>Status</TH>
-          <TH>Coupon</TH>
-        </TR>
-      </THead>
-      <TBody>
-        {rows.map((row) => {
-          const badge = subscriptionBadge(row.subscription);
-          return (
-            <TR key={row.id}>
-              <TD>
-                <Link href={`/customers/${row.id}`} className="font-medium text-zinc-900 hover:underline">{row.name}</Link>
-                <div className="text-xs text-zinc-500">{row.slug} · {row.billing_email}</div>
-              </TD>
-              <TD>{row.subscription ? `${row.subscription.plan_name} (${row.subscription.billing_cycle})` : '—'}</TD>
-              <TD><Badge tone={badge.tone}>{badge.label}</Badge></TD>
-              <TD>{row.subscription?.coupon_code ?? '—'}</TD>
-            </TR>
-          );
-        })}
-      </TBody>
-    </Table>
   );
 }

@@ -8,7 +8,8 @@ import type { TOrganizationDetail } from '@/lib/billing/organizations/schemas';
 import type { TSubscription } from '@/lib/billing/subscriptions/schemas';
 import type { TUsageSummary } from '@/lib/billing/usage/get-usage-summary';
 import { formatMoney } from '@/lib/money-format';
-import { UndoButton } from './coupon-and-cancel-forms';
+import { cancelPendingChangeAction, reactivateSubscriptionAction } from '@/lib/actions/subscriptions';
+import { ActionButton } from './action-button';
 import { subscriptionBadge } from './subscription-badge';
 import { UsageMeter } from './usage-meter';
 
@@ -44,13 +45,13 @@ export function SubscriptionBanners({ subscription, planNames }: { subscription:
             Scheduled for {day(change.effective_at)}: {planNames[change.plan_id] ?? 'another plan'} ({change.billing_cycle}), {change.agent_count} agents
             {change.removes_coupon ? '; the coupon will be removed' : ''}.
           </span>
-          <UndoButton path={`/subscriptions/${subscription.id}/change/cancel`} label="Undo scheduled change" success="Scheduled change cancelled." />
+          <ActionButton size="sm" action={cancelPendingChangeAction.bind(null, subscription.id)} label="Undo scheduled change" success="Scheduled change cancelled." />
         </div>
       ) : null}
       {subscription.cancel_at_period_end ? (
         <div role="note" aria-label="Scheduled cancellation" className="mb-4 flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">
           <span>Ends on {day(subscription.current_period_end)}: it will not renew.</span>
-          <UndoButton path={`/subscriptions/${subscription.id}/reactivate`} label="Reactivate" success="Reactivated: it renews as before." />
+          <ActionButton size="sm" action={reactivateSubscriptionAction.bind(null, subscription.id)} label="Reactivate" success="Reactivated: it renews as before." />
         </div>
       ) : null}
     </>

@@ -1,21 +1,13 @@
 import { requestJson } from '@/components/ui/request-json';
-import type { TInvoiceDetail, TInvoicePage, TVoidInvoiceInput } from '@/lib/billing/invoices/schemas';
+import type { TInvoiceDetail, TVoidInvoiceInput } from '@/lib/billing/invoices/schemas';
 import type { TRecordPaymentInput, TRecordPaymentResult } from '@/lib/billing/payments/schemas';
 import type { TRefundInput, TRefundResult } from '@/lib/billing/refunds/schemas';
-import { invoiceFiltersSearch, type TInvoiceFilters } from './invoice-filters';
 
 // Through the public REST endpoints with the session cookie (components/ui/request-json.ts): the
 // refund gets adminRoute's Idempotency-Key like any API client's.
 
 const BASE = '/api/v1/admin/billing/invoices';
 export const INVOICE_PAGE_SIZE = 25;
-
-export function fetchInvoicePage(filters: TInvoiceFilters, startingAfter: string | null): Promise<TInvoicePage> {
-  const params = new URLSearchParams(invoiceFiltersSearch(filters));
-  params.set('limit', String(INVOICE_PAGE_SIZE));
-  if (startingAfter) params.set('starting_after', startingAfter);
-  return requestJson(`${BASE}?${params}`).then((body) => body as TInvoicePage);
-}
 
 export function fetchInvoice(id: string): Promise<TInvoiceDetail> {
   return requestJson(`${BASE}/${encodeURIComponent(id)}`).then((body) => body as TInvoiceDetail);

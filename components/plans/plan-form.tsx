@@ -6,9 +6,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { createPlanAction, updatePlanAction } from '@/app/(console)/plans/actions';
 import { Button } from '@/components/ui/button';
+import { setServerFieldErrors, type TFieldFor } from '@/components/ui/form-errors';
 import { DialogClose, DialogFooter } from '@/components/ui/dialog';
 import { ZCreatePlanInput, ZUpdatePlanInput, type TPlan } from '@/lib/billing/plans/schemas';
-import type { TActionResult } from '@/lib/http/admin-action';
 import { PlanChangePreview } from './plan-change-preview';
 import { PlanFormFields } from './plan-form-fields';
 import { PLAN_FORM_FIELDS, changedFields, planFormDefaults, pricingChange, withBlankFieldMessages, type TPlanFormValues } from './plan-form-values';
@@ -34,7 +34,7 @@ export function PlanForm({ plan, onSaved }: PlanFormProps) {
 
   const onSubmit = handleSubmit(async (submitted) => {
     const result = plan ? await updatePlanAction(plan.id, changedFields(submitted, formState.dirtyFields)) : await createPlanAction(submitted);
-    if (!result.ok) return showServerError(result, setError);
+    if (!result.ok) return void (setServerFieldErrors(result, setError, fieldFor) || toast.error(result.message));
     await queryClient.invalidateQueries({ queryKey: PLANS_QUERY_KEY });
     toast.success(plan ? `Plan "${result.data.name}" saved.` : `Plan "${result.data.name}" created.`);
     onSaved(result.data);
@@ -56,15 +56,5 @@ export function PlanForm({ plan, onSaved }: PlanFormProps) {
   );
 }
 
-type Failure = Extract<TActionResult<unknown>, { ok: false }>;
-
 /** Field errors from the server (e.g. slug_taken on `slug`) go inline; anything else is a toast. */
-function showServerError(result: Failure, setError: (name: FieldPath<TPlanFormValues>, error: { type: string; message: string }, options?: { shouldFocus: boolean }) => void) {
-  const fieldErrors = (result.errors ?? []).filter((error) => isFormField(error.path));
-  fieldErrors.forEach((error, index) =>
-    setError(error.path as FieldPath<TPlanFormValues>, { type: 'server', message: error.message }, { shouldFocus: index === 0 }),
-  );
-  if (fieldErrors.length === 0 || fieldErrors.length < (result.errors?.length ?? 0)) toast.error(result.message);
-}
-
-const isFormField = (path: string) => (PLAN_FORM_FIELDS as readonly string[]).includes(path.split('.')[0] ?? '');
+const fieldFor: TFieldFor<TPlanFormValues> = (path) => ((PLAN_FORM_FIELDS as readonly string[]).includes(path.split('.')[0] ?? '') ? (path as FieldPath<TPlanFormValues>) : null);

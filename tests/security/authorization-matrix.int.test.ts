@@ -19,6 +19,7 @@ import {
   type TCredentialColumn,
   type TRouteUnderTest,
 } from './route-authorization';
+import { customerActionFixtures, type TCustomerActionFixtures } from './customer-action-fixtures';
 import { checkActionCell, discoverServerActions, type TActionColumn, type TActionUnderTest } from './server-actions';
 
 /*
@@ -163,7 +164,7 @@ describe('authorization matrix canaries: the checker flags a missing guard', () 
   });
 });
 
-type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string; pendingRefundId: string };
+type Fixtures = { planId: string; couponId: string; addonId: string; apiKeyId: string; pendingRefundId: string; customer: TCustomerActionFixtures };
 const unique = () => Math.random().toString(36).slice(2, 10);
 
 /**
@@ -183,6 +184,15 @@ const ACTION_ARGUMENTS: Record<string, (fixtures: Fixtures) => unknown[]> = {
   'app/(console)/plans/actions.ts#previewPlanChangeAction': ({ planId }) => [planId, { base_price_monthly: 123_000 }],
   // A pending manual refund: "recheck now" settles it (checked_at, status, credit note), so a leak would change the database.
   'lib/actions/refunds.ts#recheckRefundAction': ({ pendingRefundId }) => [pendingRefundId],
+  'lib/actions/organizations.ts#createOrganizationAction': () => [{ name: 'Matrix customer', slug: `matrix-customer-${unique()}`, billing_email: 'billing@matrix.test', country: 'ID' }],
+  'lib/actions/subscriptions.ts#createSubscriptionAction': ({ customer }) => [{ organization_id: customer.unsubscribedOrganizationId, plan_id: customer.planId, billing_cycle: 'monthly', agent_count: 1 }],
+  'lib/actions/subscriptions.ts#previewSubscriptionChangeAction': ({ customer }) => [customer.previewId, { agent_count: 3 }],
+  'lib/actions/subscriptions.ts#changeSubscriptionAction': ({ customer }) => [customer.changeId, { agent_count: 3 }],
+  'lib/actions/subscriptions.ts#cancelPendingChangeAction': ({ customer }) => [customer.pendingChangeId],
+  'lib/actions/subscriptions.ts#applyCouponAction': ({ customer }) => [customer.couponFreeId, { code: customer.couponCode }],
+  'lib/actions/subscriptions.ts#removeCouponAction': ({ customer }) => [customer.couponHolderId],
+  'lib/actions/subscriptions.ts#cancelSubscriptionAction': ({ customer }) => [customer.cancelId, { at: 'period_end', reason: 'matrix' }],
+  'lib/actions/subscriptions.ts#reactivateSubscriptionAction': ({ customer }) => [customer.reactivateId],
 };
 
 describe('authorization matrix: every server action', () => {
@@ -208,13 +218,13 @@ describe('authorization matrix: every server action', () => {
     const apiKey = await db().apiKey.findFirstOrThrow({ where: { createdById: superAdmin.userId } });
     const invoice = await createInvoiceFixture({ status: 'partially_refunded', amountRefunded: '1000' });
     const pendingRefund = await db().refund.create({ data: { invoiceId: invoice.id, amount: '1000', currency: 'IDR', reason: 'Matrix: pending', status: 'pending', provider: 'manual' } });
-    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id, pendingRefundId: pendingRefund.id };
+    fixtures = { planId: plan.id, couponId: coupon.id, addonId: addon.id, apiKeyId: apiKey.id, pendingRefundId: pendingRefund.id, customer: await customerActionFixtures() };
   });
 
   it('finds the action modules on the filesystem: every actions.ts is a \'use server\' module, and no action is declared inline', () => {
-    expect(actionFiles).toEqual(expect.arrayContaining(['app/(console)/plans/actions.ts', 'app/(console)/coupons/actions.ts', 'app/(console)/addons/actions.ts', 'app/(console)/api-keys/actions.ts']));
+    expect(actionFiles).toEqual(expect.arrayContaining(['app/(console)/plans/actions.ts', 'app/(console)/coupons/actions.ts', 'app/(console)/addons/actions.ts', 'app/(console)/api-keys/actions.ts', 'lib/actions/organizations.ts', 'lib/actions/subscriptions.ts']));
     expect(inlineActionFiles).toEqual([]);
-    expect(actions.length).toBeGreaterThanOrEqual(9);
+    expect(actions.length).toBeGreaterThanOrEqual(18);
   });
 
   it('has arguments for every discovered action, and none for an action that no longer exists', () => {

@@ -1,11 +1,12 @@
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CancelForm, CouponForm } from '@/components/customers/coupon-and-cancel-forms';
+import { CancelForm } from '@/components/customers/cancel-form';
 import { ChangeForm } from '@/components/customers/change-form';
 import { CustomerHeader, CustomerInvoices, CustomerTimeline, SubscriptionBanners, SubscriptionCard } from '@/components/customers/customer-sections';
 import { SubscribeForm } from '@/components/customers/subscribe-form';
 import { CreditNotesTable } from '@/components/invoices/credit-notes-table';
+import { SubscriptionCouponForm } from '@/components/customers/subscription-coupon-form';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { listAddons } from '@/lib/billing/addons/list-addons';
@@ -17,6 +18,7 @@ import { listPlans } from '@/lib/billing/plans/list-plans';
 import { estimateNextInvoice } from '@/lib/billing/subscriptions/estimate-next-invoice';
 import { getUsageSummary } from '@/lib/billing/usage/get-usage-summary';
 import { BillingError } from '@/lib/errors';
+import { isUuid } from '@/lib/http/parse';
 import { formatMoney } from '@/lib/money-format';
 
 type PageProps = { params: Promise<{ id: string }> };
@@ -38,14 +40,18 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 
 export default async function CustomerPage({ params }: PageProps) {
   await requireSuperAdminPage();
-  const customer = await loadCustomer((await params).id);
-  const subscription = customer.subscription;
-  const live = subscription && subscription.status !== 'cancelled' ? subscription : null;
-  const [plans, addons, invoices, creditNotes, timeline, estimate, usage] = await Promise.all([
-    listPlans(), listAddons(), listInvoices({ organization_id: customer.id, limit: 10 }), listOrganizationCreditNotes(customer.id), listCustomerTimeline(customer.id),
-    live ? estimateNextInvoice(live.id) : null,
-    live ? getUsageSummary({ subscriptionId: live.id }) : null,
+  const { id } = await params;
+  if (!isUuid(id)) notFound();
+  // One round of queries, not two: the lists need only the id; the estimate waits for the subscription alone.
+  const withEstimate = loadCustomer(id).then(async (customer) => {
+    const live = customer.subscription && customer.subscription.status !== 'cancelled' ? customer.subscription : null;
+    const [estimate, usage] = live ? await Promise.all([estimateNextInvoice(live.id), getUsageSummary({ subscriptionId: live.id })]) : [null, null];
+    return { customer, live, estimate, usage };
+  });
+  const [{ customer, live, estimate, usage }, plans, addons, invoices, creditNotes, timeline] = await Promise.all([
+    withEstimate, listPlans(), listAddons(), listInvoices({ organization_id: id, limit: 10 }), listOrganizationCreditNotes(id), listCustomerTimeline(id),
   ]);
+  const subscription = customer.subscription;
   const planNames = Object.fromEntries(plans.map((plan) => [plan.id, plan.name]));
   const addonNames = Object.fromEntries(addons.map((addon) => [addon.id, addon.name]));
   const planChoices = plans.map((plan) => ({ id: plan.id, name: plan.name, currency: plan.currency, is_active: plan.is_active }));
@@ -60,8 +66,8 @@ export default async function CustomerPage({ params }: PageProps) {
         <CardContent className="space-y-8">
           {live ? (
             <>
-              {live.cancel_at_period_end ? null : <section aria-label="Change plan"><h3 className="mb-2 text-sm font-semibold">Change plan, cycle or agents</h3><ChangeForm subscription={live} plans={planChoices} /></section>}
-              <section aria-label="Coupon"><h3 className="mb-2 text-sm font-semibold">Coupon</h3><CouponForm subscription={live} /></section>
+              {live.cancel_at_period_end ? null : <section aria-label="Change plan"><h3 className="mb-2 text-sm font-semibold">Change plan, cycle or agents</h3><ChangeForm key={`${live.plan_id}:${live.billing_cycle}:${live.agent_count}`} subscription={live} plans={planChoices} /></section>}
+              <section aria-label="Coupon"><h3 className="mb-2 text-sm font-semibold">Coupon</h3><SubscriptionCouponForm subscription={live} /></section>
               {live.cancel_at_period_end ? null : <section aria-label="Cancel"><h3 className="mb-2 text-sm font-semibold">Cancel</h3><CancelForm subscription={live} /></section>}
             </>
           ) : (
