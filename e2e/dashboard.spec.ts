@@ -91,3 +91,13 @@ test('a currency without invoices shows empty states, and an invalid range the A
   await expect(problem).toBeHidden();
   await expect(tile(page, 'Net revenue')).toContainText(RUPIAH);
 });
+
+test('invoices waiting for payment link to their customer, whose page opens from the dashboard', async ({ page }) => {
+  const table = page.getByRole('table', { name: 'Latest open invoices' });
+  const customer = table.getByRole('rowheader').first().getByRole('link');
+  const name = (await customer.innerText()).trim();
+  await expect(customer).toHaveAttribute('href', /^\/customers\/[0-9a-f-]{36}$/);
+  await expect(table.getByRole('row').nth(1)).toContainText(RUPIAH);
+  await customer.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});

@@ -6,6 +6,7 @@ import { BlockSkeleton, DashboardCard, RowsSkeleton } from '@/components/dashboa
 import { dashboardHref, readDashboardParams, type TDashboardParams } from '@/components/dashboard/dashboard-params';
 import { formatDayCount, formatRange, matchPreset, presetRange, RANGE_PRESETS } from '@/components/dashboard/dashboard-range';
 import { InvalidQueryAlert } from '@/components/dashboard/invalid-query-alert';
+import { OpenInvoicesSection } from '@/components/dashboard/open-invoices-section';
 import { OverviewTiles, OverviewTilesSkeleton } from '@/components/dashboard/overview-tiles';
 import { ParamSelect } from '@/components/dashboard/param-select';
 import { parseDashboardQuery } from '@/components/dashboard/parse-dashboard-query';
@@ -121,6 +122,18 @@ export default async function DashboardPage({ searchParams }: PageProps) {
         more={{ href: '/coupons', label: 'All coupons' }}
       >
         <TopCouponsSection query={query} />
+      </DashboardCard>
+
+      <DashboardCard
+        id="open-invoices-title"
+        className="mt-6"
+        title="Waiting for payment"
+        description="The latest open invoices in every currency, with what each still wants."
+        loadingKey="open-invoices"
+        fallback={<RowsSkeleton label="Loading open invoices" rows={4} />}
+        more={{ href: '/invoices?status=open', label: 'All open invoices' }}
+      >
+        <OpenInvoicesSection />
       </DashboardCard>
     </>
   );
