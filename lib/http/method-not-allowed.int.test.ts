@@ -39,6 +39,14 @@ describe('405 for a method a route does not export', () => {
     }
   });
 
+  it('answers for /api/v1/test-clock as for the billing route it re-exports', async () => {
+    expect(methodNotAllowed(new Request('http://localhost/api/v1/test-clock', { method: 'POST' }))).toBeUndefined();
+    const response = methodNotAllowed(new Request('http://localhost/api/v1/test-clock', { method: 'DELETE' }));
+    expect(response?.status).toBe(405);
+    expect(response!.headers.get('allow')).toBe('GET, HEAD, OPTIONS, POST');
+    expect((await response!.json()).detail).toBe('/api/v1/test-clock does not answer DELETE; it answers GET, HEAD, OPTIONS, POST.');
+  });
+
   it('lets unknown paths through to the catch-all (404 route_not_found) and leaves other APIs alone', () => {
     expect(methodNotAllowed(new Request(url('/nothing-here'), { method: 'DELETE' }))).toBeUndefined();
     expect(methodNotAllowed(new Request(url('/plans/extra/segments'), { method: 'DELETE' }))).toBeUndefined();

@@ -38,7 +38,13 @@ function buildRoutes(): TRoute[] {
  * (the catch-all answers 404 then). Read from the documented operations, which the drift test in
  * contract.int.test.ts keeps equal to what the route.ts files export.
  */
+/** app/api/v1/test-clock re-exports the billing test-clock route (the path issue 19 names). */
+const ALIASES: Record<string, string> = { '/api/v1/test-clock': '/test-clock' };
+
 export function allowedMethods(pathname: string): string[] | undefined {
+  // Aliases outside the base path answer with the handlers of the documented route they re-export.
+  const alias = ALIASES[pathname];
+  if (alias) return allowedMethods(`${API_BASE_PATH}${alias}`);
   if (!pathname.startsWith(`${API_BASE_PATH}/`)) return undefined;
   const path = pathname.slice(API_BASE_PATH.length);
   routes ??= buildRoutes();
