@@ -44,4 +44,14 @@ describe('money', () => {
     expect(() => moneyTextToJson('1e5')).toThrow();
     expect(() => moneyTextToJson('NaN')).toThrow();
   });
+
+  it('moneyTextToJson reads whole numbers and refuses anything around or after the numeric, naming the text', () => {
+    expect(moneyTextToJson('150000')).toBe(150000);
+    expect(moneyTextToJson('-7')).toBe(-7);
+    expect(() => moneyTextToJson('x1.5')).toThrow('not a numeric\'s text: x1.5');
+    expect(() => moneyTextToJson('1.5x')).toThrow('not a numeric\'s text: 1.5x');
+    expect(() => moneyTextToJson('1.')).toThrow();
+    expect(() => moneyTextToJson('.5')).toThrow();
+    expect(() => moneyTextToJson('--1')).toThrow();
+  });
 });

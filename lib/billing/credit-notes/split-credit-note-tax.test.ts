@@ -38,6 +38,10 @@ describe('splitCreditNoteTax', () => {
     expect(split('1000', '0', '0')).toEqual({ taxBase: '1000', taxAmount: '0' });
   });
 
+  it('an invoice with no total credits no PPN even if it records tax (no division by zero)', () => {
+    expect(split('1000', '0', '10')).toEqual({ taxBase: '1000', taxAmount: '0' });
+  });
+
   // Invoices as issued: a tax base, a tax rate up to 20 %, PPN = base × rate rounded, total = base + PPN;
   // any refund from one minor unit up to the total.
   const invoiceAndRefund = (decimals: number, currency: string) =>

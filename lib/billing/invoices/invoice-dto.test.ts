@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Invoice, InvoiceLine, Payment, Refund } from '@/lib/generated/prisma/client';
+import type { CreditNote, Invoice, InvoiceLine, Payment, Refund } from '@/lib/generated/prisma/client';
 import { Decimal } from '@/lib/money';
 import { invoiceDetailToDto, invoiceToDto, refundableAmount, refundToDto } from './invoice-dto';
 
@@ -67,13 +67,16 @@ describe('invoiceDetailToDto', () => {
     id: 'pay1', invoiceId: 'i1', amount: dec('999000'), currency: 'IDR', method: 'transfer', provider: 'manual', providerPaymentId: null, reference: null, gatewayRef: null,
     paidAt: at('2026-03-02T00:00:00.000Z'), createdAt: at('2026-03-02T00:00:00.000Z'),
   };
+  const creditNote = (number: string, issuedAt: string): CreditNote => ({
+    id: `id-${number}`, number, refundId: `r-${number}`, invoiceId: 'i1', currency: 'IDR', amount: dec('111000'), taxBase: dec('100000'), taxAmount: dec('11000'), issuedAt: at(issuedAt), voidedAt: null,
+  });
   // Built inside each test (not while the file is collected), so a broken mapping fails a named test.
   const detail = () => invoiceDetailToDto({
     ...invoice, coupon: { code: 'HEMAT' }, voidReason: null,
     lines: [line(2, 'second'), line(0, 'first'), line(1, 'middle')],
     payments: [payment],
     refunds: [refund({ id: 'old', createdAt: at('2026-03-03T00:00:00.000Z') }), refund({ id: 'new', createdAt: at('2026-03-05T00:00:00.000Z') })],
-    creditNotes: [],
+    creditNotes: [creditNote('CN-202603-0001', '2026-03-03T00:00:00.000Z'), creditNote('CN-202603-0002', '2026-03-05T00:00:00.000Z'), creditNote('CN-202603-0003', '2026-03-05T00:00:00.000Z')],
   } as Parameters<typeof invoiceDetailToDto>[0]);
 
   it('lists lines in their stored position order, each with its amounts as JSON numbers', () => {
@@ -84,6 +87,17 @@ describe('invoiceDetailToDto', () => {
   it('lists refunds newest first and payments as the payment API shows them', () => {
     expect(detail().refunds.map((item) => item.id)).toEqual(['new', 'old']);
     expect(detail().payments).toEqual([expect.objectContaining({ id: 'pay1', amount: 999000, paid_at: '2026-03-02T00:00:00.000Z' })]);
+  });
+
+  it('lists credit notes newest first, the higher number first when issued at the same instant', () => {
+    expect(detail().credit_notes.map((item) => item.number)).toEqual(['CN-202603-0003', 'CN-202603-0002', 'CN-202603-0001']);
+  });
+
+  it('shows each credit note as the credit note API does, with the number of this invoice', () => {
+    expect(detail().credit_notes[2]).toEqual({
+      id: 'id-CN-202603-0001', number: 'CN-202603-0001', invoice_id: 'i1', invoice_number: 'INV-202603-0001', refund_id: 'r-CN-202603-0001', currency: 'IDR',
+      amount: 111000, tax_base: 100000, tax_amount: 11000, issued_at: '2026-03-03T00:00:00.000Z', voided_at: null,
+    });
   });
 
   it('adds the tax rate, coupon code, due and void fields to the invoice shape (null when there is none)', () => {
