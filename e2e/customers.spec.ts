@@ -52,14 +52,14 @@ test('usage reported through POST /usage shows on the subscription card: used of
   const usage = page.getByRole('region', { name: 'Usage this period' });
   await expect(usage.getByTestId('usage-used')).toHaveText('0 of 5,000 included');
   const reported = await page.request.post('/api/v1/admin/billing/usage', {
-    data: { events: [3_000, 1_200].map((messages, index) => ({ organization_id: organizationId, messages, occurred_at: new Date().toISOString(), event_id: `e2e-${slug}-${index}` })) },
+    data: { events: [4_000, 2_000].map((messages, index) => ({ organization_id: organizationId, messages, occurred_at: new Date().toISOString(), event_id: `e2e-${slug}-${index}` })) },
   });
   expect(reported.status(), await reported.text()).toBe(200);
   await page.reload();
-  await expect(usage.getByTestId('usage-used')).toHaveText('4,200 of 5,000 included');
-  await expect(usage.getByRole('progressbar', { name: 'Messages used of included' })).toHaveAttribute('aria-valuenow', '4200');
-  // A few seconds into a month: at this pace far beyond the allowance, priced at Starter's Rp 300 a message.
-  await expect(usage.getByTestId('usage-projection')).toContainText(/over, Rp\s?[\d.]+ overage at Rp\s?300 a message \(before PPN\)/);
+  await expect(usage.getByTestId('usage-used')).toHaveText('6,000 of 5,000 included, 1,000 over');
+  await expect(usage.getByRole('progressbar', { name: 'Messages used of included' })).toHaveAttribute('aria-valuenow', '5000');
+  // Less than a day into the period the pace is what is used: 1,000 beyond the allowance at Starter's Rp 300 a message.
+  await expect(usage.getByTestId('usage-projection')).toContainText(/On pace for 6,000 messages: about 1,000 over, Rp\s?300\.000 overage at Rp\s?300 a message \(before PPN\)/);
   await usage.screenshot({ path: test.info().outputPath('usage-meter.png') });
 });
 

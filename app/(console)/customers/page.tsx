@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CustomerBrowser } from '@/components/customers/customer-browser';
 import { CUSTOMER_PAGE_SIZE, customerFiltersSearch, readCustomerFilters } from '@/components/customers/customer-filters';
-import { NewCustomerButton } from '@/components/customers/new-customer-button';
+import { NewCustomerButton } from '@/components/customers/lazy-forms';
 import { PageHeader } from '@/components/ui/page-header';
 import { recordParams } from '@/components/ui/url-filters';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';

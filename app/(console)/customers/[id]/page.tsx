@@ -1,12 +1,9 @@
 import { cache } from 'react';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { CancelForm } from '@/components/customers/cancel-form';
-import { ChangeForm } from '@/components/customers/change-form';
 import { CustomerHeader, CustomerInvoices, CustomerTimeline, SubscriptionBanners, SubscriptionCard } from '@/components/customers/customer-sections';
-import { SubscribeForm } from '@/components/customers/subscribe-form';
 import { CreditNotesTable } from '@/components/invoices/credit-notes-table';
-import { SubscriptionCouponForm } from '@/components/customers/subscription-coupon-form';
+import { CancelForm, ChangeForm, SubscribeForm, SubscriptionCouponForm } from '@/components/customers/lazy-forms';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { requireSuperAdminPage } from '@/lib/auth/page-guard';
 import { listAddons } from '@/lib/billing/addons/list-addons';
