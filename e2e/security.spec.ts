@@ -110,7 +110,7 @@ function serverActionId(exportedName: string): string {
   const manifest = JSON.parse(readFileSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName && action.filename?.includes('plans/actions'));
+  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === exportedName && action.filename?.includes('actions/plans'));
   if (!entry) throw new Error(`no server action ${exportedName} in the build's manifest`);
   return entry[0];
 }

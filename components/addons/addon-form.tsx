@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { updateAddonAction, createAddonAction } from '@/app/(console)/addons/actions';
+import { updateAddonAction, createAddonAction } from '@/lib/actions/addons';
 import { Button } from '@/components/ui/button';
 import { DialogFooter } from '@/components/ui/dialog';
 import { Field } from '@/components/ui/field';

@@ -2,7 +2,7 @@
 
 import { Suspense, useState } from 'react';
 import { toast } from 'sonner';
-import { updateAddonAction } from '@/app/(console)/addons/actions';
+import { updateAddonAction } from '@/lib/actions/addons';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';

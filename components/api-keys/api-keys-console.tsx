@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { Suspense, useState, useTransition } from 'react';
 import { toast } from 'sonner';
-import { revokeApiKeyAction } from '@/app/(console)/api-keys/actions';
+import { revokeApiKeyAction } from '@/lib/actions/api-keys';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';

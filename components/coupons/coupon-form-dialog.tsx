@@ -1,7 +1,7 @@
 'use client';
 
 import { toast } from 'sonner';
-import { createCouponAction, updateCouponAction } from '@/app/(console)/coupons/actions';
+import { createCouponAction, updateCouponAction } from '@/lib/actions/coupons';
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import type { TActionResult } from '@/lib/http/admin-action';

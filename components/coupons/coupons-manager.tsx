@@ -2,7 +2,7 @@
 
 import { Suspense, useMemo, useState } from 'react';
 import { toast } from 'sonner';
-import { updateCouponAction } from '@/app/(console)/coupons/actions';
+import { updateCouponAction } from '@/lib/actions/coupons';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { Input } from '@/components/ui/input';

@@ -1,7 +1,7 @@
 'use client';
 
 import { toast } from 'sonner';
-import { updateCouponAction } from '@/app/(console)/coupons/actions';
+import { updateCouponAction } from '@/lib/actions/coupons';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import type { TCoupon } from '@/lib/billing/coupons/schemas';
 import { useInvalidateCoupons } from './use-coupons';

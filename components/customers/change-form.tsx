@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert, showActionFailure, topLevelField } from '@/components/ui/form-errors';
-import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { changeSubscriptionAction, previewSubscriptionChangeAction } from '@/lib/actions/subscriptions';
 import { ZChangeSubscriptionInput, type TChangePreview, type TChangeSubscriptionInput, type TSubscription } from '@/lib/billing/subscriptions/schemas';
 import { ChangePreviewPanel } from './change-preview-panel';
+import { PlanCycleAgentsFields } from './plan-cycle-agents-fields';
 import { blankToUndefined } from './form-values';
 import type { TPlanChoice } from './subscribe-form';
 import { useReportSuccess } from './use-report-success';
@@ -57,22 +57,12 @@ export function ChangeForm({ subscription, plans }: { subscription: TSubscriptio
   return (
     <div className="space-y-4">
       <form onSubmit={previewChange} noValidate aria-label="Change subscription" className="grid gap-3 sm:grid-cols-4">
-        <Field label="Plan" error={errors.plan_id?.message}>
-          {(c) => (
-            <Select {...c} {...register('plan_id')}>
-              {plans.filter((plan) => plan.currency === subscription.currency).map((plan) => <option key={plan.id} value={plan.id}>{plan.name}</option>)}
-            </Select>
-          )}
-        </Field>
-        <Field label="Cycle" error={errors.billing_cycle?.message}>
-          {(c) => (
-            <Select {...c} {...register('billing_cycle')}>
-              <option value="monthly">Monthly</option>
-              <option value="annual">Annual</option>
-            </Select>
-          )}
-        </Field>
-        <Field label="Agents" error={errors.agent_count?.message}>{(c) => <Input {...c} type="number" min={1} {...register('agent_count', { valueAsNumber: true })} />}</Field>
+        <PlanCycleAgentsFields
+          register={register}
+          errors={errors}
+          cycleLabel="Cycle"
+          plans={plans.filter((plan) => plan.currency === subscription.currency).map((plan) => ({ id: plan.id, label: plan.name }))}
+        />
         <Field label="When" error={errors.timing?.message}>
           {(c) => (
             <Select {...c} {...register('timing', { setValueAs: blankToUndefined })}>

@@ -7,10 +7,10 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { FormAlert, fieldMessage, showActionFailure, topLevelField } from '@/components/ui/form-errors';
 import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
 import { createSubscriptionAction } from '@/lib/actions/subscriptions';
 import { ZCreateSubscriptionInput, type TCreateSubscriptionInput } from '@/lib/billing/subscriptions/schemas';
 import { blankToUndefined } from './form-values';
+import { PlanCycleAgentsFields } from './plan-cycle-agents-fields';
 import { useReportSuccess } from './use-report-success';
 
 export type TPlanChoice = { id: string; name: string; currency: string; is_active: boolean };
@@ -37,22 +37,7 @@ export function SubscribeForm({ organizationId, plans, addons }: { organizationI
 
   return (
     <form onSubmit={submit} noValidate aria-label="Subscribe" className="grid gap-3 sm:grid-cols-2">
-      <Field label="Plan" error={errors.plan_id?.message}>
-        {(c) => (
-          <Select {...c} {...register('plan_id')}>
-            {activePlans.map((plan) => <option key={plan.id} value={plan.id}>{plan.name} ({plan.currency})</option>)}
-          </Select>
-        )}
-      </Field>
-      <Field label="Billing cycle" error={errors.billing_cycle?.message}>
-        {(c) => (
-          <Select {...c} {...register('billing_cycle')}>
-            <option value="monthly">Monthly</option>
-            <option value="annual">Annual</option>
-          </Select>
-        )}
-      </Field>
-      <Field label="Agents" error={errors.agent_count?.message}>{(c) => <Input {...c} type="number" min={1} {...register('agent_count', { valueAsNumber: true })} />}</Field>
+      <PlanCycleAgentsFields register={register} errors={errors} plans={activePlans.map((plan) => ({ id: plan.id, label: `${plan.name} (${plan.currency})` }))} />
       <Field label="Coupon code (optional)" error={errors.coupon_code?.message}>{(c) => <Input {...c} placeholder="WELCOME20" {...register('coupon_code', { setValueAs: blankToUndefined })} />}</Field>
       <Controller
         control={control}

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { clsx } from 'clsx';
-import { previewPlanChangeAction } from '@/app/(console)/plans/actions';
+import { previewPlanChangeAction } from '@/lib/actions/plans';
 import type { TUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import type { TPlanChangePreview } from '@/lib/billing/plans/preview-plan-change';
 import { formatMoney } from '@/lib/money-format';

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { previewPlanChangeAction, updatePlanAction } from '@/app/(console)/plans/actions';
+import { previewPlanChangeAction, updatePlanAction } from '@/lib/actions/plans';
 import { Button } from '@/components/ui/button';
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from '@/components/ui/dialog';
 import type { TPlan } from '@/lib/billing/plans/schemas';

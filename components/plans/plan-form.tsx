@@ -4,7 +4,7 @@ import { useForm, useWatch, type FieldPath, type Resolver } from 'react-hook-for
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
-import { createPlanAction, updatePlanAction } from '@/app/(console)/plans/actions';
+import { createPlanAction, updatePlanAction } from '@/lib/actions/plans';
 import { Button } from '@/components/ui/button';
 import { setServerFieldErrors, type TFieldFor } from '@/components/ui/form-errors';
 import { DialogClose, DialogFooter } from '@/components/ui/dialog';

@@ -173,15 +173,15 @@ const unique = () => Math.random().toString(36).slice(2, 10);
  * an entry here fails the matrix until someone writes one.
  */
 const ACTION_ARGUMENTS: Record<string, (fixtures: Fixtures) => unknown[]> = {
-  'app/(console)/addons/actions.ts#createAddonAction': () => [{ ...CREATE_ADDON_BODY, slug: `matrix-${unique()}` }],
-  'app/(console)/addons/actions.ts#updateAddonAction': ({ addonId }) => [addonId, { name: `Renamed ${unique()}` }],
-  'app/(console)/api-keys/actions.ts#createApiKeyAction': () => [{ name: `matrix ${unique()}`, role: 'super_admin' }],
-  'app/(console)/api-keys/actions.ts#revokeApiKeyAction': ({ apiKeyId }) => [apiKeyId],
-  'app/(console)/coupons/actions.ts#createCouponAction': () => [{ code: `MATRIX${unique().toUpperCase()}`, discount_type: 'percentage', discount_value: 10 }],
-  'app/(console)/coupons/actions.ts#updateCouponAction': ({ couponId }) => [couponId, { max_uses: 1000 + Math.floor(Math.random() * 1000) }],
-  'app/(console)/plans/actions.ts#createPlanAction': () => [{ ...CREATE_PLAN_BODY, slug: `matrix-${unique()}` }],
-  'app/(console)/plans/actions.ts#updatePlanAction': ({ planId }) => [planId, { name: `Renamed ${unique()}` }],
-  'app/(console)/plans/actions.ts#previewPlanChangeAction': ({ planId }) => [planId, { base_price_monthly: 123_000 }],
+  'lib/actions/addons.ts#createAddonAction': () => [{ ...CREATE_ADDON_BODY, slug: `matrix-${unique()}` }],
+  'lib/actions/addons.ts#updateAddonAction': ({ addonId }) => [addonId, { name: `Renamed ${unique()}` }],
+  'lib/actions/api-keys.ts#createApiKeyAction': () => [{ name: `matrix ${unique()}`, role: 'super_admin' }],
+  'lib/actions/api-keys.ts#revokeApiKeyAction': ({ apiKeyId }) => [apiKeyId],
+  'lib/actions/coupons.ts#createCouponAction': () => [{ code: `MATRIX${unique().toUpperCase()}`, discount_type: 'percentage', discount_value: 10 }],
+  'lib/actions/coupons.ts#updateCouponAction': ({ couponId }) => [couponId, { max_uses: 1000 + Math.floor(Math.random() * 1000) }],
+  'lib/actions/plans.ts#createPlanAction': () => [{ ...CREATE_PLAN_BODY, slug: `matrix-${unique()}` }],
+  'lib/actions/plans.ts#updatePlanAction': ({ planId }) => [planId, { name: `Renamed ${unique()}` }],
+  'lib/actions/plans.ts#previewPlanChangeAction': ({ planId }) => [planId, { base_price_monthly: 123_000 }],
   // A pending manual refund: "recheck now" settles it (checked_at, status, credit note), so a leak would change the database.
   'lib/actions/refunds.ts#recheckRefundAction': ({ pendingRefundId }) => [pendingRefundId],
   'lib/actions/organizations.ts#createOrganizationAction': () => [{ name: 'Matrix customer', slug: `matrix-customer-${unique()}`, billing_email: 'billing@matrix.test', country: 'ID' }],
@@ -222,7 +222,7 @@ describe('authorization matrix: every server action', () => {
   });
 
   it('finds the action modules on the filesystem: every actions.ts is a \'use server\' module, and no action is declared inline', () => {
-    expect(actionFiles).toEqual(expect.arrayContaining(['app/(console)/plans/actions.ts', 'app/(console)/coupons/actions.ts', 'app/(console)/addons/actions.ts', 'app/(console)/api-keys/actions.ts', 'lib/actions/organizations.ts', 'lib/actions/subscriptions.ts']));
+    expect(actionFiles).toEqual(expect.arrayContaining(['lib/actions/plans.ts', 'lib/actions/coupons.ts', 'lib/actions/addons.ts', 'lib/actions/api-keys.ts', 'lib/actions/organizations.ts', 'lib/actions/subscriptions.ts']));
     expect(inlineActionFiles).toEqual([]);
     expect(actions.length).toBeGreaterThanOrEqual(18);
   });

@@ -10,7 +10,7 @@ const SOURCE_ROOTS = ['app', 'lib', 'components'];
 export type TServerAction = (...args: unknown[]) => Promise<unknown>;
 
 export interface TActionUnderTest {
-  /** `app/(console)/plans/actions.ts#createPlanAction` */
+  /** `lib/actions/plans.ts#createPlanAction` */
   id: string;
   action: TServerAction;
 }
