@@ -18,7 +18,7 @@ test('a wrong password is refused with a clear message', async ({ page }) => {
 });
 
 test('the super-admin signs in, sees the console shell and signs out', async ({ page }) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { viaForm: true });
   const nav = page.getByRole('navigation');
   for (const item of ['Dashboard', 'Plans', 'Coupons', 'Add-ons', 'Invoices', 'Audit log', 'API keys', 'API docs']) {
     await expect(nav.getByRole('link', { name: item })).toBeVisible();

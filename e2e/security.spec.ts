@@ -46,7 +46,7 @@ test('every console page works under the CSP: no violation, no CSP error in the 
       await expect(page.getByRole('dialog')).toBeVisible();
       await page.keyboard.press('Escape');
     }
-    if (href === '/docs') await expect(page.locator('.opblock').first()).toBeVisible({ timeout: 30_000 });
+    if (href === '/docs') await expect(page.locator('.opblock').first()).toBeVisible({ timeout: 60_000 });
     if (href === '/invoices') {
       await page.getByRole('table').getByRole('link').first().click();
       await expect(page).toHaveURL(/\/invoices\/[0-9a-f-]{36}/);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import { SEED_USERS } from '../prisma/seed-users';
 
 export function seedUser(role: 'super_admin' | 'admin' | 'support') {
@@ -7,12 +7,30 @@ export function seedUser(role: 'super_admin' | 'admin' | 'support') {
   return user;
 }
 
-/** Signs in through the real /login form. */
-export async function signIn(page: Page, role: 'super_admin' | 'admin' | 'support' = 'super_admin') {
+type TCookies = Parameters<BrowserContext['addCookies']>[0];
+
+/** The super-admin's session cookies from this worker's first sign-in through the form. */
+let superAdminSession: TCookies | null = null;
+
+/**
+ * Signs in and lands on the Dashboard (super_admin) or where the role is sent. The first
+ * super-admin sign-in of a worker goes through the real /login form; later ones reuse its session
+ * cookies (a JWT, as a browser keeps it), which saves a form round trip per test. `viaForm`
+ * forces the form, for journeys that are about signing in.
+ */
+export async function signIn(page: Page, role: 'super_admin' | 'admin' | 'support' = 'super_admin', options: { viaForm?: boolean } = {}) {
+  if (role === 'super_admin' && superAdminSession && !options.viaForm) {
+    await page.context().addCookies(superAdminSession);
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    return;
+  }
   const user = seedUser(role);
   await page.goto('/login');
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  if (role === 'super_admin') await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  if (role !== 'super_admin') return;
+  await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  superAdminSession = (await page.context().cookies()).filter((cookie) => cookie.name.includes('next-auth'));
 }

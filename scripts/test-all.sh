@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 started=$(date +%s)
 trap 'echo; echo "npm test took $(( $(date +%s) - started )) s"' EXIT
 
-step() { printf '\n\033[1m== %s\033[0m\n' "$1"; }
+# Each step's heading says how long the run has taken so far, so a slow step shows in the log.
+step() { printf '\n\033[1m== %s\033[0m (at %d s)\n' "$1" "$(( $(date +%s) - started ))"; }
 
 step "browser for e2e"
 CHROMIUM_PATH="$(bash scripts/ensure-chromium.sh)"
