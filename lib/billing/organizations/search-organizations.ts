@@ -38,22 +38,17 @@ export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: {
   // A UUID is an id, exact (the primary key serves it); nobody names a tenant after one.
   if (isUuid(search)) conditions.push(Prisma.sql`o.id = ${search.toLowerCase()}::uuid`);
   else if (search) conditions.push(Prisma.sql`lower(o.name) LIKE '%' || lower(${escapeLike(search)}) || '%'`);
-  // The filters judge the current subscription (s); each is also a necessary condition on some
-  // subscription of the organization (x), which the planner can answer with one hash semi- or
-  // anti-join over subscriptions instead of a LATERAL per organization until the page fills
-  // (status=none at 45,000 organizations: 1.4 s → see docs/PERFORMANCE.md).
-  const current: Prisma.Sql[] = [];
-  const some: Prisma.Sql[] = [];
-  const both = (column: 'plan_id' | 'status' | 'coupon_id', test: Prisma.Sql) => {
-    current.push(Prisma.sql`${Prisma.raw(`s.${column}`)} ${test}`);
-    some.push(Prisma.sql`${Prisma.raw(`x.${column}`)} ${test}`);
-  };
-  if (query.plan_id) both('plan_id', Prisma.sql`= ${query.plan_id.toLowerCase()}::uuid`);
-  if (query.status && query.status !== 'none') both('status', Prisma.sql`= ${query.status}::"SubscriptionStatus"`);
-  if (query.coupon_id) both('coupon_id', Prisma.sql`= ${query.coupon_id.toLowerCase()}::uuid`);
-  if (query.has_coupon) both('coupon_id', query.has_coupon === 'true' ? Prisma.sql`IS NOT NULL` : Prisma.sql`IS NULL`);
-  if (query.status === 'none') conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.organization_id = o.id)`);
-  if (some.length) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM subscriptions x WHERE x.organization_id = o.id AND ${Prisma.join(some, ' AND ')})`, ...current);
+  // The filters judge the current subscription (the live one, else the latest), whose id, plan,
+  // status and coupon the organization row carries (current_*, kept by triggers on subscriptions:
+  // lib/billing/organizations/current-subscription.ts): each filter is a range of an index in
+  // this query's order, not a search among each organization's subscriptions.
+  if (query.plan_id) conditions.push(Prisma.sql`o.current_plan_id = ${query.plan_id.toLowerCase()}::uuid`);
+  if (query.status === 'none') conditions.push(Prisma.sql`o.current_status IS NULL`);
+  else if (query.status) conditions.push(Prisma.sql`o.current_status = ${query.status}::"SubscriptionStatus"`);
+  if (query.coupon_id) conditions.push(Prisma.sql`o.current_coupon_id = ${query.coupon_id.toLowerCase()}::uuid`);
+  // false: a current subscription without a coupon (an organization without one has no coupon to lack).
+  if (query.has_coupon === 'true') conditions.push(Prisma.sql`o.current_coupon_id IS NOT NULL`);
+  if (query.has_coupon === 'false') conditions.push(Prisma.sql`o.current_status IS NOT NULL AND o.current_coupon_id IS NULL`);
 
   if (cursor) conditions.push(Prisma.sql`(lower(o.name), o.id) > (lower(${cursor.name}), ${cursor.id}::uuid)`);
 
@@ -63,10 +58,7 @@ export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: {
            s.id AS sub_id, s.plan_id, p.name AS plan_name, s.status::text AS status, s.billing_cycle::text AS billing_cycle,
            s.cancel_at_period_end, s.pending_change IS NOT NULL AS has_pending_change, c.code AS coupon_code
       FROM organizations o
-      LEFT JOIN LATERAL (
-        SELECT * FROM subscriptions cs WHERE cs.organization_id = o.id
-         ORDER BY (cs.status <> 'cancelled') DESC, cs.created_at DESC, cs.id DESC LIMIT 1
-      ) s ON true
+      LEFT JOIN subscriptions s ON s.id = o.current_subscription_id
       LEFT JOIN plans p ON p.id = s.plan_id
       LEFT JOIN coupons c ON c.id = s.coupon_id
       ${where}
