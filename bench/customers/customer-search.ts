@@ -96,9 +96,7 @@ export async function measureCustomerSearch(origin: string, apiKey: string, data
 type TPlanNode = { 'Node Type': string; 'Index Name'?: string; Plans?: TPlanNode[] };
 
 async function explain(client: pg.Client, searchCase: TSearchCase): Promise<{ planMs: number; indexes: string[] }> {
-  const query = ZOrganizationSearchQuery.parse({ ...searchCase.search, limit: 25 });
-  const cursor = query.starting_after ? (await client.query<{ id: string; name: string }>('SELECT id, name FROM organizations WHERE id = $1', [query.starting_after])).rows[0] ?? null : null;
-  const sql = organizationSearchSql(query, cursor);
+  const sql = organizationSearchSql(ZOrganizationSearchQuery.parse({ ...searchCase.search, limit: 25 }));
   const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: TPlanNode; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, sql.values as unknown[]);
   const [plan] = rows[0]!['QUERY PLAN'];
   const indexes = new Set<string>();

@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { isUuid } from '@/lib/http/parse';
 import type { TOrganizationPage, TOrganizationSearchQuery, TOrganizationSummary } from './schemas';
 
-type Row = Omit<TOrganizationSummary, 'subscription'> & {
+/** `id` null: the one row beside a cursor whose page is empty. */
+type Row = Omit<TOrganizationSummary, 'subscription' | 'id'> & { id: string | null;
   sub_id: string | null; plan_id: string; plan_name: string; status: 'active' | 'past_due' | 'cancelled'; billing_cycle: 'monthly' | 'annual';
   cancel_at_period_end: boolean; has_pending_change: boolean; coupon_code: string | null;
 };
@@ -20,19 +21,23 @@ type Row = Omit<TOrganizationSummary, 'subscription'> & {
  * what lets the (lower(name), id) index walk in order and start a page at its cursor.
  */
 export async function searchOrganizations(query: TOrganizationSearchQuery): Promise<TOrganizationPage> {
-  let cursor: { id: string; name: string } | null = null;
-  if (query.starting_after) {
-    cursor = await db().organization.findUnique({ where: { id: query.starting_after }, select: { id: true, name: true } });
-    if (!cursor) throw badRequest('invalid_cursor', 'starting_after names no organization; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown organization id.' }]);
+  const rows = await db().$queryRaw<Row[]>(organizationSearchSql(query));
+  // With a cursor the page comes beside the cursor's row (one round trip): no row at all means no such organization.
+  if (query.starting_after && rows.length === 0) {
+    throw badRequest('invalid_cursor', 'starting_after names no organization; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown organization id.' }]);
   }
-  const rows = await db().$queryRaw<Row[]>(organizationSearchSql(query, cursor));
-  const page = rows.slice(0, query.limit).map(toSummary);
-  const hasMore = rows.length > query.limit;
+  const found = rows.filter((row): row is Row & { id: string } => row.id !== null);
+  const page = found.slice(0, query.limit).map(toSummary);
+  const hasMore = found.length > query.limit;
   return { data: page, has_more: hasMore, next_cursor: hasMore ? (page.at(-1)?.id ?? null) : null };
 }
 
-/** The statement behind a page (the bench EXPLAINs this very one): `cursor` is the `starting_after` organization. */
-export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: { id: string; name: string } | null): Prisma.Sql {
+/**
+ * The statement behind a page (the bench EXPLAINs this very one). With `starting_after`, the page
+ * is a LATERAL beside that organization's row: one row of NULLs when the page is empty, no row
+ * when the organization does not exist.
+ */
+export function organizationSearchSql(query: TOrganizationSearchQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const search = query.search ?? '';
   // A UUID is an id, exact (the primary key serves it); nobody names a tenant after one.
@@ -50,10 +55,10 @@ export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: {
   if (query.has_coupon === 'true') conditions.push(Prisma.sql`o.current_coupon_id IS NOT NULL`);
   if (query.has_coupon === 'false') conditions.push(Prisma.sql`o.current_status IS NOT NULL AND o.current_coupon_id IS NULL`);
 
-  if (cursor) conditions.push(Prisma.sql`(lower(o.name), o.id) > (lower(${cursor.name}), ${cursor.id}::uuid)`);
+  if (query.starting_after) conditions.push(Prisma.sql`(lower(o.name), o.id) > (k.name, k.id)`);
 
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-  return Prisma.sql`
+  const page = Prisma.sql`
     SELECT o.id, o.name, o.slug, o.billing_email, o.country,
            s.id AS sub_id, s.plan_id, p.name AS plan_name, s.status::text AS status, s.billing_cycle::text AS billing_cycle,
            s.cancel_at_period_end, s.pending_change IS NOT NULL AS has_pending_change, c.code AS coupon_code
@@ -64,9 +69,14 @@ export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: {
       ${where}
      ORDER BY lower(o.name), o.id
      LIMIT ${query.limit + 1}`;
+  if (!query.starting_after) return page;
+  return Prisma.sql`
+    SELECT page.* FROM (SELECT lower(name) AS name, id FROM organizations WHERE id = ${query.starting_after.toLowerCase()}::uuid) k
+      LEFT JOIN LATERAL (${page}) page ON true
+     ORDER BY lower(page.name), page.id`;
 }
 
-function toSummary(row: Row): TOrganizationSummary {
+function toSummary(row: Row & { id: string }): TOrganizationSummary {
   return {
     id: row.id, name: row.name, slug: row.slug, billing_email: row.billing_email, country: row.country,
     subscription: row.sub_id
