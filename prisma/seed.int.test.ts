@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/passwords';
+import { COUNT_STALE_CURRENT_SUBSCRIPTIONS_SQL } from '@/lib/billing/organizations/current-subscription';
 import { db } from '@/lib/db';
 import { seedDatabase } from './seed';
 import { DEFAULT_SEED_USERS } from './seed-users';
@@ -60,5 +61,9 @@ describe('the demo seed', () => {
       WHERE (r.status = 'succeeded') IS DISTINCT FROM (c.id IS NOT NULL) OR c.amount <> r.amount OR c.tax_base + c.tax_amount <> c.amount`;
     expect(Number(unmatched?.count)).toBe(0);
     expect(await db().creditNote.count()).toBeGreaterThan(0);
+    // Each organization points at its current subscription (the triggers ran on the seed's inserts).
+    const [stale] = await db().$queryRawUnsafe<{ count: bigint }[]>(COUNT_STALE_CURRENT_SUBSCRIPTIONS_SQL);
+    expect(Number(stale?.count)).toBe(0);
+    expect(await db().organization.count({ where: { currentSubscriptionId: { not: null } } })).toBeGreaterThan(0);
   });
 });

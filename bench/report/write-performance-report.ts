@@ -135,8 +135,9 @@ function customerSearchSection({ results: { customerSearch: search } }: TReportI
   return `## Customer search (bench/customers)
 
 GET /organizations?limit=25 as the Customers page sends it, over ${search.organizations.toLocaleString('en')} organizations: ${search.requestsPerCase} requests per case,
-one at a time after three warm-up requests (the latency one operator waits for while typing). "SQL" is EXPLAIN ANALYZE of the
-very statement (\`organizationSearchSql\`) on the same database, with the indexes its plan read.
+one at a time after 20 untimed requests to the route and three warm-up requests per case (the latency one operator waits
+for while typing). "SQL" is the median of five EXPLAIN (ANALYZE, BUFFERS) runs of the very statement
+(\`organizationSearchSql\`) on the same database, with the indexes its plan read.
 
 | case | p50 ms | p95 ms | max ms | SQL ms | indexes |
 |---|---|---|---|---|---|

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { InvoiceStatusBadge } from '@/components/invoices/invoice-status-badge';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
 import type { TAuditEntry } from '@/lib/audit/schemas';
 import type { TInvoice } from '@/lib/billing/invoices/schemas';
 import type { TOrganizationDetail } from '@/lib/billing/organizations/schemas';
@@ -123,6 +124,20 @@ export function CustomerTimeline({ entries }: { entries: TAuditEntry[] }) {
             ))}
           </ol>
         )}
+      </CardContent>
+    </Card>
+  );
+}
+
+/** What a section of the customer page shows while its rows stream in: its title and three grey lines. */
+export function SectionSkeleton({ title }: { title: string }) {
+  return (
+    <Card className="mb-6" aria-busy="true">
+      <CardHeader><CardTitle>{title}</CardTitle></CardHeader>
+      <CardContent className="space-y-2">
+        <Skeleton className="h-4 w-full" />
+        <Skeleton className="h-4 w-5/6" />
+        <Skeleton className="h-4 w-2/3" />
       </CardContent>
     </Card>
   );

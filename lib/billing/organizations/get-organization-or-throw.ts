@@ -15,14 +15,17 @@ import type { TOrganizationDetail } from './schemas';
  */
 export async function getOrganizationOrThrow(rawId: string): Promise<TOrganizationDetail> {
   const id = parseId(rawId, 'organization');
-  const [organization, subscription, subscriptions, invoices, openInvoices, refunds, owed] = await Promise.all([
+  // Three statements (one connection each from the pool), the counts and the amount owed in one.
+  const [organization, subscription, [totals]] = await Promise.all([
     db().organization.findUnique({ where: { id } }),
     db().subscription.findFirst({ where: { organizationId: id }, orderBy: [{ cancelledAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }], include: SUBSCRIPTION_INCLUDE }),
-    db().subscription.count({ where: { organizationId: id } }),
-    db().invoice.count({ where: { organizationId: id } }),
-    db().invoice.count({ where: { organizationId: id, status: 'open' } }),
-    db().refund.count({ where: { invoice: { organizationId: id } } }),
-    db().$queryRaw<{ owed: string | null }[]>`SELECT sum(total - amount_paid)::text AS owed FROM invoices WHERE organization_id = ${id}::uuid AND status = 'open'`,
+    db().$queryRaw<[{ subscriptions: number; invoices: number; open_invoices: number; refunds: number; owed: string | null }]>`
+      SELECT (SELECT count(*) FROM subscriptions WHERE organization_id = ${id}::uuid)::int AS subscriptions,
+             i.invoices, i.open_invoices, i.owed,
+             (SELECT count(*) FROM refunds r JOIN invoices ri ON ri.id = r.invoice_id WHERE ri.organization_id = ${id}::uuid)::int AS refunds
+        FROM (SELECT count(*)::int AS invoices, (count(*) FILTER (WHERE status = 'open'))::int AS open_invoices,
+                     (sum(total - amount_paid) FILTER (WHERE status = 'open'))::text AS owed
+                FROM invoices WHERE organization_id = ${id}::uuid) i`,
   ]);
   if (!organization) throw notFound('organization');
   const live = subscription && subscription.status !== 'cancelled' ? subscription : null;
@@ -31,7 +34,7 @@ export async function getOrganizationOrThrow(rawId: string): Promise<TOrganizati
     subscription: subscription ? subscriptionToDto(subscription) : null,
     mrr: live ? moneyToJson(mrrOf(currentItems(live), live.currency, live.coupon, live.couponCyclesUsed)) : 0,
     currency: subscription?.currency ?? null,
-    outstanding_amount: moneyToJson(owed[0]?.owed ?? 0),
-    counts: { subscriptions, invoices, open_invoices: openInvoices, refunds },
+    outstanding_amount: moneyToJson(totals.owed ?? 0),
+    counts: { subscriptions: totals.subscriptions, invoices: totals.invoices, open_invoices: totals.open_invoices, refunds: totals.refunds },
   };
 }

@@ -143,6 +143,12 @@ describe('GET /organizations: bad requests and credentials', () => {
     expect(result.body.code).toBe('invalid_cursor');
   });
 
+  it('a cursor after which nothing matches is an empty last page, not an error', async () => {
+    const last = await organization('Zzz Tail Cursor Laundry');
+    expect(await page({ search: 'Tail Cursor', starting_after: last.id })).toEqual({ data: [], has_more: false, next_cursor: null });
+    expect(await page({ status: 'active', starting_after: last.id })).toEqual({ data: [], has_more: false, next_cursor: null });
+  });
+
   it('no credentials is 401; an admin or support user, by key or session, is 403', async () => {
     expect((await callRoute(organizationsRoute, { path: PATH, query: { search: 'kopi' } })).status).toBe(401);
     for (const role of ['admin', 'support'] as const) {

@@ -5,7 +5,8 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { isUuid } from '@/lib/http/parse';
 import type { TOrganizationPage, TOrganizationSearchQuery, TOrganizationSummary } from './schemas';
 
-type Row = Omit<TOrganizationSummary, 'subscription'> & {
+/** `id` null: the one row beside a cursor whose page is empty. */
+type Row = Omit<TOrganizationSummary, 'subscription' | 'id'> & { id: string | null;
   sub_id: string | null; plan_id: string; plan_name: string; status: 'active' | 'past_due' | 'cancelled'; billing_cycle: 'monthly' | 'annual';
   cancel_at_period_end: boolean; has_pending_change: boolean; coupon_code: string | null;
 };
@@ -20,61 +21,62 @@ type Row = Omit<TOrganizationSummary, 'subscription'> & {
  * what lets the (lower(name), id) index walk in order and start a page at its cursor.
  */
 export async function searchOrganizations(query: TOrganizationSearchQuery): Promise<TOrganizationPage> {
-  let cursor: { id: string; name: string } | null = null;
-  if (query.starting_after) {
-    cursor = await db().organization.findUnique({ where: { id: query.starting_after }, select: { id: true, name: true } });
-    if (!cursor) throw badRequest('invalid_cursor', 'starting_after names no organization; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown organization id.' }]);
+  const rows = await db().$queryRaw<Row[]>(organizationSearchSql(query));
+  // With a cursor the page comes beside the cursor's row (one round trip): no row at all means no such organization.
+  if (query.starting_after && rows.length === 0) {
+    throw badRequest('invalid_cursor', 'starting_after names no organization; use next_cursor from the previous page.', [{ path: 'starting_after', message: 'Unknown organization id.' }]);
   }
-  const rows = await db().$queryRaw<Row[]>(organizationSearchSql(query, cursor));
-  const page = rows.slice(0, query.limit).map(toSummary);
-  const hasMore = rows.length > query.limit;
+  const found = rows.filter((row): row is Row & { id: string } => row.id !== null);
+  const page = found.slice(0, query.limit).map(toSummary);
+  const hasMore = found.length > query.limit;
   return { data: page, has_more: hasMore, next_cursor: hasMore ? (page.at(-1)?.id ?? null) : null };
 }
 
-/** The statement behind a page (the bench EXPLAINs this very one): `cursor` is the `starting_after` organization. */
-export function organizationSearchSql(query: TOrganizationSearchQuery, cursor: { id: string; name: string } | null): Prisma.Sql {
+/**
+ * The statement behind a page (the bench EXPLAINs this very one). With `starting_after`, the page
+ * is a LATERAL beside that organization's row: one row of NULLs when the page is empty, no row
+ * when the organization does not exist.
+ */
+export function organizationSearchSql(query: TOrganizationSearchQuery): Prisma.Sql {
   const conditions: Prisma.Sql[] = [];
   const search = query.search ?? '';
   // A UUID is an id, exact (the primary key serves it); nobody names a tenant after one.
   if (isUuid(search)) conditions.push(Prisma.sql`o.id = ${search.toLowerCase()}::uuid`);
   else if (search) conditions.push(Prisma.sql`lower(o.name) LIKE '%' || lower(${escapeLike(search)}) || '%'`);
-  // The filters judge the current subscription (s); each is also a necessary condition on some
-  // subscription of the organization (x), which the planner can answer with one hash semi- or
-  // anti-join over subscriptions instead of a LATERAL per organization until the page fills
-  // (status=none at 45,000 organizations: 1.4 s → see docs/PERFORMANCE.md).
-  const current: Prisma.Sql[] = [];
-  const some: Prisma.Sql[] = [];
-  const both = (column: 'plan_id' | 'status' | 'coupon_id', test: Prisma.Sql) => {
-    current.push(Prisma.sql`${Prisma.raw(`s.${column}`)} ${test}`);
-    some.push(Prisma.sql`${Prisma.raw(`x.${column}`)} ${test}`);
-  };
-  if (query.plan_id) both('plan_id', Prisma.sql`= ${query.plan_id.toLowerCase()}::uuid`);
-  if (query.status && query.status !== 'none') both('status', Prisma.sql`= ${query.status}::"SubscriptionStatus"`);
-  if (query.coupon_id) both('coupon_id', Prisma.sql`= ${query.coupon_id.toLowerCase()}::uuid`);
-  if (query.has_coupon) both('coupon_id', query.has_coupon === 'true' ? Prisma.sql`IS NOT NULL` : Prisma.sql`IS NULL`);
-  if (query.status === 'none') conditions.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM subscriptions x WHERE x.organization_id = o.id)`);
-  if (some.length) conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM subscriptions x WHERE x.organization_id = o.id AND ${Prisma.join(some, ' AND ')})`, ...current);
+  // The filters judge the current subscription (the live one, else the latest), whose id, plan,
+  // status and coupon the organization row carries (current_*, kept by triggers on subscriptions:
+  // lib/billing/organizations/current-subscription.ts): each filter is a range of an index in
+  // this query's order, not a search among each organization's subscriptions.
+  if (query.plan_id) conditions.push(Prisma.sql`o.current_plan_id = ${query.plan_id.toLowerCase()}::uuid`);
+  if (query.status === 'none') conditions.push(Prisma.sql`o.current_status IS NULL`);
+  else if (query.status) conditions.push(Prisma.sql`o.current_status = ${query.status}::"SubscriptionStatus"`);
+  if (query.coupon_id) conditions.push(Prisma.sql`o.current_coupon_id = ${query.coupon_id.toLowerCase()}::uuid`);
+  // false: a current subscription without a coupon (an organization without one has no coupon to lack).
+  if (query.has_coupon === 'true') conditions.push(Prisma.sql`o.current_coupon_id IS NOT NULL`);
+  if (query.has_coupon === 'false') conditions.push(Prisma.sql`o.current_status IS NOT NULL AND o.current_coupon_id IS NULL`);
 
-  if (cursor) conditions.push(Prisma.sql`(lower(o.name), o.id) > (lower(${cursor.name}), ${cursor.id}::uuid)`);
+  if (query.starting_after) conditions.push(Prisma.sql`(lower(o.name), o.id) > (k.name, k.id)`);
 
   const where = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
-  return Prisma.sql`
+  const page = Prisma.sql`
     SELECT o.id, o.name, o.slug, o.billing_email, o.country,
            s.id AS sub_id, s.plan_id, p.name AS plan_name, s.status::text AS status, s.billing_cycle::text AS billing_cycle,
            s.cancel_at_period_end, s.pending_change IS NOT NULL AS has_pending_change, c.code AS coupon_code
       FROM organizations o
-      LEFT JOIN LATERAL (
-        SELECT * FROM subscriptions cs WHERE cs.organization_id = o.id
-         ORDER BY (cs.status <> 'cancelled') DESC, cs.created_at DESC, cs.id DESC LIMIT 1
-      ) s ON true
+      LEFT JOIN subscriptions s ON s.id = o.current_subscription_id
       LEFT JOIN plans p ON p.id = s.plan_id
       LEFT JOIN coupons c ON c.id = s.coupon_id
       ${where}
      ORDER BY lower(o.name), o.id
      LIMIT ${query.limit + 1}`;
+  if (!query.starting_after) return page;
+  return Prisma.sql`
+    SELECT page.* FROM (SELECT lower(name) AS name, id FROM organizations WHERE id = ${query.starting_after.toLowerCase()}::uuid) k
+      LEFT JOIN LATERAL (${page}) page ON true
+     ORDER BY lower(page.name), page.id`;
 }
 
-function toSummary(row: Row): TOrganizationSummary {
+function toSummary(row: Row & { id: string }): TOrganizationSummary {
   return {
     id: row.id, name: row.name, slug: row.slug, billing_email: row.billing_email, country: row.country,
     subscription: row.sub_id

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { COUNT_STALE_CURRENT_SUBSCRIPTIONS_SQL } from '@/lib/billing/organizations/current-subscription';
 
 /**
  * The rules the app relies on, each as a query counting the rows that break it: 0 everywhere
@@ -7,6 +8,8 @@ import type pg from 'pg';
  * skips foreign-key triggers as superuser (bulk-load-mode.ts): the anti-joins here stand in.
  */
 export const INVARIANT_CHECKS: Record<string, string> = {
+  // Kept by triggers on subscriptions, which fire even while the generator skips foreign-key triggers (ENABLE ALWAYS).
+  'an organization\'s current_subscription_id is its current subscription (live, else latest)': COUNT_STALE_CURRENT_SUBSCRIPTIONS_SQL,
   'invoice total is the sum of its lines': `
     SELECT count(*) FROM invoices i
       LEFT JOIN (SELECT invoice_id, sum(amount) AS amount FROM invoice_lines GROUP BY invoice_id) l ON l.invoice_id = i.id
