@@ -1,3 +1,6 @@
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js';
+import { apiHeaderRules } from './lib/http/security-header-values.mjs';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addons, the embedded PostgreSQL and the WebAssembly schema engine load at runtime
@@ -16,4 +19,11 @@ const nextConfig = {
   productionBrowserSourceMaps: process.env.BUNDLE_SOURCE_MAPS === '1',
 };
 
-export default nextConfig;
+/**
+ * The API's security headers come from here, not from proxy.ts, which does not run for /api
+ * (lib/http/security-header-values.mjs). HSTS only in a production build (`next build` writes
+ * these rules into the build; `next dev` never sends it).
+ */
+export default function config(phase) {
+  return { ...nextConfig, headers: async () => apiHeaderRules({ production: phase !== PHASE_DEVELOPMENT_SERVER }) };
+}

@@ -12,3 +12,6 @@ export const GET = adminRoute(async ({ request }) => respondList(request, { name
 export const POST = adminRoute(async ({ body, actor, requestId }) =>
   json(await createCoupon(body(ZCreateCouponInput), actor, requestId), 201),
 );
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

@@ -6,3 +6,6 @@ import { readInvoiceVersion } from '@/lib/billing/invoices/read-invoice-version'
 export const GET = adminRoute<{ id: string }>(async ({ params }) => json(await getInvoiceOrThrow(params.id)), {
   version: ({ params }) => readInvoiceVersion(params.id),
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

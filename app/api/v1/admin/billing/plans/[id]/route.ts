@@ -15,3 +15,6 @@ export const PATCH = adminRoute<Params>(async ({ params, body, actor, requestId 
   return json(await updatePlan(id, body(ZUpdatePlanInput), actor, requestId));
 });
 export const PUT = PATCH;
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';
