@@ -6,8 +6,8 @@ import { HSTS, securityHeaders } from '@/lib/http/security-headers';
 import { config, proxy } from '@/proxy';
 import { credentialsFor } from '@/tests/integration/actors';
 
-/** next.config.mjs, as Next loads it: a function of the phase (its .mjs has no types of its own). */
-const nextConfig = ((await import(`${process.cwd()}/next.config.mjs`)) as { default: (phase: string) => NextConfig }).default;
+/** next.config.mjs, as Next loads it (its .mjs has no types of its own). */
+const nextConfig = ((await import(`${process.cwd()}/next.config.mjs`)) as { default: NextConfig }).default;
 
 const get = (path: string, headers: Record<string, string> = {}, base = 'http://localhost:3000') => proxy(new NextRequest(new URL(path, base), { headers }));
 const nonceOf = (policy: string | null) => /'nonce-([^']+)'/.exec(policy ?? '')?.[1];
@@ -52,7 +52,8 @@ describe('proxy.ts: security headers and the sign-in redirect (next.config.mjs: 
   });
 
   it('is not run for the API: next.config.mjs headers() give every /api response the other headers, no CSP (e2e/api-http.spec.ts checks the built server)', async () => {
-    const rules = await nextConfig('phase-production-build').headers!();
+    vi.stubEnv('NODE_ENV', 'production');
+    const rules = await nextConfig.headers!();
     const forApi = rules.filter((rule) => rule.source === '/api/:path*');
     const always = forApi.find((rule) => !rule.has);
     expect(Object.fromEntries(always!.headers.map(({ key, value }) => [key, value]))).toEqual(securityHeaders({ production: true, https: false }));
@@ -65,7 +66,8 @@ describe('proxy.ts: security headers and the sign-in redirect (next.config.mjs: 
     const forwardedHttps = new RegExp(`^${(hsts!.has![0] as { value: string }).value}$`); // Next anchors `has` values
     for (const value of ['https', 'HTTPS', 'https, http', ' https ,http']) expect(forwardedHttps.test(value), value).toBe(true);
     for (const value of ['http', 'http, https', 'httpsx', '']) expect(forwardedHttps.test(value), value).toBe(false);
-    expect((await nextConfig('phase-development-server').headers!()).some((rule) => rule.has)).toBe(false);
+    vi.stubEnv('NODE_ENV', 'development');
+    expect((await nextConfig.headers!()).some((rule) => rule.has)).toBe(false);
   });
 
   it('HSTS only in production over HTTPS (directly or behind a TLS-terminating load balancer)', async () => {
