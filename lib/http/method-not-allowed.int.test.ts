@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { API_BASE_PATH } from '@/lib/openapi/paths';
 import { HTTP_METHODS, listRouteHandlers } from '@/tests/integration/route-handlers';
 import { methodNotAllowed } from './method-not-allowed';
-import { isMethodRefusal, OPTIONS } from './other-methods';
+import { isMethodRefusal } from './method-refusal';
+import { OPTIONS } from './other-methods';
 
 const ROUTES_ROOT = 'app/api/v1/admin/billing';
 const SOME_ID = '0f9b3a52-6c1e-4d7a-9b8e-2f4c6a1d3e57';

@@ -1,5 +1,5 @@
 import { allowedMethods } from '@/lib/openapi/documented-operations';
-import { methodNotAllowed } from './method-not-allowed';
+import { methodRefusal } from './method-refusal';
 
 /**
  * The methods a route of the API does not have, answered by the route module itself: every
@@ -8,25 +8,13 @@ import { methodNotAllowed } from './method-not-allowed';
  * it lacks: 405 problem+json with `Allow` (lib/http/method-not-allowed.ts), before any
  * authentication, as the proxy answered them when it still ran for /api. HEAD follows GET (Next
  * derives it from the GET export, real or this one); OPTIONS lists the route's own methods, not
- * these.
+ * these. Only route handlers are exported here: Next refuses any other export of a route module.
  */
-const REFUSAL = Symbol.for('billing.method-refusal');
-
-function refusal(): (request: Request) => Response {
-  const refuse = (request: Request): Response => methodNotAllowed(request) ?? new Response(null, { status: 405 });
-  return Object.assign(refuse, { [REFUSAL]: true });
-}
-
-/** Whether a route module's export is one of these refusals rather than a handler of its own (tests list the real ones). */
-export function isMethodRefusal(exported: unknown): boolean {
-  return typeof exported === 'function' && (exported as unknown as Record<symbol, unknown>)[REFUSAL] === true;
-}
-
-export const GET = refusal();
-export const POST = refusal();
-export const PUT = refusal();
-export const PATCH = refusal();
-export const DELETE = refusal();
+export const GET = methodRefusal();
+export const POST = methodRefusal();
+export const PUT = methodRefusal();
+export const PATCH = methodRefusal();
+export const DELETE = methodRefusal();
 
 /** Next would list every exported method, these refusals included: the route's own ones instead. */
 export function OPTIONS(request: Request): Response {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { NextRequest } from 'next/server';
-import { isMethodRefusal } from '@/lib/http/other-methods';
+import { isMethodRefusal } from '@/lib/http/method-refusal';
 
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type TRouteHandler = (request: NextRequest, context: { params: Promise<unknown> }) => Promise<Response>;

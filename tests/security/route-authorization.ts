@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { db } from '@/lib/db';
-import { isMethodRefusal } from '@/lib/http/other-methods';
+import { isMethodRefusal } from '@/lib/http/method-refusal';
 import { PROBLEM_CONTENT_TYPE } from '@/lib/http/problem';
 import { credentialsFor } from '@/tests/integration/actors';
 import { callRoute, type CallResult } from '@/tests/integration/call-route';
