@@ -1,25 +1,25 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getToken } from 'next-auth/jwt';
-import { methodNotAllowed } from '@/lib/http/method-not-allowed';
 import { contentSecurityPolicy, createNonce, isHttps, securityHeaders } from '@/lib/http/security-headers';
 
 /** What the proxy redirects to /login when anonymous: pages, not the API, Next's assets, the sign-in page or files. */
 const NEEDS_SESSION = /^\/(?!api\/|api$|_next\/|login(?:\/|$)|favicon\.ico$|.*\.[^/]+$).*/;
 
 /**
- * Every page and API response gets the security headers (lib/http/security-headers.ts); every
- * page a fresh CSP nonce, passed to Next on the request so it marks its own scripts with it.
+ * Every page gets the security headers (lib/http/security-headers.ts) and a fresh CSP nonce,
+ * passed to Next on the request so it marks its own scripts with it.
  *
  * Anonymous page requests go to /login, remembering where they were going. A convenience only:
- * every page checks the session itself (requireSuperAdminPage), and /api routes answer 401 JSON
- * on their own, so they are never redirected.
+ * every page checks the session itself (requireSuperAdminPage).
+ *
+ * Not for /api (the matcher below): API routes answer 401 JSON on their own, their security
+ * headers come from next.config.mjs `headers()`, and a method a route lacks is answered 405 by the
+ * route module itself (lib/http/other-methods.ts). The proxy would cost every API request a second
+ * NextRequest and a middleware pass for nothing else (docs/PERFORMANCE.md, issue 17).
  */
 export async function proxy(request: NextRequest) {
   const transport = { production: process.env.NODE_ENV === 'production', https: isHttps(request) };
   const { pathname, search } = request.nextUrl;
-
-  // A method the API route does not have: 405 problem+json with `Allow` (Next's own 405 has neither).
-  if (pathname === '/api' || pathname.startsWith('/api/')) return withHeaders(methodNotAllowed(request) ?? NextResponse.next(), securityHeaders(transport));
 
   if (NEEDS_SESSION.test(pathname)) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET }).catch(() => null);
@@ -43,6 +43,6 @@ function withHeaders<T extends Response>(response: T, headers: Record<string, st
 }
 
 export const config = {
-  // Everything but Next's immutable build assets: pages for the CSP and the redirect, the API for the other headers.
-  matcher: ['/((?!_next/static/|_next/image).*)'],
+  // Pages, for the CSP and the redirect: not the API (see above), not Next's immutable build assets.
+  matcher: ['/((?!api/|api$|_next/static/|_next/image).*)'],
 };

@@ -29,6 +29,8 @@ export const TARGETS = {
   plansVsCeiling: 0.7,
   plansVsFloor: 0.25,
   plansP99VsFloorP99: 4,
+  /** Issue 17: a 304 (GET /plans with If-None-Match) against the framework's 401 ceiling. */
+  notModifiedVsCeiling: 0.8,
   /** Issue 17: refunds ≥ refundsPerSecond, or ≥ this × floor when the machine is loaded (1-min load ≥ its cores). */
   refundsVsFloorLoaded: 0.4,
   /** Issue 16: two instances behind nginx keep ≥ 90% of one instance's throughput. */
@@ -69,6 +71,12 @@ export function judgeApi(results: Pick<TBenchResults, 'api' | 'balancer'>): TVer
     }
     add(row.label, 'zero errors (non-2xx, socket errors, timeouts)', `${row.app.errors} app, ${row.floor.errors} floor`, row.app.errors === 0 && row.floor.errors === 0, true);
   }
+  const nm = api.notModified;
+  const nmVsCeiling = round2(nm.requestsPerSecond / api.ceiling.requestsPerSecond);
+  const area304 = 'GET /plans with If-None-Match (304)';
+  add(area304, `throughput ≥ ${TARGETS.notModifiedVsCeiling} × the framework's 401 ceiling`, `${nmVsCeiling} × (${nm.requestsPerSecond} vs ${api.ceiling.requestsPerSecond} req/s)`, nmVsCeiling >= TARGETS.notModifiedVsCeiling);
+  const only304 = Object.keys(nm.statusCounts).every((status) => status === '304') && Object.keys(nm.warmupStatusCounts).every((status) => status === '304');
+  add(area304, 'every answer 304 (no socket errors or timeouts)', JSON.stringify(nm.statusCounts), only304 && nm.requests > 0, true);
   const r = api.refunds;
   add('POST /invoices/{id}/refund', 'totals: amount_refunded = Σ succeeded refunds ≤ amount_paid, one refund per 201',
     `${r.mismatched} mismatched, ${r.overRefunded} over-refunded, ${r.addedPending} pending added; ${r.created201} × 201 = ${r.addedInDatabase} refunds, Rp ${r.addedAmount}`, refundTotalsHold(r), true);

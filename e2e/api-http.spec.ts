@@ -49,3 +49,53 @@ test('the Vary header the server sends fits the one the document describes', asy
     expect(response.headers()['content-type']).toMatch(path.endsWith('.csv') || accept === 'text/csv' ? /^text\/csv/ : /^application\/json/);
   }
 });
+
+// The proxy does not run for /api (proxy.ts matcher): the security headers of every API answer come
+// from next.config.mjs headers(), on what the built server really sends — success, 304, 401, 404,
+// 405, the public and the next-auth routes, health, readiness and webhooks.
+test('every API answer carries the security headers, without the proxy; HSTS only behind HTTPS', async ({ page, request }) => {
+  const expected = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+  };
+  const check = (response: { status(): number; headers(): Record<string, string> }, where: string, status: number) => {
+    if (status) expect(response.status(), where).toBe(status);
+    else expect(response.status(), where).toBeGreaterThanOrEqual(400); // refused, whichever way
+    const headers = response.headers();
+    expect(headers, where).toMatchObject(expected);
+    expect(headers['permissions-policy'], where).toContain('microphone=()');
+    expect(headers['content-security-policy'], where).toBeUndefined();
+    expect(headers['strict-transport-security'], where).toBeUndefined();
+  };
+  const anonymous: [string, string, number][] = [
+    ['GET', `${BASE}/plans`, 401],
+    ['GET', `${BASE}/openapi.json`, 200],
+    ['DELETE', `${BASE}/plans`, 405],
+    ['HEAD', `${BASE}/invoices/${SOME_ID}/refund`, 405],
+    ['GET', `${BASE}/no-such-route`, 401],
+    ['GET', '/api/auth/session', 200],
+    ['GET', '/api/health', 200],
+    ['GET', '/api/ready', 200],
+    ['POST', '/api/v1/webhooks/xendit', 0],
+  ];
+  for (const [method, url, status] of anonymous) check(await request.fetch(url, { method, maxRedirects: 0 }), `${method} ${url}`, status);
+
+  await signIn(page, 'super_admin');
+  const plans = await page.request.get(`${BASE}/plans`);
+  check(plans, 'GET /plans signed in', 200);
+  const etag = plans.headers()['etag']!;
+  expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+  expect(plans.headers()['cache-control']).toBe('private, no-cache');
+  const notModified = await page.request.get(`${BASE}/plans`, { headers: { 'if-none-match': etag } });
+  check(notModified, 'GET /plans If-None-Match', 304);
+  expect(notModified.headers()['etag']).toBe(etag);
+  expect((await notModified.body()).length).toBe(0);
+
+  // A production server behind a TLS-terminating balancer: HSTS on the API as on the pages.
+  for (const url of [`${BASE}/plans`, '/api/health']) {
+    const overHttps = await request.get(url, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(overHttps.headers()['strict-transport-security'], url).toBe('max-age=63072000; includeSubDomains');
+  }
+});

@@ -5,6 +5,8 @@ import type { TBenchData } from '../lib/prepare-data';
 import { apiScenarios, REFUND_AMOUNT, scenarioRequests, type TApiScenario } from './api-scenarios';
 import { verifyRefundTotals, type TRefundTotals } from './verify-refund-totals';
 
+const PLANS = '/api/v1/admin/billing/plans';
+
 export interface TApiRow {
   id: TApiScenario['id'];
   label: string;
@@ -26,6 +28,12 @@ export interface TApiBench {
    * machine — a ceiling no endpoint that also queries can pass.
    */
   ceiling: TLoadResult;
+  /**
+   * The app answering GET /plans with the API key and If-None-Match naming the current ETag: 304
+   * after authentication, the rate-limit count and the plans' version (lib/http/conditional-get.ts),
+   * without reading the plans. Issue 17: ≥ 0.8 × the ceiling.
+   */
+  notModified: TLoadResult;
   refunds: TRefundTotals & {
     /** 201s the load generator saw (measured runs and warm-ups, app and floor). */
     created201: number;
@@ -83,23 +91,31 @@ export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench>
     rows.push({ id: scenario.id, label: scenario.label, app, floor, ratio: Math.round((app.requestsPerSecond / floor.requestsPerSecond) * 100) / 100, cpuRatio: Math.round(cpuRatio * 10) / 10 });
   }
   const after = await verifyRefundTotals(options.databaseUrl);
-  const ceiling = await driveLoad({
-    origin: options.app.origin,
-    method: 'GET',
-    next: () => ({ path: '/api/v1/admin/billing/plans' }),
-    headers: {},
-    connections: options.connections,
-    seconds: options.seconds,
-    warmupRequestsPerConnection: options.warmupRequestsPerConnection,
-    minRequestsPerConnection: options.minRequestsPerConnection,
-    cpu: { server: () => processTreeCpuMs(options.app.pid), database: () => processTreeCpuMs(options.postmasterPid()) },
-  });
+  const plansOnApp = (headers: Record<string, string>) =>
+    driveLoad({
+      origin: options.app.origin,
+      method: 'GET',
+      next: () => ({ path: PLANS }),
+      headers,
+      connections: options.connections,
+      seconds: options.seconds,
+      warmupRequestsPerConnection: options.warmupRequestsPerConnection,
+      minRequestsPerConnection: options.minRequestsPerConnection,
+      cpu: { server: () => processTreeCpuMs(options.app.pid), database: () => processTreeCpuMs(options.postmasterPid()) },
+    });
+  const ceiling = await plansOnApp({});
   options.log(`GET /plans without credentials (401, no database) [app]: ${ceiling.requestsPerSecond} req/s, p50 ${ceiling.p50Ms} ms, p99 ${ceiling.p99Ms} ms, CPU/request ${ceiling.serverCpuMs} ms (load ${ceiling.load})`);
+  const authorization = `Bearer ${options.data.apiKey}`;
+  const etag = (await fetch(`${options.app.origin}${PLANS}`, { headers: { authorization } })).headers.get('etag');
+  if (!etag) throw new Error('GET /plans answered without an ETag');
+  const notModified = await plansOnApp({ authorization, 'if-none-match': etag });
+  options.log(`GET /plans with If-None-Match (304) [app]: ${notModified.requestsPerSecond} req/s, p50 ${notModified.p50Ms} ms, p99 ${notModified.p99Ms} ms, ${JSON.stringify(notModified.statusCounts)}, CPU/request ${notModified.serverCpuMs} ms server + ${notModified.databaseCpuMs} ms PostgreSQL (load ${notModified.load})`);
   return {
     connections: options.connections,
     seconds: options.seconds,
     rows,
     ceiling,
+    notModified,
     refunds: {
       ...after,
       created201,

@@ -79,12 +79,15 @@ under heavy contention: cache misses, context switches), so its ratio is the ste
 ${rows.join('\n')}
 
 **The framework's own ceiling.** The same app answering GET /plans with no credentials: the route's guard answers
-401 before any database work, so this is Next.js (routing, the proxy, web-stream responses) plus the route wrapper
-(request id, problem+json, the request log) and nothing else. No endpoint that also queries can beat it.
+401 before any database work, so this is Next.js (routing, web-stream responses; the proxy no longer runs for /api) plus
+the route wrapper (request id, problem+json, the request log) and nothing else. No endpoint that also queries can beat it.
+The 304 row is GET /plans with the API key and If-None-Match naming the current ETag: authentication and the rate-limit
+count (one statement), the plans' version (one statement), no plans read (lib/http/conditional-get.ts).
 
 | request | req/s | p50 ms | p99 ms | answers | CPU ms/request (server) | load (1 min) | ÷ floor's GET /plans req/s |
 |---|---|---|---|---|---|---|---|
-| GET /plans, no Authorization (401) | ${api.ceiling.requestsPerSecond} | ${api.ceiling.p50Ms} | ${api.ceiling.p99Ms} | ${Object.entries(api.ceiling.statusCounts).map(([status, count]) => `${count} × ${status}`).join(', ')} | ${api.ceiling.serverCpuMs} | ${api.ceiling.load} | ${ceilingRatio(api)} |
+| GET /plans, no Authorization (401) | ${api.ceiling.requestsPerSecond} | ${api.ceiling.p50Ms} | ${api.ceiling.p99Ms} | ${answers(api.ceiling)} | ${api.ceiling.serverCpuMs} | ${api.ceiling.load} | ${ceilingRatio(api)} |
+| GET /plans, If-None-Match (304) | ${api.notModified.requestsPerSecond} | ${api.notModified.p50Ms} | ${api.notModified.p99Ms} | ${answers(api.notModified)} | ${api.notModified.serverCpuMs} (+ ${api.notModified.databaseCpuMs} PostgreSQL) | ${api.notModified.load} | ${Math.round((api.notModified.requestsPerSecond / api.ceiling.requestsPerSecond) * 100) / 100} × the 401 ceiling |
 
 Refund totals after the runs (SQL over every invoice): ${api.refunds.mismatched} invoices whose amount_refunded ≠ Σ succeeded refunds,
 ${api.refunds.overRefunded} refunded above amount_paid, ${api.refunds.addedPending} pending refunds added by the runs; ${api.refunds.created201} answers 201 (warm-ups included) and
@@ -170,6 +173,8 @@ cross-check of the manifest figure above.
 |---|---|---|---|---|---|---|
 ${vitalsRows.join('\n')}`;
 }
+
+const answers = (load: { statusCounts: Record<string, number> }) => Object.entries(load.statusCounts).map(([status, count]) => `${count} × ${status}`).join(', ');
 
 function ceilingRatio(api: TReportInput['results']['api']): string {
   const floor = api.rows.find((row) => row.id === 'plans')?.floor.requestsPerSecond;

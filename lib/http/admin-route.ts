@@ -2,6 +2,7 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import type { TActor } from '@/lib/auth/actor';
 import { admitRequest, requireSuperAdmin } from '@/lib/auth/guard';
+import { entityTag, ifNoneMatchHits, notModified, withEntityTag } from './conditional-get';
 import { errorResponse } from './error-response';
 import { withIdempotency } from './idempotency';
 import { parseJsonText, parseWith, readBodyText } from './parse';
@@ -22,6 +23,17 @@ export interface AdminRouteContext<P> {
 type Handler<P> = (context: AdminRouteContext<P>) => Promise<Response>;
 type NextContext<P> = { params: Promise<P> };
 
+export interface AdminRouteOptions<P> {
+  maxBodyBytes?: number;
+  /**
+   * A GET whose answer has an entity tag (lib/http/conditional-get.ts): a cheap version of
+   * everything its 200 body is made of, read after the guard and before the handler; null when there is
+   * none (no such record: the handler answers; a CSV list). If-None-Match naming the tag is 304 and the
+   * handler does not run.
+   */
+  version?: (context: { request: NextRequest; params: P }) => Promise<string | null>;
+}
+
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
 /**
@@ -30,7 +42,7 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * Idempotency-Key on every POST, errors → problem+json, and one log line per request
  * (lib/http/request-log.ts). No route repeats any of it.
  */
-export function adminRoute<P = Record<string, never>>(handler: Handler<P>, options: { maxBodyBytes?: number } = {}) {
+export function adminRoute<P = Record<string, never>>(handler: Handler<P>, options: AdminRouteOptions<P> = {}) {
   return async function route(request: NextRequest, context: NextContext<P>): Promise<Response> {
     const startedAt = performance.now();
     const requestId = requestIdOf(request);
@@ -50,12 +62,10 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       // TEST_CLOCK=true only: the clock another instance moved holds here too (nothing otherwise).
       await syncTestClock();
       const params = await context.params;
-      const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request, options.maxBodyBytes) : '';
-      const contentType = request.headers.get('content-type');
-      const body = <T extends z.ZodType>(schema: T): z.infer<T> => parseWith(schema, parseJsonText(bodyText, contentType));
-      // Failures are responses too, so an idempotent POST stores and replays its 4xx like its 2xx.
-      const run = () => handler({ request, params, actor: superAdmin, requestId, body }).catch(fail);
-      response = request.method === 'POST' ? await withIdempotency(request, superAdmin, bodyText, run) : await run();
+      const version = options.version && request.method === 'GET' ? await options.version({ request, params }) : null;
+      const tag = version === null ? null : entityTag(version, request);
+      if (tag && ifNoneMatchHits(request.headers.get('if-none-match'), tag)) response = notModified(tag);
+      else response = await answer(params, superAdmin, tag);
       response.headers.set('X-Request-Id', requestId);
     } catch (error) {
       response = fail(error);
@@ -63,6 +73,16 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     if (limits) for (const [name, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(name, value);
     logRequest({ request, requestId, response, startedAt, actor, error: thrown });
     return response;
+
+    async function answer(params: P, superAdmin: TActor, tag: string | null): Promise<Response> {
+      const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request, options.maxBodyBytes) : '';
+      const contentType = request.headers.get('content-type');
+      const body = <T extends z.ZodType>(schema: T): z.infer<T> => parseWith(schema, parseJsonText(bodyText, contentType));
+      // Failures are responses too, so an idempotent POST stores and replays its 4xx like its 2xx.
+      const run = () => handler({ request, params, actor: superAdmin, requestId, body }).catch(fail);
+      const response = request.method === 'POST' ? await withIdempotency(request, superAdmin, bodyText, run) : await run();
+      return tag ? withEntityTag(response, tag) : response;
+    }
   };
 }
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { API_BASE_PATH } from '@/lib/openapi/paths';
 import { HTTP_METHODS, listRouteHandlers } from '@/tests/integration/route-handlers';
 import { methodNotAllowed } from './method-not-allowed';
+import { isMethodRefusal } from './method-refusal';
+import { OPTIONS } from './other-methods';
 
 const ROUTES_ROOT = 'app/api/v1/admin/billing';
 const SOME_ID = '0f9b3a52-6c1e-4d7a-9b8e-2f4c6a1d3e57';
@@ -37,6 +39,21 @@ describe('405 for a method a route does not export', () => {
         request_id: 'req-405-test',
       });
     }
+  });
+
+  // The proxy does not run for /api: each route module answers the methods it lacks itself.
+  it.each(routes)('$path: the module exports a 405 refusal for each method it lacks, and OPTIONS lists its own', async ({ folder, path, methods }) => {
+    const exported = (await import(`${process.cwd()}/${ROUTES_ROOT}/${folder}/route.ts`)) as Record<string, unknown>;
+    const allow = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'].filter((method) => methods.includes(method) || (method === 'HEAD' && methods.includes('GET')) || method === 'OPTIONS');
+    for (const method of HTTP_METHODS) {
+      expect(isMethodRefusal(exported[method]), `${method} ${path}`).toBe(!methods.includes(method));
+      if (methods.includes(method)) continue;
+      const response = await (exported[method] as (request: Request) => Promise<Response> | Response)(new Request(url(path), { method }));
+      expect(response.status, `${method} ${path}`).toBe(405);
+      expect(response.headers.get('allow')).toBe(allow.join(', '));
+    }
+    expect(exported.OPTIONS).toBe(OPTIONS);
+    expect(OPTIONS(new Request(url(path), { method: 'OPTIONS' })).headers.get('allow')).toBe(allow.join(', '));
   });
 
   it('answers for /api/v1/test-clock as for the billing route it re-exports', async () => {

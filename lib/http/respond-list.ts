@@ -20,6 +20,14 @@ export function respondList(request: Request, table: TCsvExport, rows: unknown[]
 }
 
 /**
+ * adminRoute's `version` for a small list: the rows' version when the answer is JSON; none for
+ * CSV (its download is named by the day, and a file is fetched, not revalidated).
+ */
+export function jsonListVersion(read: () => Promise<string>) {
+  return ({ request }: { request: Request }): Promise<string | null> => (listFormat(request) === 'json' ? read() : Promise.resolve(null));
+}
+
+/**
  * A paginated list (invoices): JSON is one page; CSV is every matching row, streamed from
  * `everything` batch by batch, so memory stays flat however many rows there are. `everything`
  * runs before the response starts, so it can still refuse with a problem (e.g. too many rows).

@@ -1,27 +1,12 @@
+import { HSTS, PERMISSIONS_POLICY, STATIC_SECURITY_HEADERS } from './security-header-values.mjs';
+
 /**
- * The browser-facing security headers, in one place: proxy.ts sets them on every page and API
- * response (docs/SECURITY.md explains each choice).
+ * The browser-facing security headers, in one place (the values: security-header-values.mjs):
+ * proxy.ts sets them on every page, next.config.mjs `headers()` on every API response
+ * (docs/SECURITY.md explains each choice).
  */
 
-/** Features the console never uses, switched off for it and anything it might embed. */
-export const PERMISSIONS_POLICY = [
-  'accelerometer=()',
-  'autoplay=()',
-  'camera=()',
-  'display-capture=()',
-  'geolocation=()',
-  'gyroscope=()',
-  'magnetometer=()',
-  'microphone=()',
-  'midi=()',
-  'payment=()',
-  'publickey-credentials-get=()',
-  'usb=()',
-  'browsing-topics=()',
-].join(', ');
-
-/** Two years, subdomains included: the HSTS preload list's minimum. */
-export const HSTS = 'max-age=63072000; includeSubDomains';
+export { HSTS, PERMISSIONS_POLICY };
 
 export interface TTransport {
   /** NODE_ENV=production: a build served to real users. */
@@ -36,15 +21,7 @@ export interface TTransport {
  * would pin that host to HTTPS for two years.
  */
 export function securityHeaders({ production, https }: TTransport): Record<string, string> {
-  return {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Permissions-Policy': PERMISSIONS_POLICY,
-    // frame-ancestors 'none' is the rule; this is for browsers that predate CSP level 2.
-    'X-Frame-Options': 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    ...(production && https ? { 'Strict-Transport-Security': HSTS } : {}),
-  };
+  return { ...STATIC_SECURITY_HEADERS, ...(production && https ? { 'Strict-Transport-Security': HSTS } : {}) };
 }
 
 /**

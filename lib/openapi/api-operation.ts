@@ -35,6 +35,11 @@ export interface TApiOperation {
   csv?: TCsvExport & { errors?: TApiOperation['errors'] };
   /** Error codes of this operation's own rules, by status (e.g. 409 `slug_taken`). */
   errors?: Partial<Record<TOperationErrorStatus, string[]>>;
+  /**
+   * A GET with an entity tag (adminRoute's `version`, lib/http/conditional-get.ts): its 200 carries
+   * `ETag` and `Cache-Control: private, no-cache`, it reads `If-None-Match`, and answers 304 on a match.
+   */
+  conditional?: boolean;
   /** SPEC §3: the route also accepts PUT as an alias of this PATCH; documented as an operation of its own. */
   putAlias?: boolean;
 }

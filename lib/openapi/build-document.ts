@@ -4,7 +4,9 @@ import type { TApiOperation } from './api-operation';
 import { ZContentDispositionHeader, ZVaryHeader } from './csv-response';
 import { documentedOperations } from './documented-operations';
 import { errorResponses } from './error-responses';
-import { ZAttachmentHeader, ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZRateLimitHeaders, ZRequestIdHeader } from './http-headers';
+import {
+  ZAttachmentHeader, ZCacheControlRevalidateHeader, ZETagHeader, ZIdempotencyKeyHeader, ZIdempotentReplayedHeader, ZIfNoneMatchHeader, ZRateLimitHeaders, ZRequestIdHeader,
+} from './http-headers';
 import { SCHEMA_COMPONENTS, TAGS } from './operations';
 import { API_BASE_PATH } from './paths';
 
@@ -23,6 +25,7 @@ const DESCRIPTION = `Billing plans, coupons, add-ons, invoices, refunds and anal
 - **Idempotency**: every POST accepts an \`Idempotency-Key\` header (1–255 characters).
 - **Methods**: a method a path does not have is 405 \`method_not_allowed\` (problem+json) with \`Allow\` listing the ones it has.
 - **CSV**: each list has a \`GET <list>.csv\` operation (\`/plans.csv\`, \`/invoices.csv\`, …). The list's own path answers the same CSV for \`?format=csv\` or an \`Accept\` that prefers \`text/csv\` (for download links); any other \`format\` than \`csv\` or \`json\` is 400 \`invalid_format\`.
+- **Conditional GETs**: the plan, coupon and add-on lists and a plan, coupon, add-on or invoice answer with an \`ETag\` and \`Cache-Control: private, no-cache\`; send the tag back as \`If-None-Match\` and an unchanged answer is 304 with no body (after the credentials and role checks).
 - **Rate limit**: each API key (and each signed-in user) may make 600 requests per minute by default (\`RATE_LIMIT_PER_MINUTE\`); past it, 429 \`rate_limited\` with \`Retry-After\`. Answers carry \`RateLimit-Limit\`, \`RateLimit-Remaining\` and \`RateLimit-Reset\`.`;
 
 const SECURITY_SCHEMES: Record<string, oas31.SecuritySchemeObject> = {
@@ -38,13 +41,25 @@ function successResponse(operation: TApiOperation) {
     ...ZRateLimitHeaders,
     ...(operation.method === 'post' ? { 'Idempotent-Replayed': ZIdempotentReplayedHeader } : {}),
     // A list with a CSV rendering varies on Accept, on its own path as on the `.csv` one (the same handler).
-    ...(operation.csv || isCsv ? { Vary: ZVaryHeader } : {}),
+    ...(operation.csv || isCsv || operation.conditional ? { Vary: ZVaryHeader } : {}),
+    ...(operation.conditional ? { ETag: ZETagHeader, 'Cache-Control': ZCacheControlRevalidateHeader } : {}),
     ...(isCsv ? { 'Content-Disposition': ZContentDispositionHeader } : {}),
     ...(response.mediaType === 'application/pdf' ? { 'Content-Disposition': ZAttachmentHeader } : {}),
   });
   const example = response.example === undefined ? {} : { example: response.example };
   const content = { [response.mediaType ?? 'application/json']: { schema: response.schema, ...example } };
-  return { [response.status]: { description: response.description, headers, content } };
+  return {
+    [response.status]: { description: response.description, headers, content },
+    ...(operation.conditional ? { 304: notModifiedResponse() } : {}),
+  };
+}
+
+/** lib/http/conditional-get.ts: If-None-Match named the current tag. */
+function notModifiedResponse() {
+  return {
+    description: 'Not modified: `If-None-Match` named the current `ETag`. No body; the answer you hold is current.',
+    headers: z.object({ 'X-Request-Id': ZRequestIdHeader, ...ZRateLimitHeaders, ETag: ZETagHeader, 'Cache-Control': ZCacheControlRevalidateHeader, Vary: ZVaryHeader }),
+  };
 }
 
 /** Every `{name}` of a path is a UUID (SPEC §3: anything else is 404). */
@@ -68,6 +83,7 @@ function toOperationObject(operation: TApiOperation, method = operation.method):
       ...(pathParameters(operation.path).length ? { path: z.object(Object.fromEntries(pathParameters(operation.path).map((name) => [name, z.uuid().meta({ description: PATH_PARAMETER_DESCRIPTIONS[name] ?? `The ${name} (a UUID). Anything else is 404.` })]))) } : {}),
       ...(query ? { query } : {}),
       ...(method === 'post' ? { header: z.object({ 'Idempotency-Key': ZIdempotencyKeyHeader }) } : {}),
+      ...(operation.conditional && !isAlias ? { header: z.object({ 'If-None-Match': ZIfNoneMatchHeader }) } : {}),
     },
     ...(body ? { requestBody: { required: true, content: { 'application/json': { schema: body.schema, example: body.example } } } } : {}),
     responses: { ...successResponse(operation), ...errorResponses(operation) },

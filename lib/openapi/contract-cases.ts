@@ -54,6 +54,8 @@ export interface TContractCase {
 const unique = () => Math.random().toString(36).slice(2, 10);
 const NOT_A_UUID = { name: 'a non-UUID id is 404', status: 404, params: { id: 'not-a-uuid' } };
 const UNKNOWN_ID = { name: 'an unknown id is 404', status: 404, params: { id: '00000000-0000-4000-8000-000000000000' } };
+/** `If-None-Match: *` matches any current answer (lib/http/conditional-get.ts): 304, no body. */
+const NOT_MODIFIED: TContractCase = { name: 'If-None-Match: * is 304', status: 304, headers: { 'If-None-Match': '*' } };
 
 /** `GET <list>.csv` (lib/http/respond-list.ts): CSV whatever Accept says; the list's filters apply. */
 const csvCases = (query: Record<string, string> = {}): TContractCase[] => [
@@ -90,7 +92,7 @@ const analyticsCases = (): TContractCase[] => [
  * entry here, with a success and at least one failure.
  */
 export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TContractCase[]> = {
-  listPlans: (): TContractCase[] => [{ name: 'every plan', status: 200 }],
+  listPlans: (): TContractCase[] => [{ name: 'every plan', status: 200 }, NOT_MODIFIED],
   listPlansCsv: (): TContractCase[] => csvCases(),
   createPlan: (fixtures): TContractCase[] => [
     { name: 'a valid plan', status: 201, body: { ...CREATE_PLAN_BODY, slug: `contract-${unique()}` }, headers: { 'Idempotency-Key': `contract-${unique()}` } },
@@ -101,29 +103,29 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     { name: 'a body over 64 KiB is 413', status: 413, body: { ...CREATE_PLAN_BODY, name: 'x'.repeat(70_000) } },
     { name: 'an Idempotency-Key over 255 characters is 400', status: 400, body: CREATE_PLAN_BODY, headers: { 'Idempotency-Key': 'k'.repeat(256) } },
   ],
-  getPlan: (fixtures): TContractCase[] => [{ name: 'a plan', status: 200, params: { id: fixtures.planId } }, NOT_A_UUID, UNKNOWN_ID],
+  getPlan: (fixtures): TContractCase[] => [{ name: 'a plan', status: 200, params: { id: fixtures.planId } }, { ...NOT_MODIFIED, params: { id: fixtures.planId } }, NOT_A_UUID, UNKNOWN_ID],
   updatePlan: planUpdate,
   updatePlanPut: planUpdate,
 
-  listCoupons: (): TContractCase[] => [{ name: 'every coupon', status: 200 }],
+  listCoupons: (): TContractCase[] => [{ name: 'every coupon', status: 200 }, NOT_MODIFIED],
   listCouponsCsv: (): TContractCase[] => csvCases(),
   createCoupon: (fixtures): TContractCase[] => [
     { name: 'a valid coupon', status: 201, body: { ...CREATE_COUPON_BODY, code: `C${unique()}` } },
     { name: 'a percentage coupon with a currency is 400', status: 400, body: { code: `P${unique()}`, discount_type: 'percentage', discount_value: 20, currency: 'IDR' } },
     { name: 'a taken code (any case) is 409', status: 409, body: { ...CREATE_COUPON_BODY, code: fixtures.couponCode.toLowerCase() } },
   ],
-  getCoupon: (fixtures): TContractCase[] => [{ name: 'a coupon', status: 200, params: { id: fixtures.couponId } }, UNKNOWN_ID],
+  getCoupon: (fixtures): TContractCase[] => [{ name: 'a coupon', status: 200, params: { id: fixtures.couponId } }, { ...NOT_MODIFIED, params: { id: fixtures.couponId } }, UNKNOWN_ID],
   updateCoupon: couponUpdate,
   updateCouponPut: couponUpdate,
 
-  listAddons: (): TContractCase[] => [{ name: 'every add-on', status: 200 }],
+  listAddons: (): TContractCase[] => [{ name: 'every add-on', status: 200 }, NOT_MODIFIED],
   listAddonsCsv: (): TContractCase[] => csvCases(),
   createAddon: (fixtures): TContractCase[] => [
     { name: 'a valid add-on', status: 201, body: { ...CREATE_ADDON_BODY, slug: `addon-${unique()}`, unit: 'per_agent' } },
     { name: 'a fractional rupiah price is 400', status: 400, body: { ...CREATE_ADDON_BODY, slug: `addon-${unique()}`, price_monthly: 150_000.5 } },
     { name: 'a taken slug is 409', status: 409, body: { ...CREATE_ADDON_BODY, slug: fixtures.addonSlug } },
   ],
-  getAddon: (fixtures): TContractCase[] => [{ name: 'an add-on', status: 200, params: { id: fixtures.addonId } }, NOT_A_UUID],
+  getAddon: (fixtures): TContractCase[] => [{ name: 'an add-on', status: 200, params: { id: fixtures.addonId } }, { ...NOT_MODIFIED, params: { id: fixtures.addonId } }, NOT_A_UUID],
   updateAddon: addonUpdate,
   updateAddonPut: addonUpdate,
 
@@ -137,7 +139,7 @@ export const CONTRACT_CASES: Record<string, (fixtures: TContractFixtures) => TCo
     ...csvCases({ status: 'paid' }),
     { name: 'an unknown status is 400', status: 400, query: { status: 'lost' } },
   ],
-  getInvoice: (fixtures): TContractCase[] => [{ name: 'an invoice with lines and a credit note', status: 200, params: { id: fixtures.creditedInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
+  getInvoice: (fixtures): TContractCase[] => [{ name: 'an invoice with lines and a credit note', status: 200, params: { id: fixtures.creditedInvoiceId } }, { ...NOT_MODIFIED, params: { id: fixtures.creditedInvoiceId } }, NOT_A_UUID, UNKNOWN_ID],
   refundInvoice: (fixtures): TContractCase[] => [
     { name: 'a partial refund', status: 201, params: { id: fixtures.paidInvoiceId }, body: { reason: 'Contract test', amount: 1_000 }, headers: { 'Idempotency-Key': `refund-${unique()}` } },
     { name: 'an empty reason is 400', status: 400, params: { id: fixtures.paidInvoiceId }, body: { reason: '' } },

@@ -38,3 +38,25 @@ export const ZAttachmentHeader = z.string().meta({
   example: 'attachment; filename="INV-202610-000123.pdf"',
   header: { id: 'AttachmentDisposition' },
 });
+
+/** lib/http/conditional-get.ts: a strong tag of the JSON answer (its rows' versions and the query string). */
+export const ZETagHeader = z.string().meta({
+  description: 'The entity tag of this answer: send it back as `If-None-Match` and an unchanged answer is 304 with no body. Any change to a row the answer shows changes it.',
+  example: '"q1Fz0hV9kM3cJ2pX8bWnR4tYs6E"',
+  header: { id: 'ETag' },
+});
+
+export const ZCacheControlRevalidateHeader = z.literal('private, no-cache').meta({
+  description: 'Keep the answer, but revalidate it (`If-None-Match`) before every use; shared caches never store it.',
+  header: { id: 'CacheControlRevalidate' },
+});
+
+/** RFC 9110 §13.1.2: one or more tags (weak ones compare equal to their strong spelling), or `*`. */
+export const ZIfNoneMatchHeader = z
+  .string()
+  .optional()
+  .meta({
+    description: 'The `ETag` of an answer you hold (or several, comma-separated; `W/` tags compare as their strong spelling; `*` matches any current answer). When it names the current tag the answer is 304, with no body. Credentials and the role are checked first.',
+    example: '"q1Fz0hV9kM3cJ2pX8bWnR4tYs6E"',
+    param: { id: 'IfNoneMatch' },
+  });

@@ -37,6 +37,8 @@ export function openApiValidator(document: oas31.OpenAPIObject) {
     validateResponse(path: string, method: string, status: number, contentType: string, body: unknown): string[] {
       const documented = response(path, method, status);
       if (!documented) return [`${method.toUpperCase()} ${path} documents no ${status} response`];
+      // A response documented without content (304) must come without a body.
+      if (!documented.content) return body === undefined || body === '' ? [] : [`${status} is documented without a body, and one came`];
       const media = (documented.content ?? {})[contentType.split(';')[0]!.trim()] as TMediaType | undefined;
       if (!media?.schema) return [`${status} is documented without a ${contentType} body (it has: ${Object.keys(documented.content ?? {}).join(', ') || 'none'})`];
       return describe(compile(media.schema), body);

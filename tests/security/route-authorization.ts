@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { db } from '@/lib/db';
+import { isMethodRefusal } from '@/lib/http/method-refusal';
 import { PROBLEM_CONTENT_TYPE } from '@/lib/http/problem';
 import { credentialsFor } from '@/tests/integration/actors';
 import { callRoute, type CallResult } from '@/tests/integration/call-route';
@@ -61,7 +62,7 @@ export interface TRouteUnderTest {
   handler: TRouteHandler;
 }
 
-/** Every exported HTTP method of every route.ts under app/api, read from the filesystem and imported. */
+/** Every exported HTTP method of every route.ts under app/api, read from the filesystem and imported (a 405 refusal of lib/http/other-methods.ts is not a handler). */
 export async function discoverRouteHandlers(): Promise<TRouteUnderTest[]> {
   const directory = path.join(ROOT, API_ROOT);
   const files = readdirSync(directory, { recursive: true, encoding: 'utf8' }).filter((file) => path.basename(file) === 'route.ts').sort();
@@ -71,7 +72,7 @@ export async function discoverRouteHandlers(): Promise<TRouteUnderTest[]> {
     const exported = (await import(path.join(directory, file))) as Record<string, unknown>;
     for (const method of HTTP_METHODS) {
       const handler = exported[method];
-      if (typeof handler === 'function') routes.push({ folder, method, handler: handler as TRouteHandler });
+      if (typeof handler === 'function' && !isMethodRefusal(handler)) routes.push({ folder, method, handler: handler as TRouteHandler });
     }
   }
   return routes;

@@ -20,3 +20,6 @@ export const POST = adminRoute(async ({ body, actor, requestId }) => {
   );
   return replayAs(json(created, 201), errorResponse(notReplayable, requestId));
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

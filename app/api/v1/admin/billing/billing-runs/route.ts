@@ -8,3 +8,6 @@ import { parseQuery } from '@/lib/http/parse';
 export const POST = adminRoute(async ({ actor }) => json(await runBilling({ trigger: 'api', actor }), 201));
 
 export const GET = adminRoute(async ({ request }) => json(await listBillingRuns(parseQuery(request, ZBillingRunListQuery))));
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

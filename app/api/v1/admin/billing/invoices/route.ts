@@ -10,3 +10,6 @@ export const GET = adminRoute(async ({ request }) => {
   const query = parseListQuery(request, ZInvoiceListQuery);
   return respondPagedList(request, { name: 'invoices', schema: ZInvoice }, () => listInvoices(query), () => exportInvoices(query));
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

@@ -8,3 +8,6 @@ import { parseQuery } from '@/lib/http/parse';
 export const GET = adminRoute(async ({ request }) => json(await searchOrganizations(parseQuery(request, ZOrganizationSearchQuery))));
 
 export const POST = adminRoute(async ({ body, actor, requestId }) => json(await createOrganization(body(ZCreateOrganizationInput), actor, requestId), 201));
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

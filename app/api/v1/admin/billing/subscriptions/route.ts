@@ -8,3 +8,6 @@ export const GET = adminRoute(async ({ request }) => json(await listSubscription
 
 // The first period's invoice is issued in the same transaction.
 export const POST = adminRoute(async ({ body, actor, requestId }) => json(await createSubscription(body(ZCreateSubscriptionInput), actor, requestId), 201));
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

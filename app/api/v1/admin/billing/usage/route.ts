@@ -12,3 +12,6 @@ export const POST = adminRoute(async ({ body }) => {
   if (raw !== null && typeof raw === 'object' && Object.hasOwn(raw, 'events')) return json(await recordUsage(parseWith(ZUsageBatch, raw).events, { batch: true }));
   return json(await recordUsage([parseWith(ZUsageEvent, raw)], { batch: false }));
 }, { maxBodyBytes: 512 * 1024 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

@@ -13,3 +13,6 @@ export const PATCH = adminRoute<Params>(async ({ params, body, actor, requestId 
   const id = parseId(params.id, 'organization');
   return json(await updateOrganization(id, body(ZUpdateOrganizationInput), actor, requestId));
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

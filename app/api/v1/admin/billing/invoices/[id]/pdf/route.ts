@@ -11,3 +11,6 @@ export const GET = adminRoute<{ id: string }>(async ({ params }) => {
   const document = await getInvoiceDocument(parseId(params.id, 'invoice'));
   return pdfResponse(await renderDocumentPdf(document), document.fileName);
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

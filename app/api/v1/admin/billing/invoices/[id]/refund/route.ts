@@ -8,3 +8,6 @@ export const POST = adminRoute<{ id: string }>(async ({ params, body, actor, req
   const id = parseId(params.id, 'invoice');
   return json(await refundInvoice(id, body(ZRefundInput), actor, requestId), 201);
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

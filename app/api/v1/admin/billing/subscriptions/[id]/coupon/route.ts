@@ -7,3 +7,6 @@ export const POST = adminRoute<{ id: string }>(async ({ params, body, actor, req
   const id = parseId(params.id, 'subscription');
   return json(await applyCoupon(id, body(ZApplyCouponInput).code, actor, requestId));
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

@@ -8,3 +8,6 @@ export const POST = adminRoute<{ id: string }>(async ({ params, body }) => {
   const id = parseId(params.id, 'subscription');
   return json(await previewSubscriptionChange(id, body(ZChangeSubscriptionInput)));
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';

@@ -10,3 +10,6 @@ export const GET = adminRoute<{ id: string; creditNoteId: string }>(async ({ par
   const document = await getCreditNoteDocument(params.id, params.creditNoteId);
   return pdfResponse(await renderDocumentPdf(document), document.fileName);
 });
+
+// The methods this route lacks: 405 with Allow (lib/http/other-methods.ts).
+export * from '@/lib/http/other-methods';
