@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { migrateDatabase } from '../../../lib/db/migrations';
 import { startFakeStripe, type TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
 import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
 import { startAppServer } from '../../../bench/lib/app-server';
+import { processTreeCpuMs } from '../../../bench/lib/process-cpu';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
 import type { TWebhookSecrets } from './provider-webhooks';
@@ -26,6 +27,8 @@ export interface TSimulationEnvironment {
   /** For the payment webhooks the simulation sends as the providers. */
   secrets: TWebhookSecrets;
   serverLog: string;
+  /** CPU time (ms) used so far by the server's process tree and by PostgreSQL's (postmaster and backends). */
+  cpuMs(): { server: number; database: number };
   stop(): Promise<void>;
 }
 
@@ -84,7 +87,9 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     });
     stopAll.push(() => server.stop());
     const { origin } = server;
-    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, stop };
+    const postmaster = Number(readFileSync(path.join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const cpuMs = () => ({ server: processTreeCpuMs(server.pid), database: processTreeCpuMs(postmaster) });
+    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, cpuMs, stop };
   } catch (error) {
     await stop();
     throw error;
