@@ -11,7 +11,7 @@ import { nthPeriod } from '../periods/billing-period';
 import { attachCouponInTx } from './apply-coupon';
 import { resolveItems } from './resolve-items';
 import type { TCreateSubscriptionInput, TSubscription } from './schemas';
-import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
 
 /**
  * POST /subscriptions (SPEC §10): the plan active, add-ons active, at least one agent; the first
@@ -32,15 +32,17 @@ export async function createSubscription(input: TCreateSubscriptionInput, actor:
 
       const at = now();
       const period = nthPeriod(at, items.billingCycle, 0);
-      // Nobody else sees this row before the commit: no lock needed for what follows.
-      const created = await tx.subscription.create({
+      // Nobody else sees these rows before the commit: no lock needed for what follows, and the
+      // row with its relations is put together from what was just resolved, not read back.
+      const inserted = await tx.subscription.create({
         data: {
           organizationId: organization.id, planId: items.plan.id, status: 'active', billingCycle: items.billingCycle, currency: items.plan.currency,
           agentCount: items.agentCount, startedAt: at, currentPeriodStart: period.start, currentPeriodEnd: period.end, createdAt: at, updatedAt: at,
-          addons: { create: items.addons.map(({ addon, quantity }) => ({ addonId: addon.id, quantity, createdAt: at })) },
         },
-        include: SUBSCRIPTION_INCLUDE,
       });
+      const addons = items.addons.map(({ addon, quantity }) => ({ subscriptionId: inserted.id, addonId: addon.id, quantity, createdAt: at, addon }));
+      if (addons.length) await tx.subscriptionAddon.createMany({ data: addons.map(({ addon: _addon, ...row }) => row) });
+      const created: TSubscriptionRow = { ...inserted, plan: items.plan, coupon: null, addons };
       const coupon = input.coupon_code ? await attachCouponInTx(tx, created, input.coupon_code, at) : null;
       const row = coupon?.row ?? created;
       // The first invoice, priced from what was just resolved and written (the same rows
