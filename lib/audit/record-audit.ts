@@ -19,7 +19,7 @@ export interface AuditInput {
 export async function recordAudit(tx: Tx, actor: TActor | 'system', input: AuditInput): Promise<void> {
   await tx.auditLogEntry.create({
     data: {
-      ...(actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor)),
+      ...auditActorColumns(actor),
       action: input.action,
       entityType: input.entityType,
       entityId: input.entityId,
@@ -36,7 +36,7 @@ export async function recordAudit(tx: Tx, actor: TActor | 'system', input: Audit
  */
 export async function recordAudits(tx: Tx, actor: TActor | 'system', inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
-  const columns = actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor);
+  const columns = auditActorColumns(actor);
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   await tx.$executeRaw`
     INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
@@ -45,6 +45,11 @@ export async function recordAudits(tx: Tx, actor: TActor | 'system', inputs: rea
       FROM unnest(${inputs.map((i) => i.action)}::text[], ${inputs.map((i) => i.entityType)}::text[], ${inputs.map((i) => i.entityId)}::text[],
                   ${inputs.map((i) => json(i.before))}::jsonb[], ${inputs.map((i) => json(i.after))}::jsonb[], ${inputs.map((i) => i.requestId ?? null)}::text[])
            AS v(action, entity_type, entity_id, before, after, request_id)`;
+}
+
+/** The actor columns of an audit entry (for statements that write audit rows themselves, like insertInvoices). */
+export function auditActorColumns(actor: TActor | 'system') {
+  return actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor);
 }
 
 // Work nobody asked for in a request (scheduled invoicing, the seed) is the system's.

@@ -48,6 +48,11 @@ describe('the test clock (issue #19)', () => {
     const offsetBefore = clockOffsetMs();
     await syncTestClock();
     expect(clockOffsetMs()).toBe(offsetBefore + 60_000);
+    // An API request adopts it before it runs: read by its admission's own statement (admitApiKey).
+    await db().$executeRaw`UPDATE test_clock SET offset_ms = offset_ms + 60000 WHERE id = 1`;
+    const read = await call(testClockRoute.GET, { path: PATH });
+    expect(clockOffsetMs()).toBe(offsetBefore + 120_000);
+    expect(new Date(ZTestClock.parse(read.body).now).getTime()).toBeGreaterThanOrEqual(Date.now() + offsetBefore + 120_000 - 2_000);
 
     const backward = await call(testClockRoute.POST, { method: 'POST', path: PATH, body: { now: target.toISOString() } });
     expect(backward.status).toBe(409);

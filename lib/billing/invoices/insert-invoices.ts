@@ -1,4 +1,4 @@
-import { recordAudits } from '@/lib/audit/record-audit';
+import { auditActorColumns } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import type { Tx } from '@/lib/db';
 import { conflict } from '@/lib/errors';
@@ -26,7 +26,9 @@ export interface TInvoiceDraft {
 }
 
 /**
- * Writes invoices inside the caller's transaction, exactly once per (subscription, kind, period):
+ * Writes invoices inside the caller's transaction, exactly once per (subscription, kind, period),
+ * in ONE statement that callers run as their transaction's last (so the month's counter row is
+ * locked only for this statement and the commit — every issuer of the month waits on it):
  *
  * - Numbers `INV-YYYYMM-NNNNNN` come from one counter row per month of issue, advanced by the
  *   number of invoices in one upsert (invoice_number_counters). The row stays locked until the
@@ -36,60 +38,66 @@ export interface TInvoiceDraft {
  *   kind, period_start) of invoices that are not void: a period invoiced meanwhile (another run,
  *   another instance) is never invoiced twice. Any skipped row throws 409 period_already_invoiced,
  *   which rolls the whole transaction back — numbers included — so no number is ever lost.
+ * - Lines and the `invoice.issued` audit entries (with the number) are written by the same
+ *   statement, for the invoices it inserted.
  */
 export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], actor: TActor | 'system'): Promise<Map<string, string>> {
-  const numbers = await takeNumbers(tx, drafts);
-  // Set-based: one statement per table for the whole batch (arrays unnested), whatever its size.
+  if (drafts.length === 0) return new Map();
   const column = <T>(pick: (draft: TInvoiceDraft) => T) => drafts.map(pick);
   const iso = (date: Date) => date.toISOString();
-  const inserted = await tx.$executeRaw`
-    INSERT INTO invoices (id, number, kind, status, organization_id, subscription_id, plan_id, currency, period_start, period_end,
-                          subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, created_at, updated_at)
-    SELECT v.id, v.number, v.kind::"InvoiceKind", 'open', v.organization_id, v.subscription_id, v.plan_id, v.currency, v.period_start, v.period_end,
-           v.subtotal, v.discount_total, v.tax_rate, v.tax_total, v.total, v.coupon_id, v.issued_at, v.due_at, v.issued_at, v.issued_at
-      FROM unnest(${column((d) => d.id)}::uuid[], ${column((d) => numbers.get(d.id)!)}::text[], ${column((d) => d.kind)}::text[],
+  const lines = drafts.flatMap((draft) => draft.computed.lines.map((line, position) => ({ invoiceId: draft.id, position, line })));
+  const by = auditActorColumns(actor);
+  const audit = (draft: TInvoiceDraft) => JSON.stringify({ kind: draft.kind, total: draft.computed.total.toNumber(), discount_total: draft.computed.discountTotal.toNumber(), ...draft.audit });
+  // Set-based: one statement for every table whatever the batch's size (arrays unnested). The
+  // counters are taken in month order; within a month, numbers follow the drafts' order.
+  const numbered = await tx.$queryRaw<{ id: string; number: string }[]>`
+    WITH v AS (
+      SELECT * FROM unnest(${column((d) => d.id)}::uuid[], ${column((d) => monthOf(d.issuedAt))}::text[], ${column((d) => d.kind)}::text[],
                   ${column((d) => d.organizationId)}::uuid[], ${column((d) => d.subscriptionId)}::uuid[], ${column((d) => d.planId)}::uuid[], ${column((d) => d.currency)}::text[],
                   ${column((d) => iso(d.periodStart))}::timestamptz[], ${column((d) => iso(d.periodEnd))}::timestamptz[],
                   ${column((d) => d.computed.subtotal.toString())}::numeric[], ${column((d) => d.computed.discountTotal.toString())}::numeric[],
                   ${column((d) => d.computed.taxRate.toString())}::numeric[], ${column((d) => d.computed.taxTotal.toString())}::numeric[], ${column((d) => d.computed.total.toString())}::numeric[],
-                  ${column((d) => d.couponId)}::uuid[], ${column((d) => iso(d.issuedAt))}::timestamptz[], ${column((d) => iso(d.dueAt))}::timestamptz[])
-           AS v(id, number, kind, organization_id, subscription_id, plan_id, currency, period_start, period_end,
-                subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at)
-    ON CONFLICT DO NOTHING`;
-  if (inserted !== drafts.length) {
-    const subject = drafts.length === 1 ? `This ${drafts[0]!.kind} period is` : `${drafts.length - inserted} of these periods are`;
+                  ${column((d) => d.couponId)}::uuid[], ${column((d) => iso(d.issuedAt))}::timestamptz[], ${column((d) => iso(d.dueAt))}::timestamptz[],
+                  ${column(audit)}::jsonb[]) WITH ORDINALITY
+           AS v(id, month, kind, organization_id, subscription_id, plan_id, currency, period_start, period_end,
+                subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, audit, ord)
+    ), counters AS (
+      INSERT INTO invoice_number_counters (month, last_number)
+      SELECT month, count(*)::int FROM v GROUP BY month ORDER BY month
+      ON CONFLICT (month) DO UPDATE SET last_number = invoice_number_counters.last_number + EXCLUDED.last_number
+      RETURNING month, last_number
+    ), numbered AS (
+      SELECT v.*, c.last_number - count(*) OVER (PARTITION BY v.month) + row_number() OVER (PARTITION BY v.month ORDER BY v.ord) AS n
+        FROM v JOIN counters c ON c.month = v.month
+    ), inserted AS (
+      INSERT INTO invoices (id, number, kind, status, organization_id, subscription_id, plan_id, currency, period_start, period_end,
+                            subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, created_at, updated_at)
+      SELECT id, 'INV-' || month || '-' || lpad(n::text, greatest(6, length(n::text)), '0'), kind::"InvoiceKind", 'open', organization_id, subscription_id, plan_id, currency,
+             period_start, period_end, subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, issued_at, issued_at
+        FROM numbered ORDER BY ord
+      ON CONFLICT DO NOTHING
+      RETURNING id, number
+    ), written_lines AS (
+      INSERT INTO invoice_lines (id, invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)
+      SELECT gen_random_uuid(), l.invoice_id, l.position, l.kind::"InvoiceLineKind", l.description, l.quantity, l.unit_amount, l.amount, l.addon_id
+        FROM unnest(${lines.map((l) => l.invoiceId)}::uuid[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.line.kind)}::text[],
+                    ${lines.map((l) => l.line.description)}::text[], ${lines.map((l) => l.line.quantity)}::int[],
+                    ${lines.map((l) => l.line.unitAmount.toString())}::numeric[], ${lines.map((l) => l.line.amount.toString())}::numeric[],
+                    ${lines.map((l) => l.line.addonId ?? null)}::uuid[])
+             AS l(invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)
+        JOIN inserted i ON i.id = l.invoice_id
+    ), audited AS (
+      INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
+      SELECT gen_random_uuid(), ${by.actorType}::"ActorType", ${by.actorUserId}::uuid, ${by.actorApiKeyId}::uuid, ${by.actorLabel}::text,
+             'invoice.issued', 'invoice', i.id::text, NULL, n.audit || jsonb_build_object('number', i.number), NULL
+        FROM inserted i JOIN numbered n ON n.id = i.id
+    )
+    SELECT id::text AS id, number FROM inserted`;
+  if (numbered.length !== drafts.length) {
+    const subject = drafts.length === 1 ? `This ${drafts[0]!.kind} period is` : `${drafts.length - numbered.length} of these periods are`;
     throw conflict('period_already_invoiced', `${subject} already invoiced.`);
   }
-  const lines = drafts.flatMap((draft) => draft.computed.lines.map((line, position) => ({ invoiceId: draft.id, position, line })));
-  await tx.$executeRaw`
-    INSERT INTO invoice_lines (id, invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)
-    SELECT gen_random_uuid(), v.invoice_id, v.position, v.kind::"InvoiceLineKind", v.description, v.quantity, v.unit_amount, v.amount, v.addon_id
-      FROM unnest(${lines.map((l) => l.invoiceId)}::uuid[], ${lines.map((l) => l.position)}::int[], ${lines.map((l) => l.line.kind)}::text[],
-                  ${lines.map((l) => l.line.description)}::text[], ${lines.map((l) => l.line.quantity)}::int[],
-                  ${lines.map((l) => l.line.unitAmount.toString())}::numeric[], ${lines.map((l) => l.line.amount.toString())}::numeric[],
-                  ${lines.map((l) => l.line.addonId ?? null)}::uuid[])
-           AS v(invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)`;
-  await recordAudits(tx, actor, drafts.map((draft) => ({
-    action: 'invoice.issued', entityType: 'invoice', entityId: draft.id,
-    after: { number: numbers.get(draft.id), kind: draft.kind, total: draft.computed.total.toNumber(), discount_total: draft.computed.discountTotal.toNumber(), ...draft.audit },
-  })));
-  return numbers;
+  return new Map(numbered.map((row) => [row.id, row.number]));
 }
 
-/** Invoice id → number, from the month counters (one upsert per month of issue, usually one). */
-async function takeNumbers(tx: Tx, drafts: readonly TInvoiceDraft[]): Promise<Map<string, string>> {
-  const byMonth = new Map<string, TInvoiceDraft[]>();
-  for (const draft of drafts) {
-    const month = draft.issuedAt.toISOString().slice(0, 7).replace('-', '');
-    byMonth.set(month, [...(byMonth.get(month) ?? []), draft]);
-  }
-  const numbers = new Map<string, string>();
-  for (const [month, inMonth] of [...byMonth].sort(([a], [b]) => a.localeCompare(b))) {
-    const [{ last_number: last }] = await tx.$queryRaw<[{ last_number: number }]>`
-      INSERT INTO invoice_number_counters (month, last_number) VALUES (${month}, ${inMonth.length})
-      ON CONFLICT (month) DO UPDATE SET last_number = invoice_number_counters.last_number + EXCLUDED.last_number
-      RETURNING last_number`;
-    inMonth.forEach((draft, index) => numbers.set(draft.id, `INV-${month}-${String(last - inMonth.length + 1 + index).padStart(6, '0')}`));
-  }
-  return numbers;
-}
+const monthOf = (issuedAt: Date) => issuedAt.toISOString().slice(0, 7).replace('-', '');

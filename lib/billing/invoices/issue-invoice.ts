@@ -31,15 +31,16 @@ export async function issueInvoice(input: TIssueInvoiceInput, actor: TActor | 's
   return db().$transaction((tx) => issueInvoiceInTx(tx, input, actor));
 }
 
-/** issueInvoice inside the caller's transaction (a new subscription's first invoice commits with it). */
+/** issueInvoice inside the caller's transaction; run it last there (the month's number counter stays locked to the commit). */
 export async function issueInvoiceInTx(tx: Tx, input: TIssueInvoiceInput, actor: TActor | 'system' = 'system') {
   const issuedAt = input.issuedAt ?? now();
   const subscription = await lockSubscription(tx, input.subscriptionId);
   if (subscription.status === 'cancelled') throw conflict('subscription_cancelled', 'A cancelled subscription is not invoiced.');
   const prices = await readSubscriptionPrices(tx, subscription);
   const { draft } = draftSubscriptionInvoice(subscription, prices, { ...input, issuedAt });
-  await insertInvoices(tx, [draft], actor);
   await recordInvoiceCoupons(tx, [{ subscriptionId: subscription.id, discount: draft.computed.discountTotal }]);
+  // The number last: the month's counter row is locked from this statement to the commit.
+  await insertInvoices(tx, [draft], actor);
   return tx.invoice.findUniqueOrThrow({ where: { id: draft.id } });
 }
 

@@ -21,22 +21,19 @@ import { SUBSCRIPTION_INCLUDE, subscriptionToDto, type TSubscriptionRow } from '
 export async function applyCoupon(rawId: string, code: string, actor: TActor, requestId?: string): Promise<TSubscription> {
   return db().$transaction(async (tx) => {
     const sub = await lockSubscription(tx, rawId);
-    const { after, countUse } = await attachCoupon(tx, sub, code, now());
+    const { after, countUse } = await attachCouponInTx(tx, sub, code, now());
     await recordAudit(tx, actor, { action: 'subscription.coupon_applied', entityType: 'subscription', entityId: sub.id, requestId, before: subscriptionToDto(sub), after });
     await countUse();
     return after;
   });
 }
 
-/** The rules above inside the caller's transaction, on a locked subscription (also used at create). */
-export async function applyCouponInTx(tx: Tx, sub: TSubscriptionRow, code: string, at: Date): Promise<TSubscription> {
-  const { after, countUse } = await attachCoupon(tx, sub, code, at);
-  await countUse();
-  return after;
-}
-
-/** Claims the redemption and attaches the coupon; the use is counted by `countUse`, which the caller runs last. */
-async function attachCoupon(tx: Tx, sub: TSubscriptionRow, code: string, at: Date): Promise<{ after: TSubscription; countUse: () => Promise<number> }> {
+/**
+ * The rules above inside the caller's transaction, on a subscription it locked (or created):
+ * claims the redemption and attaches the coupon; the use is counted by `countUse`, which the
+ * caller runs as late as it can (its last writes). `row` is the subscription as updated.
+ */
+export async function attachCouponInTx(tx: Tx, sub: TSubscriptionRow, code: string, at: Date): Promise<{ after: TSubscription; row: TSubscriptionRow; countUse: () => Promise<number> }> {
   if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is cancelled.');
   if (sub.coupon && cyclesLeft(sub.coupon, sub.couponCyclesUsed) !== 0) {
     throw conflict('coupon_already_applied', `Coupon ${sub.coupon.code} is already applied; remove it first.`, { coupon_id: sub.coupon.id });
@@ -46,5 +43,5 @@ async function attachCoupon(tx: Tx, sub: TSubscriptionRow, code: string, at: Dat
   const use = { couponId: coupon.id, planId: sub.planId, currency: sub.currency, at, organizationId: sub.organizationId, subscriptionId: sub.id };
   await claimRedemption(tx, use);
   const updated = await tx.subscription.update({ where: { id: sub.id }, data: { couponId: coupon.id, couponCyclesUsed: 0, updatedAt: at }, include: SUBSCRIPTION_INCLUDE });
-  return { after: subscriptionToDto(updated), countUse: () => countCouponUse(tx, use) };
+  return { after: subscriptionToDto(updated), row: updated, countUse: () => countCouponUse(tx, use) };
 }

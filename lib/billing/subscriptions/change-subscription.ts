@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
-import { insertInvoices } from '@/lib/billing/invoices/insert-invoices';
+import { insertInvoices, type TInvoiceDraft } from '@/lib/billing/invoices/insert-invoices';
 import { now } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
@@ -29,6 +29,7 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
     const before = subscriptionToDto(sub);
 
     let invoiceId: string | null = null;
+    let invoice: TInvoiceDraft | null = null;
     if (change.timing === 'period_end') {
       await tx.subscription.update({ where: { id: sub.id }, data: { pendingChange: change.pendingChange as Prisma.InputJsonValue, updatedAt: at } });
     } else {
@@ -46,14 +47,14 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
           updatedAt: at,
         },
       });
-      // Through the one invoice writer: gap-free month numbers, one invoice per (subscription, kind, period).
+      // Written last (below), through the one invoice writer.
       invoiceId = randomUUID();
-      await insertInvoices(tx, [{
+      invoice = {
         id: invoiceId, organizationId: sub.organizationId, subscriptionId: sub.id, planId: target.plan.id, currency: sub.currency,
         kind: invoiceNow!.kind, periodStart: invoiceNow!.periodStart, periodEnd: invoiceNow!.periodEnd,
         computed: { ...invoiceNow!.invoice, currency: sub.currency }, couponId: invoiceNow!.couponId, issuedAt: at, dueAt: new Date(at.getTime() + 14 * 86_400_000),
         ...(requestId ? { audit: { request_id: requestId } } : {}),
-      }], actor);
+      };
     }
 
     const after = subscriptionToDto(await tx.subscription.findUniqueOrThrow({ where: { id: sub.id }, include: SUBSCRIPTION_INCLUDE }));
@@ -61,6 +62,9 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
       action: change.timing === 'now' ? 'subscription.changed' : 'subscription.change_scheduled', entityType: 'subscription', entityId: sub.id, requestId,
       before, after: { ...after, invoice_id: invoiceId, coupon_removed: change.couponRemoved?.code ?? null },
     });
+    // The invoice of the difference as the transaction's last statement: the month's number
+    // counter is locked from it to the commit. Gap-free month numbers, one invoice per (subscription, kind, period).
+    if (invoice) await insertInvoices(tx, [invoice], actor);
     return { subscription: after, invoice_id: invoiceId };
   });
 }

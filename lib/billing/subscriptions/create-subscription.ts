@@ -1,21 +1,23 @@
 import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
-import { issueInvoiceInTx } from '@/lib/billing/invoices/issue-invoice';
+import { draftSubscriptionInvoice } from '@/lib/billing/invoices/draft-subscription-invoice';
+import { insertInvoices } from '@/lib/billing/invoices/insert-invoices';
+import { recordInvoiceCoupons } from '@/lib/billing/invoices/invoice-coupon';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict, validationFailed } from '@/lib/errors';
 import { nthPeriod } from '../periods/billing-period';
-import { applyCouponInTx } from './apply-coupon';
-import { lockSubscription } from './lock-subscription';
+import { attachCouponInTx } from './apply-coupon';
 import { resolveItems } from './resolve-items';
 import type { TCreateSubscriptionInput, TSubscription } from './schemas';
-import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
 
 /**
  * POST /subscriptions (SPEC §10): the plan active, add-ons active, at least one agent; the first
  * period starts now and its invoice is issued at once, with the coupon (its use counted) when one
- * is given — all in one transaction. At most one subscription per organization is not cancelled:
+ * is given — all in one transaction, whose last statements take the contended rows (the coupon's,
+ * then the month's invoice-number counter) so that concurrent sign-ups wait on them only briefly. At most one subscription per organization is not cancelled:
  * the partial UNIQUE index subscriptions_one_live_per_organization decides between concurrent
  * creates (409 subscription_exists).
  */
@@ -30,18 +32,30 @@ export async function createSubscription(input: TCreateSubscriptionInput, actor:
 
       const at = now();
       const period = nthPeriod(at, items.billingCycle, 0);
-      const created = await tx.subscription.create({
+      // Nobody else sees these rows before the commit: no lock needed for what follows, and the
+      // row with its relations is put together from what was just resolved, not read back.
+      const inserted = await tx.subscription.create({
         data: {
           organizationId: organization.id, planId: items.plan.id, status: 'active', billingCycle: items.billingCycle, currency: items.plan.currency,
           agentCount: items.agentCount, startedAt: at, currentPeriodStart: period.start, currentPeriodEnd: period.end, createdAt: at, updatedAt: at,
-          addons: { create: items.addons.map(({ addon, quantity }) => ({ addonId: addon.id, quantity, createdAt: at })) },
         },
       });
-      if (input.coupon_code) await applyCouponInTx(tx, await lockSubscription(tx, created.id), input.coupon_code, at);
-      await issueInvoiceInTx(tx, { subscriptionId: created.id, periodStart: period.start, periodEnd: period.end, messagesUsed: 0, issuedAt: at }, actor);
-
-      const subscription = subscriptionToDto(await tx.subscription.findUniqueOrThrow({ where: { id: created.id }, include: SUBSCRIPTION_INCLUDE }));
+      const addons = items.addons.map(({ addon, quantity }) => ({ subscriptionId: inserted.id, addonId: addon.id, quantity, createdAt: at, addon }));
+      if (addons.length) await tx.subscriptionAddon.createMany({ data: addons.map(({ addon: _addon, ...row }) => row) });
+      const created: TSubscriptionRow = { ...inserted, plan: items.plan, coupon: null, addons };
+      const coupon = input.coupon_code ? await attachCouponInTx(tx, created, input.coupon_code, at) : null;
+      const row = coupon?.row ?? created;
+      // The first invoice, priced from what was just resolved and written (the same rows
+      // readSubscriptionPrices would read back); its coupon cycle spent (recordInvoiceCoupons).
+      const { draft } = draftSubscriptionInvoice(row, { plan: items.plan, addons: items.addons, coupon: row.coupon }, { periodStart: period.start, periodEnd: period.end, messagesUsed: 0, issuedAt: at });
+      const spendsCycle = draft.computed.discountTotal.gt(0);
+      await recordInvoiceCoupons(tx, [{ subscriptionId: created.id, discount: draft.computed.discountTotal }]);
+      const subscription = subscriptionToDto({ ...row, couponCyclesUsed: row.couponCyclesUsed + (spendsCycle ? 1 : 0) });
       await recordAudit(tx, actor, { action: 'subscription.created', entityType: 'subscription', entityId: created.id, requestId, after: subscription });
+      // The contended rows last, each for as short as possible: the coupon's (its use counted),
+      // then the month's invoice-number counter (insertInvoices: one statement), then the commit.
+      await coupon?.countUse();
+      await insertInvoices(tx, [draft], actor);
       return subscription;
     });
   } catch (error) {

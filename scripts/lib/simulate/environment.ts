@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { migrateDatabase } from '../../../lib/db/migrations';
 import { startFakeStripe, type TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
 import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
 import { startAppServer } from '../../../bench/lib/app-server';
+import { processTreeCpuMs } from '../../../bench/lib/process-cpu';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
 import type { TWebhookSecrets } from './provider-webhooks';
@@ -26,6 +27,8 @@ export interface TSimulationEnvironment {
   /** For the payment webhooks the simulation sends as the providers. */
   secrets: TWebhookSecrets;
   serverLog: string;
+  /** CPU time (ms) used so far by the server's process tree and by PostgreSQL's (postmaster and backends). */
+  cpuMs(): { server: number; database: number };
   stop(): Promise<void>;
 }
 
@@ -64,7 +67,7 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     stopAll.push(() => xendit.close(), () => stripe.close());
     const serverLog = path.join(root, 'server.log');
     const server = await startAppServer({
-      distDir, databaseUrl: database.url, logFile: serverLog,
+      distDir, databaseUrl: await localSocketUrl(sql, database.url), logFile: serverLog,
       env: {
         NODE_ENV: 'production',
         DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '16',
@@ -84,9 +87,25 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     });
     stopAll.push(() => server.stop());
     const { origin } = server;
-    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, stop };
+    const postmaster = Number(readFileSync(path.join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const cpuMs = () => ({ server: processTreeCpuMs(server.pid), database: processTreeCpuMs(postmaster) });
+    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, cpuMs, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/**
+ * The server reaches its PostgreSQL on this machine through the Unix-domain socket when there is
+ * one (as a one-box deployment would): a statement costs both processes less CPU than over
+ * loopback TCP, and the server makes ~10–20 round trips per request. TCP otherwise.
+ */
+async function localSocketUrl(sql: Db, tcpUrl: string): Promise<string> {
+  const [row] = await sql.$queryRaw<{ unix_socket_directories: string }[]>`SHOW unix_socket_directories`;
+  const url = new URL(tcpUrl);
+  const directory = row?.unix_socket_directories.split(',').map((entry) => entry.trim()).find((entry) => existsSync(path.join(entry, `.s.PGSQL.${url.port}`)));
+  if (!directory) return tcpUrl;
+  url.searchParams.set('host', directory);
+  return url.toString();
 }

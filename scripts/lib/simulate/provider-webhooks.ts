@@ -14,6 +14,9 @@ export interface TWebhookSecrets {
   stripeSecret: string;
 }
 
+/** Answers uncompressed (see api-client.ts). */
+const UNCOMPRESSED = { 'accept-encoding': 'identity' };
+
 export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }): Promise<number> {
   const body = JSON.stringify({
     event: 'payment.succeeded', business_id: 'simulation', created: payment.at.toISOString(),
@@ -22,7 +25,7 @@ export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId
       status: 'SUCCEEDED', channel_code: 'BCA', payment_method: { type: 'VIRTUAL_ACCOUNT' }, created: payment.at.toISOString(),
     },
   });
-  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/xendit` }, body, { 'x-callback-token': secrets.xenditToken });
+  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/xendit` }, body, { 'x-callback-token': secrets.xenditToken, ...UNCOMPRESSED });
 }
 
 /** `forged`: signed with another secret, as an attacker (or a misconfigured endpoint) would: 400, nothing recorded. */
@@ -40,5 +43,5 @@ export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId
     },
   });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: forged ? `${secrets.stripeSecret}-forged` : secrets.stripeSecret });
-  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/stripe` }, payload, { 'stripe-signature': signature });
+  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/stripe` }, payload, { 'stripe-signature': signature, ...UNCOMPRESSED });
 }

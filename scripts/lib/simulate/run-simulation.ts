@@ -34,6 +34,10 @@ export interface TSimulationResult {
   failures: string[];
   startsAt: string;
   endsAt: string;
+  /** CPU time over the run (ms): the server's process tree, PostgreSQL's, and the simulator's own (with the fake providers). */
+  cpuMs: { server: number; database: number; client: number };
+  /** The simulator's peak resident memory (MB). */
+  clientMaxRssMb: number;
 }
 
 const DAY = 86_400_000;
@@ -48,6 +52,7 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  */
 export async function runSimulation(env: TSimulationEnvironment, options: TSimulationOptions): Promise<TSimulationResult> {
   const started = performance.now();
+  const cpuAtStart = { ...env.cpuMs(), client: process.cpuUsage() };
   const api = new ApiClient(env.origin, env.bearer, `sim-${options.seed}`);
   const counts: TActionCounts = {};
   const ledger = newLedger();
@@ -120,7 +125,11 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
   failures.push(...(await checkInvariants({ sql: env.sql, expected: ledger, clockMoves })).map((failure) => `at the end: ${failure}`));
   bar?.stop();
   failures.push(...api.failures);
+  const cpuAtEnd = env.cpuMs();
+  const client = process.cpuUsage(cpuAtStart.client);
+  const cpuMs = { server: cpuAtEnd.server - cpuAtStart.server, database: cpuAtEnd.database - cpuAtStart.database, client: (client.user + client.system) / 1000 };
   return {
+    cpuMs, clientMaxRssMb: process.resourceUsage().maxRSS / 1024,
     routes: [...api.stats.byRoute].map(([route, requests]) => ({ route, requests, meanMs: (api.stats.msByRoute.get(route) ?? 0) / requests })).sort((a, b) => b.requests * b.meanMs - a.requests * a.meanMs),
     counts, requests: api.stats.requests, retries: api.stats.retries, unavailableRetries: api.stats.unavailableRetries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
     seconds: (performance.now() - started) / 1000, failures, phases: Object.fromEntries(phases), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
