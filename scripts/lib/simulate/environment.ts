@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createApiKey } from '../../../lib/auth/api-keys/create-api-key';
-import { createClient, type Db } from '../../../lib/db';
+import { createClient } from '../../../lib/db';
 import { startEmbeddedPostgres } from '../../../lib/db/embedded-postgres';
 import { freePort } from '../../../lib/db/free-port';
 import { migrateDatabase } from '../../../lib/db/migrations';
@@ -13,18 +13,13 @@ import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/provider
 import { startAppServer } from '../../../bench/lib/app-server';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
-import type { TWebhookSecrets } from './provider-webhooks';
+import { API, type ApiClient } from './api-client';
+import type { TSimulationTarget } from './target';
 
-export interface TSimulationEnvironment {
-  origin: string;
-  bearer: string;
-  /** Read-only use: the invariants' SQL (the simulation itself writes only over HTTP). */
-  sql: Db;
+/** The HTTP target: the server, its database and the fake providers, all stopped by `stop`. */
+export interface TSimulationEnvironment extends TSimulationTarget {
   databaseUrl: string;
-  xendit: TFakeXendit;
-  stripe: TFakeStripe;
-  /** For the payment webhooks the simulation sends as the providers. */
-  secrets: TWebhookSecrets;
+  providers: { xendit: TFakeXendit; stripe: TFakeStripe };
   serverLog: string;
   stop(): Promise<void>;
 }
@@ -84,9 +79,25 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     });
     stopAll.push(() => server.stop());
     const { origin } = server;
-    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, stop };
+    const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+    return {
+      fetch, origin, bearer: secret, sql, databaseUrl: database.url, providers: { xendit, stripe }, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret, fetch }, serverLog, stop,
+      moveClock: moveTestClock, clockNow: readTestClock,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** The test clock over HTTP (POST /api/v1/test-clock, audited as test_clock.moved). */
+async function moveTestClock(api: ApiClient, to: Date): Promise<boolean> {
+  const answer = await api.post(`/api/v1/test-clock`, { now: to.toISOString() }, { route: '/test-clock' });
+  if (answer.status !== 200) throw new Error(`POST /api/v1/test-clock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return true;
+}
+
+async function readTestClock(api: ApiClient): Promise<Date> {
+  const clock = await api.get<{ now: string }>(`${API}/test-clock`);
+  return new Date(clock.body.now);
 }

@@ -1,5 +1,4 @@
 import Stripe from 'stripe';
-import { deliverWebhook } from '../../../lib/billing/providers/fakes/fake-http';
 
 /**
  * Payment webhooks as Xendit and Stripe send them (the fakes' wire format: Xendit's
@@ -12,6 +11,14 @@ export interface TWebhookSecrets {
   origin: string;
   xenditToken: string;
   stripeSecret: string;
+  /** How the webhook reaches the app: over HTTP, or its route handler in-process (scripts/lib/simulate/target.ts). */
+  fetch: typeof fetch;
+}
+
+async function deliver(secrets: TWebhookSecrets, provider: 'xendit' | 'stripe', body: string, headers: Record<string, string>): Promise<number> {
+  const response = await secrets.fetch(`${secrets.origin}/api/v1/webhooks/${provider}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  await response.text();
+  return response.status;
 }
 
 export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }): Promise<number> {
@@ -22,7 +29,7 @@ export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId
       status: 'SUCCEEDED', channel_code: 'BCA', payment_method: { type: 'VIRTUAL_ACCOUNT' }, created: payment.at.toISOString(),
     },
   });
-  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/xendit` }, body, { 'x-callback-token': secrets.xenditToken });
+  return deliver(secrets, 'xendit', body, { 'x-callback-token': secrets.xenditToken });
 }
 
 /** `forged`: signed with another secret, as an attacker (or a misconfigured endpoint) would: 400, nothing recorded. */
@@ -40,5 +47,5 @@ export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId
     },
   });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: forged ? `${secrets.stripeSecret}-forged` : secrets.stripeSecret });
-  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/stripe` }, payload, { 'stripe-signature': signature });
+  return deliver(secrets, 'stripe', payload, { 'stripe-signature': signature });
 }

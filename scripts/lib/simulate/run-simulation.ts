@@ -1,12 +1,12 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { API, ApiClient } from './api-client';
-import { createCatalog } from './catalog';
-import type { TSimulationEnvironment } from './environment';
+import { createCatalog, type TCatalog } from './catalog';
 import { checkInvariants } from './invariants/all-invariants';
 import { newLedger, payInvoices, refundSome, settleRefunds, type TTickAt } from './money';
 import { forEachBounded } from './pool';
 import { Prng } from './prng';
-import { act, planTenants, signUp, TICKS, type TActionCounts } from './tenants';
+import type { TSimulationTarget } from './target';
+import { act, planTenants, signUp, TICKS, type TActionCounts, type TTenantNames } from './tenants';
 import { reportUsage } from './usage';
 
 export interface TSimulationOptions {
@@ -15,6 +15,16 @@ export interface TSimulationOptions {
   seed: number;
   concurrency: number;
   progress: boolean;
+  /**
+   * The history's end: stops after it are not made, and the clock ends there (the seed: now, so
+   * its months end today). Without it the simulation starts on the 1st after the clock's "now" and
+   * ends `months` later.
+   */
+  endsAt?: Date;
+  /** What is sold: made through the API when absent (catalog.ts); the seed passes its own catalog. */
+  catalog?: TCatalog;
+  /** The tenants' names (the seed: its demo companies); `Simulated tenant N` otherwise. */
+  names?: TTenantNames;
 }
 
 export interface TSimulationResult {
@@ -46,9 +56,9 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  * and change their subscriptions, invoices are paid and some refunded, pending refunds settled by
  * the reconciler. After each month every invariant is checked (and once more at the end).
  */
-export async function runSimulation(env: TSimulationEnvironment, options: TSimulationOptions): Promise<TSimulationResult> {
+export async function runSimulation(env: TSimulationTarget, options: TSimulationOptions): Promise<TSimulationResult> {
   const started = performance.now();
-  const api = new ApiClient(env.origin, env.bearer, `sim-${options.seed}`);
+  const api = new ApiClient(env.origin, env.bearer, `sim-${options.seed}`, env.fetch);
   const counts: TActionCounts = {};
   const ledger = newLedger();
   const failures: string[] = [];
@@ -63,15 +73,14 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
     }
   };
   const moveClock = async (to: Date) => {
-    const answer = await api.post(`/api/v1/test-clock`, { now: to.toISOString() }, { route: '/test-clock' });
-    if (answer.status !== 200) throw new Error(`POST /api/v1/test-clock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    clockMoves++;
+    if (await env.moveClock(api, to)) clockMoves++;
   };
-  // The first month starts on the 1st after today (00:00 UTC): the clock only moves forward.
-  const clock = await api.get<{ now: string }>(`${API}/test-clock`);
-  const startsAt = utcMonth(new Date(clock.body.now), 1);
+  // The first month starts on the 1st after today (00:00 UTC): the test clock only moves forward.
+  // With an end (the seed), the months are the ones that end there: the last is the end's own.
+  const startsAt = options.endsAt ? utcMonth(options.endsAt, 1 - options.months) : utcMonth(await env.clockNow(api), 1);
+  const lastAt = options.endsAt ?? utcMonth(startsAt, options.months);
   await moveClock(startsAt);
-  const catalog = await createCatalog(api, options.tenants, startsAt);
+  const catalog = options.catalog ?? (await createCatalog(api, options.tenants, startsAt));
   const tenants = planTenants(options.tenants, options.months, options.seed);
   const tenantOf = new Map<string, number>();
   const bar = options.progress ? new SingleBar({ format: 'simulating {bar} {value}/{total} ticks | month {month} | {requests} requests | {failures} failures', hideCursor: true }, Presets.shades_classic) : null;
@@ -83,6 +92,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
     const monthStart = utcMonth(startsAt, month);
     for (let tick = 0; tick < TICKS; tick++) {
       const instant = new Date(monthStart.getTime() + tick * 10 * DAY + (month === 0 && tick === 0 ? 60_000 : 0));
+      if (instant >= lastAt) break;
       if (month > 0 || tick > 0) await moveClock(instant);
       const at: TTickAt = { seed: options.seed, month, tick, instant };
       const prng = new Prng(options.seed, month, tick, 0xb111);
@@ -95,7 +105,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
       await timed('usage', () => reportUsage(api, tenants, at, counts));
       const joining = tenants.filter((tenant) => tenant.joins.month === month && tenant.joins.tick === tick);
       await timed('sign-ups', () => forEachBounded(joining, options.concurrency, async (tenant) => {
-        await signUp(api, catalog, tenant, new Prng(options.seed, tenant.index, 0x5160), counts);
+        await signUp(api, catalog, tenant, new Prng(options.seed, tenant.index, 0x5160), counts, options.names);
         tenantOf.set(tenant.organizationId!, tenant.index);
       }));
       const acting = tenants.filter((tenant) => (tenant.state === 'active' || tenant.state === 'cancelling') && !joining.includes(tenant));
@@ -105,7 +115,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
       await timed('refunds', () => refundSome(env, api, paid, ledger, at, options.concurrency, counts));
       bar?.increment(1, { month: month + 1, requests: api.stats.requests, failures: failures.length + api.failures.length });
     }
-    const monthEnd = utcMonth(startsAt, month + 1);
+    const monthEnd = new Date(Math.min(utcMonth(startsAt, month + 1).getTime(), lastAt.getTime()));
     failures.push(...(await timed('invariants', () => checkInvariants({
       sql: env.sql, expected: ledger, clockMoves,
       month: { from: isoDate(monthStart), to: isoDate(monthEnd), overview: () => overviewOf(api, monthStart, monthEnd) },
@@ -113,7 +123,7 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
     monthSeconds.push((performance.now() - monthStarted) / 1000);
   }
   // The end: the last month closes (its period invoices issued), pending refunds settle, every rule once more.
-  const endsAt = utcMonth(startsAt, options.months);
+  const endsAt = lastAt;
   await moveClock(endsAt);
   await api.post(`${API}/billing-runs`, undefined, { route: '/billing-runs' });
   await settleRefunds(env, api, ledger, options.seed, counts);
