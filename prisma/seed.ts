@@ -38,7 +38,7 @@ const DEMO_TABLES = ['organizations', 'subscriptions', 'subscriptionAddons', 'in
  * tenant is absent. Concurrent seeds wait for each other (an advisory lock). The history is made by
  * API requests, each committed as it is answered: a seed that fails half-way leaves what was made.
  * The API runs in this process over `db()`: DATABASE_URL must be the database `client` writes
- * (`databaseUrl` fills it in when it is unset).
+ * (`databaseUrl` sets it).
  */
 export async function seedDatabase(
   client: PrismaClient,
@@ -77,7 +77,8 @@ export async function seedDatabase(
         log('demo tenants already present: left as they are');
         return;
       }
-      if (options.databaseUrl) process.env.DATABASE_URL ??= options.databaseUrl;
+      // The API in this process reads DATABASE_URL (lib/config.ts): the database seeded.
+      if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
       await assertApiDatabase(client);
       const before = (await countRows(client)).counts;
       await simulateDemoStory(client, now, log);

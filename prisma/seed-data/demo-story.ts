@@ -12,7 +12,7 @@ import { DEMO_ORGANIZATIONS } from './organizations';
 import { PLAN_SLUGS } from './plans';
 
 /** The demo's history: its 60 companies over the 24 months that end now, the same story every time. */
-export const DEMO_STORY = { tenants: DEMO_ORGANIZATIONS.length, months: 24, seed: 20_261_125, concurrency: 4 } as const;
+export const DEMO_STORY = { tenants: DEMO_ORGANIZATIONS.length, months: 24, seed: 20_261_125, concurrency: 4, activity: 0.3 } as const;
 
 const MINUTE = 60_000;
 
@@ -27,7 +27,7 @@ export async function simulateDemoStory(sql: Db, now: Date, log: (message: strin
   const target = await openInProcessTarget(sql);
   try {
     const result = await runSimulation(target, {
-      tenants: DEMO_STORY.tenants, months: DEMO_STORY.months, seed: DEMO_STORY.seed, concurrency: DEMO_STORY.concurrency, progress: false,
+      tenants: DEMO_STORY.tenants, months: DEMO_STORY.months, seed: DEMO_STORY.seed, concurrency: DEMO_STORY.concurrency, activity: DEMO_STORY.activity, progress: false,
       endsAt: now, catalog: await demoCatalog(sql), invariants: false,
       names: (index) => {
         const organization = DEMO_ORGANIZATIONS[index]!;
@@ -35,7 +35,8 @@ export async function simulateDemoStory(sql: Db, now: Date, log: (message: strin
       },
     });
     if (result.failures.length) throw new Error(`the demo's simulated history broke the API's promises:\n${result.failures.join('\n')}`);
-    log(`demo history simulated ${result.startsAt.slice(0, 10)} → ${result.endsAt.slice(0, 10)}: ${result.requests} requests in ${result.seconds.toFixed(1)} s`);
+    const phases = Object.entries(result.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
+    log(`demo history simulated ${result.startsAt.slice(0, 10)} → ${result.endsAt.slice(0, 10)}: ${result.requests} requests in ${result.seconds.toFixed(1)} s (${phases})`);
     await demoEpilogue(new ApiClient(target.origin, target.bearer, 'seed-epilogue', target.fetch), sql, now);
   } finally {
     await target.close();

@@ -11,6 +11,11 @@ export interface TTickAt {
   month: number;
   tick: number;
   instant: Date;
+  /**
+   * The app's "now" as it flows after the tick's move (the clock keeps running): what providers
+   * stamp their payments with, so a payment is never dated before the invoice it pays was issued.
+   */
+  now(): Date;
 }
 
 interface TOpenInvoice {
@@ -86,13 +91,13 @@ export async function payInvoices(env: TSimulationTarget, api: ApiClient, tenant
       const deliveries = prng.chance(0.05) ? 2 : 1;
       if (provider === 'stripe' && prng.chance(0.05)) {
         // A delivery that fails its signature check first: refused, nothing recorded; the real one follows.
-        const forged = await sendStripePayment(env.secrets, { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.instant }, true);
+        const forged = await sendStripePayment(env.secrets, { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.now() }, true);
         api.stats.requests++;
         if (forged !== 400) throw new Error(`a Stripe webhook with a bad signature for invoice ${invoice.id} answered ${forged}, not 400`);
         count(counts, 'payment webhook refused (bad signature)');
       }
       for (let attempt = 0; attempt < deliveries; attempt++) {
-        const payment = { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.instant };
+        const payment = { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.now() };
         const status = provider === 'xendit' ? await sendXenditPayment(env.secrets, payment) : await sendStripePayment(env.secrets, payment);
         api.stats.requests++;
         if (attempt > 0) api.stats.retries++;

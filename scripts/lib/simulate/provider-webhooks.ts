@@ -35,7 +35,8 @@ export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId
 /** `forged`: signed with another secret, as an attacker (or a misconfigured endpoint) would: 400, nothing recorded. */
 export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }, forged = false): Promise<number> {
   const id = payment.invoiceId.replace(/-/g, '');
-  const created = Math.floor(payment.at.getTime() / 1000);
+  // Stripe stamps whole seconds: the next one, so the payment is not dated before the invoice it pays.
+  const created = Math.ceil(payment.at.getTime() / 1000);
   const payload = JSON.stringify({
     id: `evt_sim_${id}`, object: 'event', api_version: '2026-11-18.endive', created, livemode: false, type: 'payment_intent.succeeded',
     data: {

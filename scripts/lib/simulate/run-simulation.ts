@@ -25,6 +25,8 @@ export interface TSimulationOptions {
   catalog?: TCatalog;
   /** The tenants' names (the seed: its demo companies); `Simulated tenant N` otherwise. */
   names?: TTenantNames;
+  /** How often live tenants change their subscriptions (1 by default; the demo's business is calmer): tenants.ts act. */
+  activity?: number;
   /** false: no invariant is checked here (the seed: its test checks them on the seeded database). */
   invariants?: boolean;
 }
@@ -74,9 +76,15 @@ export async function runSimulation(env: TSimulationTarget, options: TSimulation
       phases.set(phase, (phases.get(phase) ?? 0) + (performance.now() - phaseStarted) / 1000);
     }
   };
+  let clockAt = new Date(0);
+  let movedAt = 0;
   const moveClock = async (to: Date) => {
     if (await env.moveClock(api, to)) clockMoves++;
+    clockAt = to;
+    movedAt = performance.now();
   };
+  // The clock flows on after a move, as the app's does.
+  const simulatedNow = () => new Date(clockAt.getTime() + Math.floor(performance.now() - movedAt));
   // The first month starts on the 1st after today (00:00 UTC): the test clock only moves forward.
   // With an end (the seed), the months are the ones that end there: the last is the end's own.
   const startsAt = options.endsAt ? utcMonth(options.endsAt, 1 - options.months) : utcMonth(await env.clockNow(api), 1);
@@ -102,7 +110,7 @@ export async function runSimulation(env: TSimulationTarget, options: TSimulation
       const instant = stopAt(startsAt, month, tick);
       if (instant >= lastAt) break;
       if (month > 0 || tick > 0) await moveClock(instant);
-      const at: TTickAt = { seed: options.seed, month, tick, instant };
+      const at: TTickAt = { seed: options.seed, month, tick, instant, now: simulatedNow };
       const prng = new Prng(options.seed, month, tick, 0xb111);
       const runs = prng.chance(0.3) ? 2 : 1;
       const results = await timed('billing runs', () => Promise.all(Array.from({ length: runs }, () => api.post<{ failed: number; failures: unknown[] }>(`${API}/billing-runs`, undefined, { route: '/billing-runs' }))));
@@ -117,9 +125,11 @@ export async function runSimulation(env: TSimulationTarget, options: TSimulation
         tenantOf.set(tenant.organizationId!, tenant.index);
       }));
       const acting = tenants.filter((tenant) => (tenant.state === 'active' || tenant.state === 'cancelling') && !joining.includes(tenant));
-      await timed('subscription changes', () => forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts)));
+      await timed('subscription changes', () => forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts, options.activity)));
       await timed('reconciler', () => settleRefunds(env, api, ledger, options.seed + month * TICKS + tick, counts));
       const paid = await timed('payments', () => payInvoices(env, api, tenantOf, ledger, at, options.concurrency, counts));
+      // Stripe's payments are stamped on the next whole second: refunds come after them.
+      if (paid.some((payment) => payment.provider === 'stripe')) await moveClock(new Date(Math.ceil((simulatedNow().getTime() + 1_000) / 1000) * 1000));
       await timed('refunds', () => refundSome(env, api, paid, ledger, at, options.concurrency, counts));
       bar?.increment(1, { month: month + 1, requests: api.stats.requests, failures: failures.length + api.failures.length });
     }

@@ -64,13 +64,18 @@ export async function signUp(api: ApiClient, catalog: TCatalog, tenant: TTenant,
   count(counts, `subscribed ${tenant.cycle}`);
 }
 
-/** One tick in the life of a subscribed tenant: at most one change to its subscription. */
-export async function act(api: ApiClient, catalog: TCatalog, tenant: TTenant, prng: Prng, counts: TActionCounts): Promise<void> {
+/**
+ * One tick in the life of a subscribed tenant: at most one change to its subscription. `activity`
+ * scales the chance of each change (1: about one tenant in five changes something at each stop,
+ * cancellations included — many changes to check; the demo's business is calmer).
+ */
+export async function act(api: ApiClient, catalog: TCatalog, tenant: TTenant, prng: Prng, counts: TActionCounts, activity = 1): Promise<void> {
   const id = tenant.subscriptionId!;
   const post = (path: string, body: object, route: string) => api.post<{ subscription?: unknown }>(`${API}/subscriptions/${id}${path}`, body, { retry: prng.chance(0.05), route: `/subscriptions/{id}${route}` });
-  const roll = prng.next();
+  const drawn = prng.next();
+  const roll = drawn / activity;
   if (tenant.state === 'cancelling') {
-    if (roll < 0.3) {
+    if (drawn < 0.3) {
       const answer = await post('/reactivate', {}, '/reactivate');
       expectStatus(answer.status, [200, 409], `tenant ${tenant.index} reactivate`);
       // 409: its period ended first and the billing run ended it.
