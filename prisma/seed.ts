@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { InvoiceStatus } from '../lib/generated/prisma/enums';
 import { hashPassword } from '../lib/auth/passwords';
@@ -79,11 +80,19 @@ export async function seedDatabase(
       }
       // The API in this process reads DATABASE_URL (lib/config.ts): the database seeded.
       if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
-      await assertApiDatabase(client);
-      const before = (await countRows(client)).counts;
-      await simulateDemoStory(client, now, log);
-      const after = (await countRows(client)).counts;
-      for (const table of DEMO_TABLES) created[table] += after[table] - before[table];
+      // lib/config.ts requires a session secret; the in-process API signs no session (an API key
+      // authenticates it): a throwaway one when none is set yet (npm start resolves its own after).
+      const throwawaySecret = !process.env.NEXTAUTH_SECRET;
+      if (throwawaySecret) process.env.NEXTAUTH_SECRET = randomBytes(32).toString('hex');
+      try {
+        await assertApiDatabase(client);
+        const before = (await countRows(client)).counts;
+        await simulateDemoStory(client, now, log);
+        const after = (await countRows(client)).counts;
+        for (const table of DEMO_TABLES) created[table] += after[table] - before[table];
+      } finally {
+        if (throwawaySecret) delete process.env.NEXTAUTH_SECRET;
+      }
       log(`demo tenants created: ${created.organizations} organizations, ${created.invoices} invoices`);
     },
     { maxWait: 300_000, timeout: 600_000 },

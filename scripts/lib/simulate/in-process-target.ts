@@ -24,6 +24,8 @@ const ORIGIN = 'http://in-process.invalid';
 export async function openInProcessTarget(sql: Db): Promise<TSimulationTarget & { close(): Promise<void> }> {
   const xenditToken = randomBytes(24).toString('hex');
   const stripeSecret = `whsec_${randomBytes(24).toString('hex')}`;
+  // One request log line per request would be thousands of lines: warnings only, unless LOG_LEVEL says (lib/log.ts reads it once).
+  process.env.LOG_LEVEL ??= 'warn';
   const restoreConfig = overrideConfig({ RATE_LIMIT_PER_MINUTE: 0, WEBHOOK_RATE_LIMIT_PER_MINUTE: 0, XENDIT_CALLBACK_TOKEN: xenditToken, STRIPE_WEBHOOK_SECRET: stripeSecret });
   try {
     const key = await createApiKey({ name: 'demo seed (in-process simulation)', role: 'super_admin' }, 'system');
