@@ -28,7 +28,7 @@ export async function openInProcessTarget(sql: Db): Promise<TSimulationTarget & 
   process.env.LOG_LEVEL ??= 'warn';
   const restoreConfig = overrideConfig({ RATE_LIMIT_PER_MINUTE: 0, WEBHOOK_RATE_LIMIT_PER_MINUTE: 0, XENDIT_CALLBACK_TOKEN: xenditToken, STRIPE_WEBHOOK_SECRET: stripeSecret });
   try {
-    const key = await createApiKey({ name: 'demo seed (in-process simulation)', role: 'super_admin' }, 'system');
+    const key = await createApiKey({ name: 'demo seed', role: 'super_admin' }, 'system');
     const fetch = await inProcessFetch([BILLING_ROUTES, WEBHOOK_ROUTES]);
     return {
       fetch, origin: ORIGIN, bearer: key.secret, sql,
