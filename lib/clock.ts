@@ -10,6 +10,8 @@
  * refunds and payments) are written from `now()`, never from PostgreSQL's `now()`.
  */
 let offsetMs = 0;
+/** Set while an in-process simulation holds this process's clock (simulateClockAt): nothing adopts a stored offset then. */
+let simulating = false;
 
 export function now(): Date {
   return new Date(Date.now() + offsetMs);
@@ -44,7 +46,7 @@ export function clockOffsetMs(): number {
  * read by a slow request never takes this process back.
  */
 export function adoptClockOffset(ms: number): void {
-  if (!testClockEnabled()) return;
+  if (!testClockEnabled() || simulating) return;
   if (ms > offsetMs) offsetMs = ms;
 }
 
@@ -57,4 +59,21 @@ export function moveClockTo(to: Date): Date {
   }
   offsetMs = to.getTime() - Date.now();
   return now();
+}
+
+/**
+ * An in-process simulation's clock (the demo seed replays two years that end now, through the
+ * route handlers: scripts/lib/simulate/in-process-target.ts): sets this process's "now" to `to`,
+ * backward too. Nothing is stored (no `test_clock` row, no TEST_CLOCK needed) and no stored offset
+ * is adopted meanwhile; endSimulatedClock gives the real clock back. Never called by a server.
+ */
+export function simulateClockAt(to: Date): void {
+  simulating = true;
+  offsetMs = to.getTime() - Date.now();
+}
+
+/** Ends simulateClockAt: this process's clock is the real one again (offset 0). */
+export function endSimulatedClock(): void {
+  simulating = false;
+  offsetMs = 0;
 }

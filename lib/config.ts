@@ -118,12 +118,28 @@ export type TConfig = z.infer<typeof ZConfig>;
 let cached: TConfig | undefined;
 
 export function config(): TConfig {
-  if (cached) return cached;
+  cached ??= parseConfig();
+  return overrides ? { ...cached, ...overrides } : cached;
+}
+
+function parseConfig(): TConfig {
   const parsed = ZConfig.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
     throw new Error(`Invalid configuration:\n${problems}`);
   }
-  cached = parsed.data;
-  return cached;
+  return parsed.data;
+}
+
+let overrides: Partial<TConfig> | undefined;
+
+/**
+ * Settings this process's own in-process API driver needs (the demo seed: no per-minute limit on
+ * its own requests, scripts/lib/simulate/in-process-target.ts); the returned function removes them.
+ */
+export function overrideConfig(values: Partial<TConfig>): () => void {
+  overrides = { ...overrides, ...values };
+  return () => {
+    overrides = undefined;
+  };
 }

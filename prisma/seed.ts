@@ -1,15 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../lib/generated/prisma/client';
 import type { InvoiceStatus } from '../lib/generated/prisma/enums';
 import { hashPassword } from '../lib/auth/passwords';
 import { issueMissingCreditNotes } from '../lib/billing/credit-notes/issue-missing-credit-notes';
-import { ADDON_SLUGS, addonSeedRows } from './seed-data/addons';
-import { buildDemoBilling, type TDemoBilling } from './seed-data/build-demo-billing';
-import { COUPON_CODES, couponSeedRows } from './seed-data/coupons';
-import { DEMO_MARKER_SLUG, DEMO_ORGANIZATIONS } from './seed-data/organizations';
+import { db } from '../lib/db';
+import { addonSeedRows } from './seed-data/addons';
+import { couponSeedRows } from './seed-data/coupons';
+import { simulateDemoStory } from './seed-data/demo-story';
+import { DEMO_MARKER_SLUG } from './seed-data/organizations';
 import { PLAN_SLUGS, planSeedRows } from './seed-data/plans';
 import { seedUsersFromEnv } from './seed-users';
-
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 const TABLES = [
   'users', 'plans', 'coupons', 'addons', 'organizations', 'subscriptions', 'subscriptionAddons',
@@ -28,29 +28,33 @@ export interface SeedSummary {
 
 /** Any constant: serialises concurrent seeds (two instances starting at once) in PostgreSQL. */
 const SEED_LOCK = 72_611_250;
+const DEMO_TABLES = ['organizations', 'subscriptions', 'subscriptionAddons', 'invoices', 'invoiceLines', 'payments', 'refunds', 'creditNotes', 'couponRedemptions'] as const;
 
 /**
  * Seeds the demo: the three sign-in users, the plan / coupon / add-on catalog, and 60 tenants with
- * 12 months of invoices. Idempotent: users and catalog rows are inserted only when their email,
- * slug or code is absent (existing rows are never changed, so an operator's edits and passwords
- * survive), and the tenants with their history only when the first demo tenant is absent.
- * Everything runs in one transaction: a failed seed leaves nothing half-done.
+ * 24 months of history ending now, made by the simulated business through the product's own API
+ * (prisma/seed-data/demo-story.ts). Idempotent: users and catalog rows are inserted only when their
+ * email, slug or code is absent (existing rows are never changed, so an operator's edits and
+ * passwords survive), in one transaction; the tenants with their history only when the first demo
+ * tenant is absent. Concurrent seeds wait for each other (an advisory lock). The history is made by
+ * API requests, each committed as it is answered: a seed that fails half-way leaves what was made.
+ * The API runs in this process over `db()`: DATABASE_URL must be the database `client` writes
+ * (`databaseUrl` sets it).
  */
 export async function seedDatabase(
   client: PrismaClient,
-  options: { log?: (message: string) => void; now?: Date } = {},
+  options: { log?: (message: string) => void; now?: Date; databaseUrl?: string } = {},
 ): Promise<SeedSummary> {
+  const started = performance.now();
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   const created = Object.fromEntries(TABLES.map((table) => [table, 0])) as Record<TTable, number>;
-
   // argon2 is slow on purpose: hash outside the transaction, and only for users still missing.
   const users = seedUsersFromEnv();
   const existing = new Set((await client.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email));
   const newUsers = await Promise.all(
     users.filter((u) => !existing.has(u.email)).map(async (u) => ({ email: u.email, name: u.name, role: u.role, passwordHash: await hashPassword(u.password) })),
   );
-
   await client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
@@ -60,54 +64,52 @@ export async function seedDatabase(
       const plans = await tx.plan.findMany({ where: { slug: { in: PLAN_SLUGS } } });
       const couponRows = couponSeedRows(now, new Map(plans.map((plan) => [plan.slug, plan.id])));
       created.coupons = (await tx.coupon.createMany({ data: couponRows, skipDuplicates: true })).count;
-
-      if (await tx.organization.findUnique({ where: { slug: DEMO_MARKER_SLUG }, select: { id: true } })) {
-        log('demo tenants already present: left as they are');
-      } else {
-        Object.assign(created, await seedDemoTenants(tx, now));
-        log(`demo tenants created: ${created.organizations} organizations, ${created.invoices} invoices`);
-      }
-      // Every succeeded refund has its credit note (SPEC §12): the demo's, and those of a database
-      // seeded before credit notes existed. None missing: nothing issued.
+      // Every succeeded refund has its credit note (SPEC §12): those of a database seeded before
+      // credit notes existed. None missing: nothing issued.
       created.creditNotes = await issueMissingCreditNotes(tx);
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
-
+  // The history: the lock held by a transaction that writes nothing, while the API's requests commit.
+  await client.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
+      if (await tx.organization.findUnique({ where: { slug: DEMO_MARKER_SLUG }, select: { id: true } })) {
+        log('demo tenants already present: left as they are');
+        return;
+      }
+      // The API in this process reads DATABASE_URL (lib/config.ts): the database seeded.
+      if (options.databaseUrl) process.env.DATABASE_URL = options.databaseUrl;
+      // lib/config.ts requires a session secret; the in-process API signs no session (an API key
+      // authenticates it): a throwaway one when none is set yet (npm start resolves its own after).
+      const throwawaySecret = !process.env.NEXTAUTH_SECRET;
+      if (throwawaySecret) process.env.NEXTAUTH_SECRET = randomBytes(32).toString('hex');
+      try {
+        await assertApiDatabase(client);
+        const before = (await countRows(client)).counts;
+        await simulateDemoStory(client, now, log);
+        const after = (await countRows(client)).counts;
+        for (const table of DEMO_TABLES) created[table] += after[table] - before[table];
+      } finally {
+        if (throwawaySecret) delete process.env.NEXTAUTH_SECRET;
+      }
+      log(`demo tenants created: ${created.organizations} organizations, ${created.invoices} invoices`);
+    },
+    { maxWait: 300_000, timeout: 600_000 },
+  );
   const summary = { created, ...(await countRows(client)) };
+  log(`seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return { ...summary, changed: Object.values(created).some((count) => count > 0) };
 }
 
-async function seedDemoTenants(tx: Tx, now: Date): Promise<Partial<Record<TTable, number>>> {
-  const superAdmin = await tx.user.findFirst({ where: { role: 'super_admin' }, orderBy: { createdAt: 'asc' }, select: { id: true } });
-  const demo = buildDemoBilling({
-    now,
-    organizations: DEMO_ORGANIZATIONS,
-    catalog: {
-      plans: await tx.plan.findMany({ where: { slug: { in: PLAN_SLUGS } } }),
-      addons: await tx.addon.findMany({ where: { slug: { in: ADDON_SLUGS } } }),
-      coupons: await tx.coupon.findMany({ where: { code: { in: COUPON_CODES } } }),
-    },
-    refundActorId: superAdmin?.id ?? null,
-  });
-  return insertDemoBilling(tx, demo);
-}
-
-async function insertDemoBilling(tx: Tx, demo: TDemoBilling): Promise<Partial<Record<TTable, number>>> {
-  // Parents before children; createMany keeps this a dozen statements for ~3,000 rows.
-  const organizations = (await tx.organization.createMany({ data: demo.organizations })).count;
-  const subscriptions = (await tx.subscription.createMany({ data: demo.subscriptions })).count;
-  const subscriptionAddons = (await tx.subscriptionAddon.createMany({ data: demo.subscriptionAddons })).count;
-  const invoices = (await tx.invoice.createMany({ data: demo.invoices })).count;
-  const invoiceLines = (await tx.invoiceLine.createMany({ data: demo.invoiceLines })).count;
-  const payments = (await tx.payment.createMany({ data: demo.payments })).count;
-  const refunds = (await tx.refund.createMany({ data: demo.refunds })).count;
-  const couponRedemptions = (await tx.couponRedemption.createMany({ data: demo.redemptions })).count;
-  // current_uses counts redemptions (SPEC §5): add exactly the ones just recorded.
-  for (const [couponId, uses] of demo.couponUses) {
-    await tx.coupon.update({ where: { id: couponId }, data: { currentUses: { increment: uses } } });
+/** The demo history is made through the API in this process (db()): it must write where the seed does. */
+async function assertApiDatabase(client: PrismaClient): Promise<void> {
+  const where = `SELECT current_database() AS name, host(inet_server_addr()) AS host, inet_server_port() AS port`;
+  const [seeded] = await client.$queryRawUnsafe<{ name: string; host: string | null; port: number | null }[]>(where);
+  const [api] = await db().$queryRawUnsafe<{ name: string; host: string | null; port: number | null }[]>(where);
+  if (JSON.stringify(seeded) !== JSON.stringify(api)) {
+    throw new Error(`The demo history is made through the API in this process, whose DATABASE_URL is another database (${api?.name}, not ${seeded?.name}): set DATABASE_URL to the database being seeded.`);
   }
-  return { organizations, subscriptions, subscriptionAddons, invoices, invoiceLines, payments, refunds, couponRedemptions };
 }
 
 async function countRows(client: PrismaClient): Promise<Pick<SeedSummary, 'counts' | 'invoicesByStatus'>> {

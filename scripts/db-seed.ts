@@ -11,7 +11,7 @@ try {
   const applied = await migrateDatabase(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
   const started = performance.now();
-  const summary = await seedDatabase(client, { log: (message) => console.log(message) });
+  const summary = await seedDatabase(client, { databaseUrl: database.url, log: (message) => console.log(message) });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(summary.changed ? `Seeded in ${seconds}s.` : `Already seeded: nothing changed (${seconds}s).`);
   console.log(JSON.stringify(summary, null, 2));

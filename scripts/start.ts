@@ -34,7 +34,7 @@ const seed = (process.env.SEED ?? (database.embedded || !process.env.DATABASE_UR
 if (seed) {
   const client = createClient(database.url, 2);
   try {
-    const summary = await seedDatabase(client);
+    const summary = await seedDatabase(client, { databaseUrl: database.url, log });
     log(`seed: ${JSON.stringify(summary)}`);
   } finally {
     await client.$disconnect();

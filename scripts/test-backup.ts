@@ -41,7 +41,7 @@ let sourceRunning = true;
 try {
   await migrateDatabase(source.url);
   const prisma = createClient(source.url, 2);
-  await seedDatabase(prisma);
+  await seedDatabase(prisma, { databaseUrl: source.url });
   await prisma.$disconnect();
   const before = await fingerprint(source.url);
   log(`demo database: ${JSON.stringify(before)}`);

@@ -36,7 +36,7 @@ try {
   await migrateDatabase(database.url);
   const prisma = createClient(database.url, 2);
   try {
-    await seedDatabase(prisma);
+    await seedDatabase(prisma, { databaseUrl: database.url });
   } finally {
     await prisma.$disconnect();
   }

@@ -47,7 +47,7 @@ export async function openBenchDatabase(config: TBenchConfig, log: (message: str
     await migrateDatabase(url);
     const prisma = createClient(url, 2);
     try {
-      await seedDatabase(prisma);
+      await seedDatabase(prisma, { databaseUrl: url });
     } finally {
       await prisma.$disconnect();
     }

@@ -39,7 +39,7 @@ export async function prepareBenchData(databaseUrl: string, size: TDataSize): Pr
   const prisma = createClient(databaseUrl, 2);
   let apiKey: string;
   try {
-    await seedDatabase(prisma);
+    await seedDatabase(prisma, { databaseUrl });
     apiKey = (await createApiKey({ name: `bench ${new Date().toISOString()}`, role: 'super_admin' }, 'system', { client: prisma })).secret;
   } finally {
     await prisma.$disconnect();

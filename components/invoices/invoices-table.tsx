@@ -48,7 +48,8 @@ export function InvoicesTable({ invoices, loading = false, busy = false }: { inv
                     {invoice.number}
                   </Link>
                 </TD>
-                <TD className="max-w-44 truncate" title={invoice.organization_name}>
+                {/* 160 px: the API's invoice numbers (INV-YYYYMM-NNNNNN) take their room at 1280 px. */}
+                <TD className="max-w-40 truncate" title={invoice.organization_name}>
                   {invoice.organization_name}
                 </TD>
                 <TD className="min-w-24">{formatPeriod(invoice.period_start, invoice.period_end)}</TD>

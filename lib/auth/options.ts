@@ -1,5 +1,5 @@
 import type { NextAuthOptions } from 'next-auth';
-import CredentialsProvider from 'next-auth/providers/credentials';
+import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { config } from '@/lib/config';
 import { isDatabaseUnavailable } from '@/lib/http/error-response';
@@ -7,6 +7,10 @@ import { logger } from '@/lib/log';
 import { authenticatePassword } from './authenticate-password';
 import { clientIp } from './login-throttle/client-ip';
 import { SIGN_IN_ERROR, SignInError } from './sign-in-errors';
+
+// Node's own ESM loader (tsx: the demo seed drives the route handlers in-process) hands a CommonJS
+// module's `exports.default` over wrapped; bundlers and vitest unwrap it.
+const CredentialsProvider = (Credentials as unknown as { default?: typeof Credentials }).default ?? Credentials;
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
 

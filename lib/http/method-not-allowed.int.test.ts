@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_BASE_PATH } from '@/lib/openapi/paths';
-import { HTTP_METHODS, listRouteHandlers } from '@/tests/integration/route-handlers';
+import { HTTP_METHODS, listRouteHandlers } from '@/scripts/lib/in-process/route-handlers';
 import { methodNotAllowed } from './method-not-allowed';
 import { isMethodRefusal } from './method-refusal';
 import { OPTIONS } from './other-methods';

@@ -6,7 +6,7 @@ import { apiAs } from '@/tests/integration/api-client';
 import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { callRoute, type CallResult } from '@/tests/integration/call-route';
 import { openApiValidator } from '@/tests/integration/openapi-validator';
-import { listRouteHandlers, loadRouteHandler } from '@/tests/integration/route-handlers';
+import { listRouteHandlers, loadRouteHandler } from '@/scripts/lib/in-process/route-handlers';
 import { runBilling } from '@/lib/billing/runs/run-billing';
 import { db } from '@/lib/db';
 import { buildOpenApiDocument } from './build-document';

@@ -9,7 +9,7 @@ import { listPlans } from '@/lib/billing/plans/list-plans';
 import { credentialsFor } from '@/tests/integration/actors';
 import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { callRoute } from '@/tests/integration/call-route';
-import { inProcessFetch } from '@/tests/integration/in-process-fetch';
+import { inProcessFetch } from '@/scripts/lib/in-process/in-process-fetch';
 import { API_BASE_PATH, OPENAPI_DOCUMENT_PATH } from './paths';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import { NextRequest } from 'next/server';
 import { expect } from 'vitest';
 import { setLogDestination } from '@/lib/log';
 import { PROBLEM_CONTENT_TYPE } from '@/lib/http/problem';
-import type { TRouteHandler } from '@/tests/integration/route-handlers';
+import type { TRouteHandler } from '@/scripts/lib/in-process/route-handlers';
 import { changedTables, databaseFingerprint } from './database-fingerprint';
 
 /** Generated cases per property: FUZZ_RUNS for a longer run (`npm run test:fuzz`), else the CI default. */

@@ -6,7 +6,7 @@ import { isMethodRefusal } from '@/lib/http/method-refusal';
 import { PROBLEM_CONTENT_TYPE } from '@/lib/http/problem';
 import { credentialsFor } from '@/tests/integration/actors';
 import { callRoute, type CallResult } from '@/tests/integration/call-route';
-import { HTTP_METHODS, type TRouteHandler } from '@/tests/integration/route-handlers';
+import { HTTP_METHODS, type TRouteHandler } from '@/scripts/lib/in-process/route-handlers';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const API_ROOT = 'app/api';

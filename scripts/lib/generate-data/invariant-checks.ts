@@ -14,10 +14,11 @@ export const INVARIANT_CHECKS: Record<string, string> = {
     SELECT count(*) FROM invoices i
       LEFT JOIN (SELECT invoice_id, sum(amount) AS amount FROM invoice_lines GROUP BY invoice_id) l ON l.invoice_id = i.id
      WHERE l.amount IS DISTINCT FROM i.total`,
+  // A `credit` line (the unused days of a replaced period, SPEC §10) counts in the subtotal.
   'subtotal − discount + tax = total, and the lines say the same': `
     SELECT count(*) FROM invoices i
       JOIN (SELECT invoice_id,
-                   sum(amount) FILTER (WHERE kind IN ('plan_base', 'per_agent', 'overage', 'addon')) AS charges,
+                   sum(amount) FILTER (WHERE kind IN ('plan_base', 'per_agent', 'overage', 'addon', 'credit')) AS charges,
                    COALESCE(sum(amount) FILTER (WHERE kind = 'discount'), 0) AS discount,
                    COALESCE(sum(amount) FILTER (WHERE kind = 'tax'), 0) AS tax
               FROM invoice_lines GROUP BY invoice_id) l ON l.invoice_id = i.id
@@ -57,13 +58,15 @@ export const INVARIANT_CHECKS: Record<string, string> = {
     SELECT count(*) FROM coupons c
       LEFT JOIN (SELECT coupon_id, count(*) AS n FROM coupon_redemptions GROUP BY coupon_id) r ON r.coupon_id = c.id
      WHERE c.current_uses <> COALESCE(r.n, 0)`,
-  'a coupon discounts only inside its window and on an eligible plan and currency': `
+  // SPEC §10: validity is checked when the coupon is applied (redeemed); its cycles then discount
+  // the invoices that follow, past its window too. Eligibility is the invoiced plan's.
+  'a coupon discounting an invoice was redeemed inside its window, for an eligible plan and currency': `
     SELECT count(*) FROM invoices i
       JOIN coupons c ON c.id = i.coupon_id
-      JOIN subscriptions s ON s.id = i.subscription_id
-     WHERE COALESCE(i.issued_at, i.period_start) < c.valid_from
-        OR COALESCE(i.issued_at, i.period_start) > c.valid_until
-        OR (cardinality(c.applicable_plans) > 0 AND NOT s.plan_id = ANY (c.applicable_plans))
+      JOIN coupon_redemptions cr ON cr.coupon_id = c.id AND cr.organization_id = i.organization_id
+     WHERE cr.redeemed_at < c.valid_from
+        OR cr.redeemed_at > c.valid_until
+        OR (cardinality(c.applicable_plans) > 0 AND NOT i.plan_id = ANY (c.applicable_plans))
         OR (c.discount_type = 'fixed' AND c.currency <> i.currency)`,
   'an invoice belongs to its subscription: same tenant, currency, inside its life': `
     SELECT count(*) FROM invoices i JOIN subscriptions s ON s.id = i.subscription_id

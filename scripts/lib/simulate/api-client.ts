@@ -33,6 +33,8 @@ export class ApiClient {
     readonly origin: string,
     private readonly bearer: string,
     private readonly keyPrefix: string,
+    /** HTTP by default; the route handlers in-process for the seed (scripts/lib/simulate/target.ts). */
+    private readonly fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init),
   ) {}
 
   get<T>(path: string, route = path): Promise<TApiAnswer<T>> {
@@ -61,14 +63,14 @@ export class ApiClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (key) headers['idempotency-key'] = key;
     const sentAt = performance.now();
-    let response = await fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    let response = await this.fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     // 503 says "retry shortly" (the database pool is saturated): a client waits and sends the same
     // request again, with the same Idempotency-Key, as any API client should.
     for (let attempt = 1; response.status === 503 && attempt <= 6; attempt++) {
       await response.text();
       this.stats.unavailableRetries++;
       await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
-      response = await fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await this.fetch(`${this.origin}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     }
     const text = await response.text();
     this.stats.requests++;

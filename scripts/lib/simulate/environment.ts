@@ -14,18 +14,13 @@ import { startAppServer } from '../../../bench/lib/app-server';
 import { processTreeCpuMs } from '../../../bench/lib/process-cpu';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
-import type { TWebhookSecrets } from './provider-webhooks';
+import { API, type ApiClient } from './api-client';
+import type { TSimulationTarget } from './target';
 
-export interface TSimulationEnvironment {
-  origin: string;
-  bearer: string;
-  /** Read-only use: the invariants' SQL (the simulation itself writes only over HTTP). */
-  sql: Db;
+/** The HTTP target: the server, its database and the fake providers, all stopped by `stop`. */
+export interface TSimulationEnvironment extends TSimulationTarget {
   databaseUrl: string;
-  xendit: TFakeXendit;
-  stripe: TFakeStripe;
-  /** For the payment webhooks the simulation sends as the providers. */
-  secrets: TWebhookSecrets;
+  providers: { xendit: TFakeXendit; stripe: TFakeStripe };
   serverLog: string;
   /** CPU time (ms) used so far by the server's process tree and by PostgreSQL's (postmaster and backends). */
   cpuMs(): { server: number; database: number };
@@ -89,7 +84,11 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     const { origin } = server;
     const postmaster = Number(readFileSync(path.join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
     const cpuMs = () => ({ server: processTreeCpuMs(server.pid), database: processTreeCpuMs(postmaster) });
-    return { origin, bearer: secret, sql, databaseUrl: database.url, xendit, stripe, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret }, serverLog, cpuMs, stop };
+    const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+    return {
+      fetch, origin, bearer: secret, sql, databaseUrl: database.url, providers: { xendit, stripe }, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret, fetch }, serverLog, cpuMs, stop,
+      moveClock: moveTestClock, clockNow: readTestClock,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -108,4 +107,16 @@ async function localSocketUrl(sql: Db, tcpUrl: string): Promise<string> {
   if (!directory) return tcpUrl;
   url.searchParams.set('host', directory);
   return url.toString();
+}
+
+/** The test clock over HTTP (POST /api/v1/test-clock, audited as test_clock.moved). */
+async function moveTestClock(api: ApiClient, to: Date): Promise<boolean> {
+  const answer = await api.post(`/api/v1/test-clock`, { now: to.toISOString() }, { route: '/test-clock' });
+  if (answer.status !== 200) throw new Error(`POST /api/v1/test-clock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return true;
+}
+
+async function readTestClock(api: ApiClient): Promise<Date> {
+  const clock = await api.get<{ now: string }>(`${API}/test-clock`);
+  return new Date(clock.body.now);
 }

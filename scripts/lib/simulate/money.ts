@@ -1,8 +1,8 @@
 import { API, type ApiClient } from './api-client';
-import type { TSimulationEnvironment } from './environment';
 import { forEachBounded } from './pool';
 import { Prng } from './prng';
 import { sendStripePayment, sendXenditPayment } from './provider-webhooks';
+import type { TSimulationTarget } from './target';
 import type { TActionCounts } from './tenants';
 
 /** Where the simulation stands: the seed, the month and tick, and the simulated instant of the tick. */
@@ -11,6 +11,11 @@ export interface TTickAt {
   month: number;
   tick: number;
   instant: Date;
+  /**
+   * The app's "now" as it flows after the tick's move (the clock keeps running): what providers
+   * stamp their payments with, so a payment is never dated before the invoice it pays was issued.
+   */
+  now(): Date;
 }
 
 interface TOpenInvoice {
@@ -60,7 +65,7 @@ async function openInvoices(api: ApiClient): Promise<TOpenInvoice[]> {
  * (422, nothing recorded) — by bank transfer through the API, or by Xendit or Stripe through the
  * fakes' webhooks. Decisions are drawn per (tenant, period) so a seed replays them.
  */
-export async function payInvoices(env: TSimulationEnvironment, api: ApiClient, tenantOf: Map<string, number>, ledger: TLedger, at: TTickAt, concurrency: number, counts: TActionCounts): Promise<TPaidInvoice[]> {
+export async function payInvoices(env: TSimulationTarget, api: ApiClient, tenantOf: Map<string, number>, ledger: TLedger, at: TTickAt, concurrency: number, counts: TActionCounts): Promise<TPaidInvoice[]> {
   const paid: TPaidInvoice[] = [];
   const invoices = (await openInvoices(api)).sort((a, b) => (tenantOf.get(a.organization_id)! - tenantOf.get(b.organization_id)!) || a.period_start.localeCompare(b.period_start) || a.total - b.total);
   await forEachBounded(invoices, concurrency, async (invoice) => {
@@ -86,13 +91,13 @@ export async function payInvoices(env: TSimulationEnvironment, api: ApiClient, t
       const deliveries = prng.chance(0.05) ? 2 : 1;
       if (provider === 'stripe' && prng.chance(0.05)) {
         // A delivery that fails its signature check first: refused, nothing recorded; the real one follows.
-        const forged = await sendStripePayment(env.secrets, { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.instant }, true);
+        const forged = await sendStripePayment(env.secrets, { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.now() }, true);
         api.stats.requests++;
         if (forged !== 400) throw new Error(`a Stripe webhook with a bad signature for invoice ${invoice.id} answered ${forged}, not 400`);
         count(counts, 'payment webhook refused (bad signature)');
       }
       for (let attempt = 0; attempt < deliveries; attempt++) {
-        const payment = { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.instant };
+        const payment = { invoiceId: invoice.id, amount: due, currency: invoice.currency, at: at.now() };
         const status = provider === 'xendit' ? await sendXenditPayment(env.secrets, payment) : await sendStripePayment(env.secrets, payment);
         api.stats.requests++;
         if (attempt > 0) api.stats.retries++;
@@ -113,15 +118,19 @@ type TOutcome = 'succeed' | 'fail' | 'pending';
  * given mood, one mood at a time (the fakes have one mode each): succeeded at once, failed (the
  * reservation released), or pending — left for settleRefunds. Manual refunds succeed at once.
  */
-export async function refundSome(env: TSimulationEnvironment, api: ApiClient, paid: TPaidInvoice[], ledger: TLedger, at: TTickAt, concurrency: number, counts: TActionCounts): Promise<void> {
+export async function refundSome(env: TSimulationTarget, api: ApiClient, paid: TPaidInvoice[], ledger: TLedger, at: TTickAt, concurrency: number, counts: TActionCounts): Promise<void> {
   const chosen = paid
     .map((invoice) => ({ invoice, prng: new Prng(at.seed, invoice.tenant, at.month, at.tick, invoice.amount, 0x7ef) }))
     .filter(({ prng }) => prng.chance(0.04))
+    // Where no provider may be called (the seed), only what was paid by bank transfer goes back, by hand.
+    .filter(({ invoice }) => env.providers || invoice.provider === 'manual')
     .map(({ invoice, prng }) => ({ invoice, amount: prng.chance(0.5) ? invoice.amount : Math.max(1, Math.floor(invoice.amount * prng.int(10, 90) / 100)), outcome: prng.pick<TOutcome>(['succeed', 'succeed', 'succeed', 'fail', 'pending']), retry: prng.chance(0.05) }));
   for (const outcome of ['succeed', 'fail', 'pending'] as const) {
     const mode = outcome === 'succeed' ? { kind: 'succeed' as const } : outcome === 'fail' ? { kind: 'fail' as const } : { kind: 'pending' as const };
-    env.xendit.mode = mode;
-    env.stripe.mode = mode;
+    if (env.providers) {
+      env.providers.xendit.mode = mode;
+      env.providers.stripe.mode = mode;
+    }
     await forEachBounded(chosen.filter((refund) => refund.outcome === outcome), concurrency, async ({ invoice, amount, retry }) => {
       const answer = await api.post<{ status: string; refund: { id: string; currency: string } }>(`${API}/invoices/${invoice.id}/refund`, { reason: 'Simulated refund', amount }, { retry, route: '/invoices/{id}/refund' });
       if (answer.status !== 201) throw new Error(`refunding invoice ${invoice.id} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
@@ -131,15 +140,19 @@ export async function refundSome(env: TSimulationEnvironment, api: ApiClient, pa
       if (status === 'pending' && invoice.provider !== 'manual') ledger.pending.push({ refundId: refund.id, provider: invoice.provider, amount, currency: refund.currency });
     });
   }
-  env.xendit.mode = { kind: 'succeed' };
-  env.stripe.mode = { kind: 'succeed' };
+  if (env.providers) {
+    env.providers.xendit.mode = { kind: 'succeed' };
+    env.providers.stripe.mode = { kind: 'succeed' };
+  }
 }
 
 /** Pending refunds: the provider settles them quietly (no webhook), and the reconciler (POST /refunds/reconcile) finds out. */
-export async function settleRefunds(env: TSimulationEnvironment, api: ApiClient, ledger: TLedger, seed: number, counts: TActionCounts): Promise<void> {
+export async function settleRefunds(env: TSimulationTarget, api: ApiClient, ledger: TLedger, seed: number, counts: TActionCounts): Promise<void> {
   const pending = ledger.pending.splice(0);
+  const providers = env.providers;
+  if (!providers) return;
   for (const refund of pending) {
-    const book = refund.provider === 'xendit' ? env.xendit.book : env.stripe.book;
+    const book = refund.provider === 'xendit' ? providers.xendit.book : providers.stripe.book;
     const held = [...book.refunds.values()].find((candidate) => candidate.idempotencyKey === refund.refundId || candidate.metadata.reference_id === refund.refundId || Object.values(candidate.metadata).includes(refund.refundId));
     if (!held) throw new Error(`refund ${refund.refundId} is not at the fake ${refund.provider}`);
     const succeeded = new Prng(seed, refund.amount, 0x5e7).chance(0.7);
@@ -154,7 +167,7 @@ export async function settleRefunds(env: TSimulationEnvironment, api: ApiClient,
     counts['refunds settled by the reconciler'] = (counts['refunds settled by the reconciler'] ?? 0) + answer.body.succeeded + answer.body.failed;
   }
   for (const refund of pending) {
-    const book = refund.provider === 'xendit' ? env.xendit.book : env.stripe.book;
+    const book = refund.provider === 'xendit' ? providers.xendit.book : providers.stripe.book;
     const held = [...book.refunds.values()].find((candidate) => candidate.idempotencyKey === refund.refundId || Object.values(candidate.metadata).includes(refund.refundId));
     if (held?.status === 'succeeded') add(ledger.refunded, refund.currency, refund.amount);
   }

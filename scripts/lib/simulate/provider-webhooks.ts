@@ -1,5 +1,4 @@
 import Stripe from 'stripe';
-import { deliverWebhook } from '../../../lib/billing/providers/fakes/fake-http';
 
 /**
  * Payment webhooks as Xendit and Stripe send them (the fakes' wire format: Xendit's
@@ -12,6 +11,14 @@ export interface TWebhookSecrets {
   origin: string;
   xenditToken: string;
   stripeSecret: string;
+  /** How the webhook reaches the app: over HTTP, or its route handler in-process (scripts/lib/simulate/target.ts). */
+  fetch: typeof fetch;
+}
+
+async function deliver(secrets: TWebhookSecrets, provider: 'xendit' | 'stripe', body: string, headers: Record<string, string>): Promise<number> {
+  const response = await secrets.fetch(`${secrets.origin}/api/v1/webhooks/${provider}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  await response.text();
+  return response.status;
 }
 
 /** Answers uncompressed (see api-client.ts). */
@@ -25,13 +32,14 @@ export function sendXenditPayment(secrets: TWebhookSecrets, payment: { invoiceId
       status: 'SUCCEEDED', channel_code: 'BCA', payment_method: { type: 'VIRTUAL_ACCOUNT' }, created: payment.at.toISOString(),
     },
   });
-  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/xendit` }, body, { 'x-callback-token': secrets.xenditToken, ...UNCOMPRESSED });
+  return deliver(secrets, 'xendit', body, { 'x-callback-token': secrets.xenditToken, ...UNCOMPRESSED });
 }
 
 /** `forged`: signed with another secret, as an attacker (or a misconfigured endpoint) would: 400, nothing recorded. */
 export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId: string; amount: number; currency: string; at: Date }, forged = false): Promise<number> {
   const id = payment.invoiceId.replace(/-/g, '');
-  const created = Math.floor(payment.at.getTime() / 1000);
+  // Stripe stamps whole seconds: the next one, so the payment is not dated before the invoice it pays.
+  const created = Math.ceil(payment.at.getTime() / 1000);
   const payload = JSON.stringify({
     id: `evt_sim_${id}`, object: 'event', api_version: '2026-11-18.endive', created, livemode: false, type: 'payment_intent.succeeded',
     data: {
@@ -43,5 +51,5 @@ export function sendStripePayment(secrets: TWebhookSecrets, payment: { invoiceId
     },
   });
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: forged ? `${secrets.stripeSecret}-forged` : secrets.stripeSecret });
-  return deliverWebhook({ url: `${secrets.origin}/api/v1/webhooks/stripe` }, payload, { 'stripe-signature': signature, ...UNCOMPRESSED });
+  return deliver(secrets, 'stripe', payload, { 'stripe-signature': signature, ...UNCOMPRESSED });
 }

@@ -1,12 +1,12 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { API, ApiClient } from './api-client';
-import { createCatalog } from './catalog';
-import type { TSimulationEnvironment } from './environment';
+import { createCatalog, type TCatalog } from './catalog';
 import { checkInvariants } from './invariants/all-invariants';
 import { newLedger, payInvoices, refundSome, settleRefunds, type TTickAt } from './money';
 import { forEachBounded } from './pool';
 import { Prng } from './prng';
-import { act, planTenants, signUp, TICKS, type TActionCounts } from './tenants';
+import type { TSimulationTarget } from './target';
+import { act, planTenants, signUp, TICKS, type TActionCounts, type TTenantNames } from './tenants';
 import { reportUsage } from './usage';
 
 export interface TSimulationOptions {
@@ -15,6 +15,20 @@ export interface TSimulationOptions {
   seed: number;
   concurrency: number;
   progress: boolean;
+  /**
+   * The history's end: stops after it are not made, and the clock ends there (the seed: now, so
+   * its months end today). Without it the simulation starts on the 1st after the clock's "now" and
+   * ends `months` later.
+   */
+  endsAt?: Date;
+  /** What is sold: made through the API when absent (catalog.ts); the seed passes its own catalog. */
+  catalog?: TCatalog;
+  /** The tenants' names (the seed: its demo companies); `Simulated tenant N` otherwise. */
+  names?: TTenantNames;
+  /** How often live tenants change their subscriptions (1 by default; the demo's business is calmer): tenants.ts act. */
+  activity?: number;
+  /** false: no invariant is checked here (the seed: its test checks them on the seeded database). */
+  invariants?: boolean;
 }
 
 export interface TSimulationResult {
@@ -35,6 +49,7 @@ export interface TSimulationResult {
   startsAt: string;
   endsAt: string;
   /** CPU time over the run (ms): the server's process tree, PostgreSQL's, and the simulator's own (with the fake providers). */
+  /** In-process (no cpuMs on the target) the server's work is counted in `client`. */
   cpuMs: { server: number; database: number; client: number };
   /** The simulator's peak resident memory (MB). */
   clientMaxRssMb: number;
@@ -50,10 +65,10 @@ const isoDate = (date: Date) => date.toISOString().slice(0, 10);
  * and change their subscriptions, invoices are paid and some refunded, pending refunds settled by
  * the reconciler. After each month every invariant is checked (and once more at the end).
  */
-export async function runSimulation(env: TSimulationEnvironment, options: TSimulationOptions): Promise<TSimulationResult> {
+export async function runSimulation(env: TSimulationTarget, options: TSimulationOptions): Promise<TSimulationResult> {
   const started = performance.now();
-  const cpuAtStart = { ...env.cpuMs(), client: process.cpuUsage() };
-  const api = new ApiClient(env.origin, env.bearer, `sim-${options.seed}`);
+  const cpuAtStart = { ...(env.cpuMs?.() ?? { server: 0, database: 0 }), client: process.cpuUsage() };
+  const api = new ApiClient(env.origin, env.bearer, `sim-${options.seed}`, env.fetch);
   const counts: TActionCounts = {};
   const ledger = newLedger();
   const failures: string[] = [];
@@ -67,17 +82,28 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
       phases.set(phase, (phases.get(phase) ?? 0) + (performance.now() - phaseStarted) / 1000);
     }
   };
+  let clockAt = new Date(0);
+  let movedAt = 0;
   const moveClock = async (to: Date) => {
-    const answer = await api.post(`/api/v1/test-clock`, { now: to.toISOString() }, { route: '/test-clock' });
-    if (answer.status !== 200) throw new Error(`POST /api/v1/test-clock answered ${answer.status}: ${JSON.stringify(answer.body)}`);
-    clockMoves++;
+    if (await env.moveClock(api, to)) clockMoves++;
+    clockAt = to;
+    movedAt = performance.now();
   };
-  // The first month starts on the 1st after today (00:00 UTC): the clock only moves forward.
-  const clock = await api.get<{ now: string }>(`${API}/test-clock`);
-  const startsAt = utcMonth(new Date(clock.body.now), 1);
+  // The clock flows on after a move, as the app's does.
+  const simulatedNow = () => new Date(clockAt.getTime() + Math.floor(performance.now() - movedAt));
+  // The first month starts on the 1st after today (00:00 UTC): the test clock only moves forward.
+  // With an end (the seed), the months are the ones that end there: the last is the end's own.
+  const startsAt = options.endsAt ? utcMonth(options.endsAt, 1 - options.months) : utcMonth(await env.clockNow(api), 1);
+  const lastAt = options.endsAt ?? utcMonth(startsAt, options.months);
   await moveClock(startsAt);
-  const catalog = await createCatalog(api, options.tenants, startsAt);
+  const catalog = options.catalog ?? (await createCatalog(api, options.tenants, startsAt));
   const tenants = planTenants(options.tenants, options.months, options.seed);
+  // Tenants due to join at a stop past the end join at the last stop before it: every one exists.
+  const stops = Array.from({ length: options.months * TICKS }, (_, stop) => ({ month: Math.floor(stop / TICKS), tick: stop % TICKS }));
+  const lastStop = stops.filter(({ month, tick }) => stopAt(startsAt, month, tick) < lastAt).at(-1)!;
+  for (const tenant of tenants) {
+    if (stopAt(startsAt, tenant.joins.month, tenant.joins.tick) >= lastAt) tenant.joins = { ...lastStop };
+  }
   const tenantOf = new Map<string, number>();
   const bar = options.progress ? new SingleBar({ format: 'simulating {bar} {value}/{total} ticks | month {month} | {requests} requests | {failures} failures', hideCursor: true }, Presets.shades_classic) : null;
   bar?.start(options.months * TICKS, 0, { month: 1, requests: 0, failures: 0 });
@@ -87,9 +113,10 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
     const monthStarted = performance.now();
     const monthStart = utcMonth(startsAt, month);
     for (let tick = 0; tick < TICKS; tick++) {
-      const instant = new Date(monthStart.getTime() + tick * 10 * DAY + (month === 0 && tick === 0 ? 60_000 : 0));
+      const instant = stopAt(startsAt, month, tick);
+      if (instant >= lastAt) break;
       if (month > 0 || tick > 0) await moveClock(instant);
-      const at: TTickAt = { seed: options.seed, month, tick, instant };
+      const at: TTickAt = { seed: options.seed, month, tick, instant, now: simulatedNow };
       const prng = new Prng(options.seed, month, tick, 0xb111);
       const runs = prng.chance(0.3) ? 2 : 1;
       const results = await timed('billing runs', () => Promise.all(Array.from({ length: runs }, () => api.post<{ failed: number; failures: unknown[] }>(`${API}/billing-runs`, undefined, { route: '/billing-runs' }))));
@@ -100,32 +127,34 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
       await timed('usage', () => reportUsage(api, tenants, at, counts));
       const joining = tenants.filter((tenant) => tenant.joins.month === month && tenant.joins.tick === tick);
       await timed('sign-ups', () => forEachBounded(joining, options.concurrency, async (tenant) => {
-        await signUp(api, catalog, tenant, new Prng(options.seed, tenant.index, 0x5160), counts);
+        await signUp(api, catalog, tenant, new Prng(options.seed, tenant.index, 0x5160), counts, options.names);
         tenantOf.set(tenant.organizationId!, tenant.index);
       }));
       const acting = tenants.filter((tenant) => (tenant.state === 'active' || tenant.state === 'cancelling') && !joining.includes(tenant));
-      await timed('subscription changes', () => forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts)));
+      await timed('subscription changes', () => forEachBounded(acting, options.concurrency, (tenant) => act(api, catalog, tenant, new Prng(options.seed, tenant.index, month, tick, 0xac7), counts, options.activity)));
       await timed('reconciler', () => settleRefunds(env, api, ledger, options.seed + month * TICKS + tick, counts));
       const paid = await timed('payments', () => payInvoices(env, api, tenantOf, ledger, at, options.concurrency, counts));
+      // Stripe's payments are stamped on the next whole second: refunds come after them.
+      if (paid.some((payment) => payment.provider === 'stripe')) await moveClock(new Date(Math.ceil((simulatedNow().getTime() + 1_000) / 1000) * 1000));
       await timed('refunds', () => refundSome(env, api, paid, ledger, at, options.concurrency, counts));
       bar?.increment(1, { month: month + 1, requests: api.stats.requests, failures: failures.length + api.failures.length });
     }
-    const monthEnd = utcMonth(startsAt, month + 1);
-    failures.push(...(await timed('invariants', () => checkInvariants({
+    const monthEnd = new Date(Math.min(utcMonth(startsAt, month + 1).getTime(), lastAt.getTime()));
+    if (options.invariants !== false) failures.push(...(await timed('invariants', () => checkInvariants({
       sql: env.sql, expected: ledger, clockMoves,
       month: { from: isoDate(monthStart), to: isoDate(monthEnd), overview: () => overviewOf(api, monthStart, monthEnd) },
     }))).map((failure) => `month ${month + 1} (${isoDate(monthStart)}): ${failure}`));
     monthSeconds.push((performance.now() - monthStarted) / 1000);
   }
   // The end: the last month closes (its period invoices issued), pending refunds settle, every rule once more.
-  const endsAt = utcMonth(startsAt, options.months);
+  const endsAt = lastAt;
   await moveClock(endsAt);
   await api.post(`${API}/billing-runs`, undefined, { route: '/billing-runs' });
   await settleRefunds(env, api, ledger, options.seed, counts);
-  failures.push(...(await checkInvariants({ sql: env.sql, expected: ledger, clockMoves })).map((failure) => `at the end: ${failure}`));
+  if (options.invariants !== false) failures.push(...(await checkInvariants({ sql: env.sql, expected: ledger, clockMoves })).map((failure) => `at the end: ${failure}`));
   bar?.stop();
   failures.push(...api.failures);
-  const cpuAtEnd = env.cpuMs();
+  const cpuAtEnd = env.cpuMs?.() ?? { server: 0, database: 0 };
   const client = process.cpuUsage(cpuAtStart.client);
   const cpuMs = { server: cpuAtEnd.server - cpuAtStart.server, database: cpuAtEnd.database - cpuAtStart.database, client: (client.user + client.system) / 1000 };
   return {
@@ -134,6 +163,11 @@ export async function runSimulation(env: TSimulationEnvironment, options: TSimul
     counts, requests: api.stats.requests, retries: api.stats.retries, unavailableRetries: api.stats.unavailableRetries, byStatus: Object.fromEntries(api.stats.byStatus), monthSeconds,
     seconds: (performance.now() - started) / 1000, failures, phases: Object.fromEntries(phases), startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(),
   };
+}
+
+/** The instant of a stop: days 1, 11 and 21 of each month at 00:00 UTC (the very first a minute later). */
+function stopAt(startsAt: Date, month: number, tick: number): Date {
+  return new Date(utcMonth(startsAt, month).getTime() + tick * 10 * DAY + (month === 0 && tick === 0 ? 60_000 : 0));
 }
 
 async function overviewOf(api: ApiClient, from: Date, to: Date): Promise<Record<string, number | string | null>> {

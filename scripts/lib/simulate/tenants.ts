@@ -28,6 +28,11 @@ export function planTenants(count: number, months: number, seed: number): TTenan
   });
 }
 
+/** A tenant's organization as it signs up: name, slug, billing e-mail and country. */
+export type TTenantNames = (index: number) => { name: string; slug: string; billing_email: string; country: string };
+
+const SIMULATED_NAMES: TTenantNames = (index) => ({ name: `Simulated tenant ${index}`, slug: `sim-tenant-${index}`, billing_email: `billing+${index}@tenant.example`, country: 'ID' });
+
 export interface TActionCounts {
   [action: string]: number;
 }
@@ -35,10 +40,8 @@ export interface TActionCounts {
 const count = (counts: TActionCounts, name: string) => void (counts[name] = (counts[name] ?? 0) + 1);
 
 /** A new tenant: its organization, then its subscription (with or without add-ons and a coupon). */
-export async function signUp(api: ApiClient, catalog: TCatalog, tenant: TTenant, prng: Prng, counts: TActionCounts): Promise<void> {
-  const organization = await api.post<{ id: string }>(`${API}/organizations`, {
-    name: `Simulated tenant ${tenant.index}`, slug: `sim-tenant-${tenant.index}`, billing_email: `billing+${tenant.index}@tenant.example`, country: 'ID',
-  }, { retry: prng.chance(0.05), route: '/organizations' });
+export async function signUp(api: ApiClient, catalog: TCatalog, tenant: TTenant, prng: Prng, counts: TActionCounts, names: TTenantNames = SIMULATED_NAMES): Promise<void> {
+  const organization = await api.post<{ id: string }>(`${API}/organizations`, names(tenant.index), { retry: prng.chance(0.05), route: '/organizations' });
   if (organization.status !== 201) throw new Error(`tenant ${tenant.index}: POST /organizations answered ${organization.status} ${JSON.stringify(organization.body)}`);
   tenant.organizationId = organization.body.id;
   const addon = prng.chance(0.35) ? catalog.addons[prng.int(0, catalog.addons.length - 1)]! : undefined;
@@ -61,13 +64,18 @@ export async function signUp(api: ApiClient, catalog: TCatalog, tenant: TTenant,
   count(counts, `subscribed ${tenant.cycle}`);
 }
 
-/** One tick in the life of a subscribed tenant: at most one change to its subscription. */
-export async function act(api: ApiClient, catalog: TCatalog, tenant: TTenant, prng: Prng, counts: TActionCounts): Promise<void> {
+/**
+ * One tick in the life of a subscribed tenant: at most one change to its subscription. `activity`
+ * scales the chance of each change (1: about one tenant in five changes something at each stop,
+ * cancellations included — many changes to check; the demo's business is calmer).
+ */
+export async function act(api: ApiClient, catalog: TCatalog, tenant: TTenant, prng: Prng, counts: TActionCounts, activity = 1): Promise<void> {
   const id = tenant.subscriptionId!;
   const post = (path: string, body: object, route: string) => api.post<{ subscription?: unknown }>(`${API}/subscriptions/${id}${path}`, body, { retry: prng.chance(0.05), route: `/subscriptions/{id}${route}` });
-  const roll = prng.next();
+  const drawn = prng.next();
+  const roll = drawn / activity;
   if (tenant.state === 'cancelling') {
-    if (roll < 0.3) {
+    if (drawn < 0.3) {
       const answer = await post('/reactivate', {}, '/reactivate');
       expectStatus(answer.status, [200, 409], `tenant ${tenant.index} reactivate`);
       // 409: its period ended first and the billing run ended it.

@@ -6,7 +6,7 @@ import { isMethodRefusal } from '@/lib/http/method-refusal';
 export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type TRouteHandler = (request: NextRequest, context: { params: Promise<unknown> }) => Promise<Response>;
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** The folder of a route under `root` as an OpenAPI path: `invoices/[id]/refund` → `/invoices/{id}/refund`. */
 export function folderToOpenApiPath(folder: string): string {
