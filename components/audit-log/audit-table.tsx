@@ -56,8 +56,8 @@ function AuditRow({ entry, open, onToggle }: { entry: TAuditEntry; open: boolean
         <TD className="text-xs whitespace-nowrap tabular-nums">
           <time dateTime={entry.created_at}>{formatAuditTime(entry.created_at)}</time>
         </TD>
-        <TD className="max-w-80">
-          <div className="flex items-center gap-2">
+        <TD className="max-w-60">
+          <div className="flex min-w-0 items-center gap-2">
             <Badge tone={actor.tone}>{actor.label}</Badge>
             <span className="truncate" title={entry.actor_label}>
               {entry.actor_label}
@@ -65,7 +65,10 @@ function AuditRow({ entry, open, onToggle }: { entry: TAuditEntry; open: boolean
           </div>
         </TD>
         <TD>
-          <code className="font-mono text-xs text-zinc-800">{entry.action}</code>
+          <code className="font-mono text-xs text-zinc-800">
+            {/* A line may break after a dot ("subscription.<wbr>cancel_scheduled"): the column stays narrow. */}
+            {entry.action.split('.').map((part, index) => (index === 0 ? part : <Fragment key={index}>.<wbr />{part}</Fragment>))}
+          </code>
         </TD>
         <TD className="max-w-56">
           <span className="text-xs text-zinc-500">{entityTypeLabel(entry.entity_type)}</span>{' '}

@@ -35,17 +35,19 @@ export function ProviderEventsTable({ events, label }: { events: TProviderEventR
             <TD>
               <Badge tone={STATE_TONES[event.state]}>{STATE_LABELS[event.state]}</Badge>
             </TD>
-            <TD className="whitespace-nowrap">
+            <TD>
               {event.invoiceId ? (
-                <Link href={`/invoices/${event.invoiceId}`} className="font-mono text-xs hover:underline">
-                  {event.invoiceNumber ?? 'invoice'}
-                  {event.refundId ? ' · refund' : ' · payment'}
-                </Link>
+                <>
+                  <Link href={`/invoices/${event.invoiceId}`} className="font-mono text-xs whitespace-nowrap hover:underline">
+                    {event.invoiceNumber ?? 'invoice'}
+                  </Link>
+                  <p className="text-xs text-zinc-500">{event.refundId ? 'refund' : 'payment'}</p>
+                </>
               ) : (
                 <span className="text-zinc-500">—</span>
               )}
             </TD>
-            <TD className="min-w-48 break-words text-zinc-600">{event.detail ?? ''}</TD>
+            <TD className="min-w-40 break-words text-zinc-600">{event.detail ?? ''}</TD>
           </TR>
         ))}
       </TBody>

@@ -25,7 +25,7 @@ export default async function PaymentsPage() {
   return (
     <>
       <PageHeader title="Payments & refunds" description="What Xendit and Stripe told us by webhook, what matched nothing of ours, and refunds still waiting for their provider." />
-      <div className="grid gap-6">
+      <div className="grid grid-cols-1 gap-6">
         <Card>
           <CardHeader>
             <CardTitle>Stuck refunds</CardTitle>

@@ -7,6 +7,7 @@ import { BillingError } from '@/lib/errors';
 import type { ProviderEventState } from '@/lib/generated/prisma/client';
 import { isDatabaseUnavailable } from '@/lib/http/error-response';
 import { moneyToJson } from '@/lib/money';
+import { formatMoney } from '@/lib/money-format';
 import { cleanJson, cleanText } from './clean-json';
 import { applyRefundEvent, type TAppliedEvent } from './apply-refund-event';
 import type { TInboundEvent } from './inbound-event';
@@ -84,7 +85,9 @@ async function applyPayment(event: TInboundEvent): Promise<TOutcome> {
   };
   try {
     const result = await recordPayment(invoiceId, input, 'system', { provider: { provider: event.provider, providerPaymentId } });
-    return { state: 'applied', detail: `Recorded ${result.amount_paid} paid; invoice ${result.invoice_status}.`, invoiceId };
+    const money = (value: number) => formatMoney(value, result.payment.currency);
+    const after = result.amount_due > 0 ? `${money(result.amount_due)} still due` : `invoice ${result.invoice_status.replaceAll('_', ' ')}`;
+    return { state: 'applied', detail: `${money(result.payment.amount)} received; ${after}.`, invoiceId };
   } catch (error) {
     if (!(error instanceof BillingError)) throw error;
     if (error.status === 404) return { state: 'unmatched', detail: `No invoice ${invoiceId}.` };
