@@ -3,6 +3,7 @@ import { getServerSession } from 'next-auth';
 import { getToken } from 'next-auth/jwt';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
+import type { TScalarRead } from '@/lib/db/scalar-read';
 import { BillingError, forbidden, unauthenticated } from '@/lib/errors';
 import type { TActor } from './actor';
 import { countRateLimit } from '@/lib/http/rate-limit';
@@ -28,10 +29,12 @@ export async function authenticateRequest(request: NextRequest): Promise<TActor 
  * (lib/http/admin-route.ts): an API key is authenticated and counted in one statement
  * (admitApiKey); a session's user is read, then counted. Only a super_admin is counted (anyone
  * else is refused before the limiter); whether the count is over the limit is the caller's to judge.
+ * An API key's admission also reads `reads` for an admitted request (TAdmission.reads); a
+ * session's does not (its caller reads them itself).
  */
-export async function admitRequest(request: NextRequest): Promise<TAdmission> {
+export async function admitRequest(request: NextRequest, reads: TScalarRead[] = []): Promise<TAdmission> {
   const bearer = bearerOf(request);
-  if (bearer !== undefined) return bearer ? admitApiKey(bearer) : { actor: null, limits: null };
+  if (bearer !== undefined) return bearer ? admitApiKey(bearer, undefined, undefined, reads) : { actor: null, limits: null };
   const actor = await sessionRequestActor(request);
   return { actor, limits: actor?.role === 'super_admin' ? await countRateLimit(actor) : null };
 }

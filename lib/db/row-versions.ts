@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { db } from '@/lib/db';
 import { isUuid } from '@/lib/http/parse';
+import { readScalar, type TScalarRead } from './scalar-read';
 
 /**
  * Versions of rows for entity tags (lib/http/conditional-get.ts), read without reading the rows.
@@ -11,6 +11,9 @@ import { isUuid } from '@/lib/http/parse';
  * an answer read after a change can never carry the tag of the state before it. An INSERT adds a
  * row, a DELETE removes one, and both change the set. One index or sequential scan of a small
  * table, or one primary-key lookup: no row decoding, no Decimal, no JSON.
+ *
+ * Each version is a scalar read (lib/db/scalar-read.ts): adminRoute reads it in an API key's
+ * admission statement, or alone.
  */
 
 /** Tables whose rows are the whole body of their list and detail answers. */
@@ -23,16 +26,24 @@ const TABLES: Record<TVersionedTable, Prisma.Sql> = { plans: Prisma.raw('plans')
  * expression over the row appended to its version, for what the body derives from more than the row
  * (a coupon's status from the time: lib/billing/coupons/coupon-versions.ts).
  */
-export async function tableVersion(table: TVersionedTable, extra: Prisma.Sql = Prisma.empty): Promise<string> {
-  const [row] = await db().$queryRaw<{ version: string }[]>`
-    SELECT count(*)::text || ':' || coalesce(md5(string_agg(id::text || '.' || xmin::text ${extra}, ',' ORDER BY id)), '') AS version
-    FROM ${TABLES[table]}`;
-  return row!.version;
+export function tableVersionSql(table: TVersionedTable, extra: Prisma.Sql = Prisma.empty): TScalarRead {
+  return Prisma.sql`(SELECT count(*)::text || ':' || coalesce(md5(string_agg(id::text || '.' || xmin::text ${extra}, ',' ORDER BY id)), '')
+    FROM ${TABLES[table]})`;
 }
 
-/** One row's version, or null when there is none (a malformed id too): the handler then answers its own 404. */
-export async function rowVersion(table: TVersionedTable, id: string | undefined, extra: Prisma.Sql = Prisma.empty): Promise<string | null> {
+/** One row's version (NULL when there is none), or null without a read for a malformed id: the handler then answers its own 404. */
+export function rowVersionSql(table: TVersionedTable, id: string | undefined, extra: Prisma.Sql = Prisma.empty): TScalarRead | null {
   if (!id || !isUuid(id)) return null;
-  const [row] = await db().$queryRaw<{ version: string }[]>`SELECT xmin::text ${extra} AS version FROM ${TABLES[table]} WHERE id = ${id}::uuid`;
-  return row?.version ?? null;
+  return Prisma.sql`(SELECT xmin::text ${extra} FROM ${TABLES[table]} WHERE id = ${id}::uuid)`;
+}
+
+/** tableVersionSql, read alone. */
+export async function tableVersion(table: TVersionedTable, extra: Prisma.Sql = Prisma.empty): Promise<string> {
+  return (await readScalar(tableVersionSql(table, extra)))!;
+}
+
+/** rowVersionSql, read alone. */
+export async function rowVersion(table: TVersionedTable, id: string | undefined, extra: Prisma.Sql = Prisma.empty): Promise<string | null> {
+  const read = rowVersionSql(table, id, extra);
+  return read ? readScalar(read) : null;
 }

@@ -2,6 +2,8 @@ import type { NextRequest } from 'next/server';
 import type { z } from 'zod';
 import type { TActor } from '@/lib/auth/actor';
 import { admitRequest, requireSuperAdmin } from '@/lib/auth/guard';
+import { testClockEnabled } from '@/lib/clock';
+import { readScalar, type TScalarRead } from '@/lib/db/scalar-read';
 import { entityTag, ifNoneMatchHits, notModified, withEntityTag } from './conditional-get';
 import { errorResponse } from './error-response';
 import { withIdempotency } from './idempotency';
@@ -18,10 +20,17 @@ export interface AdminRouteContext<P> {
   requestId: string;
   /** The JSON body validated by `schema` (400 problem+json when it does not fit). */
   body<T extends z.ZodType>(schema: T): z.infer<T>;
+  /**
+   * The value of the route's `prefetch` read when the admission statement read it already (a GET
+   * with an API key and no If-None-Match); undefined otherwise: the handler then reads it itself.
+   */
+  prefetched?: string | null;
 }
 
 type Handler<P> = (context: AdminRouteContext<P>) => Promise<Response>;
 type NextContext<P> = { params: Promise<P> };
+
+type ReadPlanner<P> = (context: { request: NextRequest; params: P }) => TScalarRead | null;
 
 export interface AdminRouteOptions<P> {
   maxBodyBytes?: number;
@@ -32,7 +41,25 @@ export interface AdminRouteOptions<P> {
    * handler does not run.
    */
   version?: (context: { request: NextRequest; params: P }) => Promise<string | null>;
+  /**
+   * `version` as a scalar read (lib/db/scalar-read.ts), which an API key's admission statement
+   * makes too (one round trip for a 304), or which is read alone after a session's guard.
+   */
+  versionSql?: ReadPlanner<P>;
+  /**
+   * What a GET's handler reads (a list's JSON built by PostgreSQL), as a scalar read the admission
+   * statement of an API key makes for a request without If-None-Match: the handler gets its value as
+   * `prefetched` and makes no round trip of its own. Null: nothing to prefetch for this request.
+   */
+  prefetch?: ReadPlanner<P>;
 }
+
+interface TReadPlan {
+  version: TScalarRead | null;
+  prefetch: TScalarRead | null;
+}
+
+const NO_READS: TReadPlan = { version: null, prefetch: null };
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
@@ -53,8 +80,15 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     const fail = (error: unknown) => ((thrown = error), errorResponse(error, requestId));
     let response: Response;
     try {
+      const params = await context.params;
+      // What a GET reads besides its admission, planned first so that an API key's admission
+      // statement reads it too: one round trip for a 304, and for a 200 that prefetches its body.
+      // Not with TEST_CLOCK=true (a read may depend on now(), known only after the admission), nor
+      // when planning fails (a bad query string): then it is planned again after the guard, whose
+      // 401/403/429 come first.
+      const early = testClockEnabled() ? null : planReads(params, true);
       // An API key is authenticated and counted in one statement (lib/auth/api-keys/admit-api-key.ts).
-      const admission = await admitRequest(request);
+      const admission = await admitRequest(request, early ? [early.version, early.prefetch].filter((read) => read !== null) : []);
       actor = admission.actor;
       const superAdmin = requireSuperAdmin(actor);
       // Before the body is read: a caller over its limit costs one statement and nothing more.
@@ -62,11 +96,10 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       // TEST_CLOCK=true only: the clock another instance moved holds here too (nothing otherwise;
       // an API key's admission already read it in its statement).
       if (!admission.clockSynced) await syncTestClock();
-      const params = await context.params;
-      const version = options.version && request.method === 'GET' ? await options.version({ request, params }) : null;
+      const { version, prefetched } = early && admission.reads ? foldedValues(early, admission.reads) : await readAlone(planReads(params, false)!, params);
       const tag = version === null ? null : entityTag(version, request);
       if (tag && ifNoneMatchHits(request.headers.get('if-none-match'), tag)) response = notModified(tag);
-      else response = await answer(params, superAdmin, tag);
+      else response = await answer(params, superAdmin, tag, prefetched);
       response.headers.set('X-Request-Id', requestId);
     } catch (error) {
       response = fail(error);
@@ -75,20 +108,52 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     logRequest({ request, requestId, response, startedAt, actor, error: thrown });
     return response;
 
-    async function answer(params: P, superAdmin: TActor, tag: string | null): Promise<Response> {
+    /** The request's reads; `tolerant`: null instead of the error when planning fails. */
+    function planReads(params: P, tolerant: boolean): TReadPlan | null {
+      if (request.method !== 'GET' || (!options.versionSql && !options.prefetch)) return NO_READS;
+      try {
+        const version = options.versionSql?.({ request, params }) ?? null;
+        // A conditional GET is mostly answered 304: its body is read only when the tag missed.
+        const prefetch = request.headers.has('if-none-match') ? null : (options.prefetch?.({ request, params }) ?? null);
+        return { version, prefetch };
+      } catch (error) {
+        if (tolerant) return null;
+        throw error;
+      }
+    }
+
+    /** A session's (or a TEST_CLOCK run's) version, read alone; its handler reads its own body. */
+    async function readAlone(plan: TReadPlan, params: P): Promise<{ version: string | null; prefetched: undefined }> {
+      if (plan.version) return { version: await readScalar(plan.version), prefetched: undefined };
+      return { version: options.version && request.method === 'GET' ? await options.version({ request, params }) : null, prefetched: undefined };
+    }
+
+    async function answer(params: P, superAdmin: TActor, tag: string | null, prefetched: string | null | undefined): Promise<Response> {
       const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request, options.maxBodyBytes) : '';
       const contentType = request.headers.get('content-type');
       const body = <T extends z.ZodType>(schema: T): z.infer<T> => parseWith(schema, parseJsonText(bodyText, contentType));
       // Failures are responses too, so an idempotent POST stores and replays its 4xx like its 2xx.
-      const run = () => handler({ request, params, actor: superAdmin, requestId, body }).catch(fail);
+      const run = () => handler({ request, params, actor: superAdmin, requestId, body, ...(prefetched === undefined ? {} : { prefetched }) }).catch(fail);
       const response = request.method === 'POST' ? await withIdempotency(request, superAdmin, bodyText, run) : await run();
       return tag ? withEntityTag(response, tag) : response;
     }
   };
 }
 
+/** The values of a plan's reads as the admission statement returned them (in the order they were passed). */
+function foldedValues(plan: TReadPlan, values: (string | null)[]): { version: string | null; prefetched: string | null | undefined } {
+  let index = 0;
+  const version = plan.version ? (values[index++] ?? null) : null;
+  return { version, prefetched: plan.prefetch ? (values[index] ?? null) : undefined };
+}
+
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(data), {
+  return jsonText(JSON.stringify(data), status, headers);
+}
+
+/** `json` for a body that is JSON text already (built by PostgreSQL: lib/db/scalar-read.ts), passed through as it is. */
+export function jsonText(text: string, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(text, {
     status,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
   });

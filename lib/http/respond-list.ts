@@ -1,6 +1,7 @@
 import type { z } from 'zod';
+import { readScalar, type TScalarRead } from '@/lib/db/scalar-read';
 import { logger } from '@/lib/log';
-import { json } from './admin-route';
+import { json, jsonText } from './admin-route';
 import { csvRecord } from './csv';
 import { csvCellsOf, csvColumnsOf } from './csv-columns';
 import { listFormat } from './list-format';
@@ -20,25 +21,41 @@ export function respondList(request: Request, table: TCsvExport, rows: unknown[]
 }
 
 /**
- * adminRoute's `version` for a small list: the rows' version when the answer is JSON; none for
- * CSV (its download is named by the day, and a file is fetched, not revalidated).
+ * A small list whose JSON PostgreSQL writes (`read.json`: the array's text, byte for byte what
+ * json(rows) would send), passed through as it is: `prefetched` when the admission statement read it
+ * already (adminRoute's `prefetch`), else read here. CSV is made of `read.rows()`.
  */
-export function jsonListVersion(read: () => Promise<string>) {
-  return ({ request }: { request: Request }): Promise<string | null> => (listFormat(request) === 'json' ? read() : Promise.resolve(null));
+export async function respondJsonTextList(
+  request: Request,
+  table: TCsvExport,
+  read: { json: () => TScalarRead; rows: () => Promise<unknown[]> },
+  prefetched: string | null | undefined,
+): Promise<Response> {
+  if (listFormat(request) === 'csv') return csvResponse(table, [await read.rows()]);
+  return jsonText(prefetched ?? (await readScalar(read.json())) ?? '[]', 200, VARY);
 }
 
 /**
- * A paginated list (invoices): JSON is one page; CSV is every matching row, streamed from
- * `everything` batch by batch, so memory stays flat however many rows there are. `everything`
- * runs before the response starts, so it can still refuse with a problem (e.g. too many rows).
+ * adminRoute's `version` (or `prefetch`) for a small list: the read when the answer is JSON; none
+ * for CSV (its download is named by the day, and a file is fetched, not revalidated).
+ */
+export function jsonListRead(read: () => TScalarRead) {
+  return ({ request }: { request: Request }): TScalarRead | null => (listFormat(request) === 'json' ? read() : null);
+}
+
+/**
+ * A paginated list (invoices): JSON is one page, as JSON text (`pageJson`: written by PostgreSQL,
+ * passed through); CSV is every matching row, streamed from `everything` batch by batch, so memory
+ * stays flat however many rows there are. `everything` runs before the response starts, so it can
+ * still refuse with a problem (e.g. too many rows).
  */
 export async function respondPagedList(
   request: Request,
   table: TCsvExport,
-  page: () => Promise<unknown>,
+  pageJson: () => Promise<string>,
   everything: () => Promise<AsyncIterable<unknown[]>>,
 ): Promise<Response> {
-  return listFormat(request) === 'csv' ? csvResponse(table, await everything()) : json(await page(), 200, VARY);
+  return listFormat(request) === 'csv' ? csvResponse(table, await everything()) : jsonText(await pageJson(), 200, VARY);
 }
 
 function csvResponse(table: TCsvExport, batches: AsyncIterable<unknown[]> | Iterable<unknown[]>): Response {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bookkeepingDb, db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { credentialsFor } from '@/tests/integration/actors';
 import { admitApiKey } from './admit-api-key';
 import { revokeApiKey } from './revoke-api-key';
@@ -64,5 +65,35 @@ describe('admitApiKey: authentication and the rate-limit count in one statement'
     expect(key.lastUsedAt).toBeNull();
     await admitApiKey(secretOf(caller.bearer), 100);
     await expect.poll(async () => (await keyOf(caller.userId)).lastUsedAt).not.toBeNull();
+  });
+});
+
+describe('admitApiKey: the reads of an admitted request in the same statement', () => {
+  const version = Prisma.sql`(SELECT count(*)::text FROM plans)`;
+  // Division by zero if PostgreSQL ever evaluated it: a refused request must read nothing.
+  const poison = Prisma.sql`(SELECT (1 / (SELECT count(*) - count(*) FROM plans))::text)`;
+
+  it('reads them, in order, for a super_admin key within its limit, in the statement that counts it', async () => {
+    const caller = await credentialsFor('super_admin');
+    const plans = await db().plan.count();
+    const admission = await admitApiKey(secretOf(caller.bearer), 100, bookkeepingDb(), [version, Prisma.sql`(SELECT NULL::text)`, Prisma.sql`(SELECT 'second')`]);
+    expect(admission.reads).toEqual([String(plans), null, 'second']);
+    expect(admission.limits).toMatchObject({ allowed: true, remaining: 99 });
+    expect((await admitApiKey(secretOf(caller.bearer), 100)).reads).toBeUndefined();
+  });
+
+  it('reads nothing for a request that is refused: over its limit, another role, revoked, unknown', async () => {
+    const caller = await credentialsFor('super_admin');
+    await admitApiKey(secretOf(caller.bearer), 1, bookkeepingDb(), [version]);
+    const over = await admitApiKey(secretOf(caller.bearer), 1, bookkeepingDb(), [poison]);
+    expect(over.limits).toMatchObject({ allowed: false });
+    expect(over.reads).toBeUndefined();
+    const support = await admitApiKey(secretOf((await credentialsFor('support')).bearer), 100, bookkeepingDb(), [poison]);
+    expect(support.actor?.role).toBe('support');
+    expect(support.reads).toBeUndefined();
+    const revoked = await credentialsFor('super_admin');
+    await revokeApiKey((await keyOf(revoked.userId)).id, 'system');
+    expect(await admitApiKey(secretOf(revoked.bearer), 100, bookkeepingDb(), [poison])).toEqual({ actor: null, limits: null });
+    await expect(admitApiKey(secretOf(caller.bearer), 100, bookkeepingDb(), [poison])).rejects.toThrow();
   });
 });

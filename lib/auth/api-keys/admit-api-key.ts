@@ -2,6 +2,8 @@ import type { TActor } from '@/lib/auth/actor';
 import { adoptClockOffset, testClockEnabled } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
+import type { TScalarRead } from '@/lib/db/scalar-read';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { COUNT_IN_WINDOW, rateLimitResult, type TRateLimitResult } from '@/lib/http/rate-limit';
 import { hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
@@ -17,6 +19,12 @@ export interface TAdmission {
    * request needs no statement of its own for it (lib/test-clock/sync-test-clock.ts); absent otherwise.
    */
   clockSynced?: true;
+  /**
+   * The values of the `reads` the request asked for (in their order), read by the admission
+   * statement itself; present only when it read them: the key is a super_admin's and the request is
+   * within its limit (nothing is read for a request that is refused).
+   */
+  reads?: (string | null)[];
 }
 
 /**
@@ -28,10 +36,18 @@ export interface TAdmission {
  * not counted, as before: they are refused (403) before the limiter. The statement runs on the
  * bookkeeping pool (the count commits without waiting for the disk); the key's row is only read.
  * With TEST_CLOCK=true it also reads the test clock's row, which every request must (no extra round trip).
+ *
+ * `reads`: what the request's handler will read (scalar reads, lib/db/scalar-read.ts: the version
+ * behind an entity tag, a list's JSON), read by the same statement for an admitted request, so that a
+ * GET makes one round trip in all. They see the statement's snapshot; they are evaluated only when
+ * the key is a super_admin's and the count is within the limit (a CASE: PostgreSQL runs a subquery
+ * only in the branch taken), so a refused request reads nothing.
  */
-export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<TAdmission> {
+export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb(), reads: TScalarRead[] = []): Promise<TAdmission> {
   if (!isWellFormedApiKeySecret(secret)) return { actor: null, limits: null };
   const testClock = testClockEnabled();
+  const admitted = Prisma.sql`key.role = 'super_admin' AND (counted.count IS NULL OR counted.count <= ${limit}::int)`;
+  const readColumns = reads.map((read, index) => Prisma.sql`, CASE WHEN ${admitted} THEN ${read} END AS ${Prisma.raw(`read_${index}`)}`);
   const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<TAdmissionRow[]>`
     WITH key AS (
       SELECT id, name, prefix, role, last_used_at FROM api_keys WHERE secret_hash = ${hashApiKeySecret(secret)} AND revoked_at IS NULL
@@ -42,14 +58,18 @@ export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PE
     )
     SELECT key.id::text AS id, key.name, key.prefix, key.role::text AS role, key.last_used_at, counted.count, counted.reset_seconds,
            (SELECT offset_ms FROM test_clock WHERE id = 1 AND ${testClock}::boolean) AS clock_offset_ms
+           ${readColumns.length ? Prisma.join(readColumns, ' ') : Prisma.empty}
     FROM key LEFT JOIN counted ON true`);
   if (!row) return { actor: null, limits: null };
   touchLastUsed(row.id, row.last_used_at);
   if (testClock && row.clock_offset_ms !== null) adoptClockOffset(Number(row.clock_offset_ms));
+  const limits = row.count === null || row.reset_seconds === null ? null : rateLimitResult(limit, { count: row.count, reset_seconds: row.reset_seconds });
+  const readThem = reads.length > 0 && row.role === 'super_admin' && (limits?.allowed ?? true);
   return {
     ...(testClock ? { clockSynced: true as const } : {}),
     actor: apiKeyActor(row),
-    limits: row.count === null || row.reset_seconds === null ? null : rateLimitResult(limit, { count: row.count, reset_seconds: row.reset_seconds }),
+    limits,
+    ...(readThem ? { reads: reads.map((_, index) => row[`read_${index}`] ?? null) } : {}),
   };
 }
 
@@ -62,4 +82,6 @@ interface TAdmissionRow {
   count: number | null;
   reset_seconds: number | null;
   clock_offset_ms: bigint | null;
+  /** The reads' values: read_0, read_1, … */
+  [read: `read_${number}`]: string | null;
 }

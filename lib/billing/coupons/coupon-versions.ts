@@ -1,6 +1,7 @@
 import { now } from '@/lib/clock';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { rowVersion, tableVersion } from '@/lib/db/row-versions';
+import { rowVersionSql, tableVersionSql } from '@/lib/db/row-versions';
+import type { TScalarRead } from '@/lib/db/scalar-read';
 
 /**
  * Versions of the coupon list and of one coupon, for their entity tags. A coupon's answer derives
@@ -10,6 +11,6 @@ import { rowVersion, tableVersion } from '@/lib/db/row-versions';
  */
 const timeSide = (at: Date) => Prisma.sql`|| '.' || (valid_until IS NOT NULL AND ${at}::timestamptz > valid_until)::text || (${at}::timestamptz < valid_from)::text`;
 
-export const readCouponsVersion = (): Promise<string> => tableVersion('coupons', timeSide(now()));
+export const couponsVersionSql = (): TScalarRead => tableVersionSql('coupons', timeSide(now()));
 
-export const readCouponVersion = (id: string | undefined): Promise<string | null> => rowVersion('coupons', id, timeSide(now()));
+export const couponVersionSql = (id: string | undefined): TScalarRead | null => rowVersionSql('coupons', id, timeSide(now()));

@@ -6,6 +6,7 @@ import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
 import { invoiceToDto } from './invoice-dto';
 import { invoiceFilters } from './invoice-filters';
 import { listInvoices } from './list-invoices';
+import { invoicePageJson } from './list-invoices-json';
 import { ZInvoiceListQuery, type TInvoiceListQuery, type TInvoicePage } from './schemas';
 
 /** The page as it was built before the typed raw statement: findMany + invoiceToDto over the Prisma filters. */
@@ -62,16 +63,18 @@ describe('listInvoices (typed raw SQL, money as exact text until JSON)', () => {
     ];
     let compared = 0;
     for (const raw of queries) {
-      const query = ZInvoiceListQuery.parse(raw);
-      let expected = await listInvoicesThroughPrisma(query);
-      let listed = await listInvoices(query);
+      let current = ZInvoiceListQuery.parse(raw);
+      let expected = await listInvoicesThroughPrisma(current);
+      let listed = await listInvoices(current);
       // Follow the pages to the end of this run's invoices: every cursor on the way compares too.
       for (let pages = 0; pages < 4; pages++) {
         expect(JSON.stringify(listed), JSON.stringify(raw)).toBe(JSON.stringify(expected));
+        // The page's JSON written by PostgreSQL (GET /invoices' body): the same bytes.
+        expect(await invoicePageJson(current, undefined), JSON.stringify(raw)).toBe(JSON.stringify(expected));
         compared += listed.data.length;
         if (!expected.next_cursor || !raw.q) break;
-        const next = ZInvoiceListQuery.parse({ ...raw, starting_after: expected.next_cursor });
-        [expected, listed] = [await listInvoicesThroughPrisma(next), await listInvoices(next)];
+        current = ZInvoiceListQuery.parse({ ...raw, starting_after: expected.next_cursor });
+        [expected, listed] = [await listInvoicesThroughPrisma(current), await listInvoices(current)];
       }
     }
     expect(compared).toBeGreaterThan(40);
@@ -81,6 +84,10 @@ describe('listInvoices (typed raw SQL, money as exact text until JSON)', () => {
   });
 
   it('still refuses a cursor that names no invoice', async () => {
-    await expect(listInvoices(ZInvoiceListQuery.parse({ starting_after: '00000000-0000-4000-8000-000000000000' }))).rejects.toMatchObject({ code: 'invalid_cursor' });
+    const unknown = ZInvoiceListQuery.parse({ starting_after: '00000000-0000-4000-8000-000000000000' });
+    await expect(listInvoices(unknown)).rejects.toMatchObject({ code: 'invalid_cursor' });
+    await expect(invoicePageJson(unknown, undefined)).rejects.toMatchObject({ code: 'invalid_cursor' });
+    // Read by the admission statement already: NULL is the same unknown cursor.
+    await expect(invoicePageJson(unknown, null)).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 });

@@ -2,12 +2,12 @@ import { createAddon } from '@/lib/billing/addons/create-addon';
 import { listAddons } from '@/lib/billing/addons/list-addons';
 import { ZAddon, ZCreateAddonInput } from '@/lib/billing/addons/schemas';
 import { adminRoute, json } from '@/lib/http/admin-route';
-import { jsonListVersion, respondList } from '@/lib/http/respond-list';
-import { tableVersion } from '@/lib/db/row-versions';
+import { jsonListRead, respondList } from '@/lib/http/respond-list';
+import { tableVersionSql } from '@/lib/db/row-versions';
 
 // JSON, or CSV for `Accept: text/csv` / `?format=csv`. The JSON has an ETag: If-None-Match → 304 (lib/http/conditional-get.ts).
 export const GET = adminRoute(async ({ request }) => respondList(request, { name: 'addons', schema: ZAddon }, await listAddons()), {
-  version: jsonListVersion(() => tableVersion('addons')) });
+  versionSql: jsonListRead(() => tableVersionSql('addons')) });
 
 export const POST = adminRoute(async ({ body, actor, requestId }) =>
   json(await createAddon(body(ZCreateAddonInput), actor, requestId), 201),

@@ -3,11 +3,11 @@ import { ZUpdateCouponInput } from '@/lib/billing/coupons/schemas';
 import { updateCoupon } from '@/lib/billing/coupons/update-coupon';
 import { adminRoute, json } from '@/lib/http/admin-route';
 import { parseId } from '@/lib/http/parse';
-import { readCouponVersion } from '@/lib/billing/coupons/coupon-versions';
+import { couponVersionSql } from '@/lib/billing/coupons/coupon-versions';
 
 type Params = { id: string };
 
-export const GET = adminRoute<Params>(async ({ params }) => json(await getCouponOrThrow(params.id)), { version: ({ params }) => readCouponVersion(params.id) });
+export const GET = adminRoute<Params>(async ({ params }) => json(await getCouponOrThrow(params.id)), { versionSql: ({ params }) => couponVersionSql(params.id) });
 
 // SPEC §3: PUT is accepted as an alias of PATCH (a partial update). An unknown id is 404 before the body is judged.
 export const PATCH = adminRoute<Params>(async ({ params, body, actor, requestId }) => {

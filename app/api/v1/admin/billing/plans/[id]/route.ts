@@ -3,11 +3,11 @@ import { ZUpdatePlanInput } from '@/lib/billing/plans/schemas';
 import { updatePlan } from '@/lib/billing/plans/update-plan';
 import { adminRoute, json } from '@/lib/http/admin-route';
 import { parseId } from '@/lib/http/parse';
-import { rowVersion } from '@/lib/db/row-versions';
+import { rowVersionSql } from '@/lib/db/row-versions';
 
 type Params = { id: string };
 
-export const GET = adminRoute<Params>(async ({ params }) => json(await getPlanOrThrow(params.id)), { version: ({ params }) => rowVersion('plans', params.id) });
+export const GET = adminRoute<Params>(async ({ params }) => json(await getPlanOrThrow(params.id)), { versionSql: ({ params }) => rowVersionSql('plans', params.id) });
 
 // SPEC §3: PUT is accepted as an alias of PATCH (a partial update). An unknown id is 404 before the body is judged.
 export const PATCH = adminRoute<Params>(async ({ params, body, actor, requestId }) => {
