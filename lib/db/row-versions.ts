@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import { isUuid } from '@/lib/http/parse';
-import { readScalar, type TScalarRead } from './scalar-read';
+import type { TScalarRead } from './scalar-read';
 
 /**
  * Versions of rows for entity tags (lib/http/conditional-get.ts), read without reading the rows.
@@ -35,15 +35,4 @@ export function tableVersionSql(table: TVersionedTable, extra: Prisma.Sql = Pris
 export function rowVersionSql(table: TVersionedTable, id: string | undefined, extra: Prisma.Sql = Prisma.empty): TScalarRead | null {
   if (!id || !isUuid(id)) return null;
   return Prisma.sql`(SELECT xmin::text ${extra} FROM ${TABLES[table]} WHERE id = ${id}::uuid)`;
-}
-
-/** tableVersionSql, read alone. */
-export async function tableVersion(table: TVersionedTable, extra: Prisma.Sql = Prisma.empty): Promise<string> {
-  return (await readScalar(tableVersionSql(table, extra)))!;
-}
-
-/** rowVersionSql, read alone. */
-export async function rowVersion(table: TVersionedTable, id: string | undefined, extra: Prisma.Sql = Prisma.empty): Promise<string | null> {
-  const read = rowVersionSql(table, id, extra);
-  return read ? readScalar(read) : null;
 }

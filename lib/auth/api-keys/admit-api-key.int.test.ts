@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookkeepingDb, db } from '@/lib/db';
+import { bookkeepingDb, createClient, db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { credentialsFor } from '@/tests/integration/actors';
 import { admitApiKey } from './admit-api-key';
@@ -95,5 +95,21 @@ describe('admitApiKey: the reads of an admitted request in the same statement', 
     await revokeApiKey((await keyOf(revoked.userId)).id, 'system');
     expect(await admitApiKey(secretOf(revoked.bearer), 100, bookkeepingDb(), [poison])).toEqual({ actor: null, limits: null });
     await expect(admitApiKey(secretOf(caller.bearer), 100, bookkeepingDb(), [poison])).rejects.toThrow();
+  });
+
+  it('with reads it runs on the main pool, committing its count asynchronously for its own transaction only', async () => {
+    const caller = await credentialsFor('super_admin');
+    const key = await keyOf(caller.userId);
+    // One connection, so the SHOW below runs in the session the admission ran in.
+    const single = createClient(process.env.DATABASE_URL!, 1);
+    try {
+      expect((await admitApiKey(secretOf(caller.bearer), 100, single, [version])).reads).toEqual([String(await db().plan.count())]);
+      const [setting] = await single.$queryRaw<{ synchronous_commit: string }[]>`SHOW synchronous_commit`;
+      expect(setting!.synchronous_commit).toBe('on');
+    } finally {
+      await single.$disconnect();
+    }
+    expect((await admitApiKey(secretOf(caller.bearer), 100, undefined, [version])).limits).toMatchObject({ remaining: 98 });
+    expect(await countOf(key.id)).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import type { TActor } from '@/lib/auth/actor';
 import { adoptClockOffset, testClockEnabled } from '@/lib/clock';
 import { config } from '@/lib/config';
-import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
+import { bookkeepingDb, db, withPoolSettings, type Db } from '@/lib/db';
 import type { TScalarRead } from '@/lib/db/scalar-read';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -41,16 +41,24 @@ export interface TAdmission {
  * behind an entity tag, a list's JSON), read by the same statement for an admitted request, so that a
  * GET makes one round trip in all. They see the statement's snapshot; they are evaluated only when
  * the key is a super_admin's and the count is within the limit (a CASE: PostgreSQL runs a subquery
- * only in the branch taken), so a refused request reads nothing.
+ * only in the branch taken), so a refused request reads nothing. Such a statement runs on the main
+ * pool (`client` defaults to db() then): it reads billing data, like the handler whose reads it
+ * makes, and a database the requests cannot reach is their 503 whichever statement meets it. Its
+ * count still commits without waiting for the disk: the statement sets synchronous_commit=off for
+ * its own transaction (set_config(…, true), read when that transaction commits, and gone after it;
+ * behind PgBouncer too), as the bookkeeping pool's sessions have it.
  */
-export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb(), reads: TScalarRead[] = []): Promise<TAdmission> {
+export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client?: Db, reads: TScalarRead[] = []): Promise<TAdmission> {
   if (!isWellFormedApiKeySecret(secret)) return { actor: null, limits: null };
+  const pool = client ?? (reads.length > 0 ? db() : bookkeepingDb());
   const testClock = testClockEnabled();
   const admitted = Prisma.sql`key.role = 'super_admin' AND (counted.count IS NULL OR counted.count <= ${limit}::int)`;
   const readColumns = reads.map((read, index) => Prisma.sql`, CASE WHEN ${admitted} THEN ${read} END AS ${Prisma.raw(`read_${index}`)}`);
-  const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<TAdmissionRow[]>`
-    WITH key AS (
-      SELECT id, name, prefix, role, last_used_at FROM api_keys WHERE secret_hash = ${hashApiKeySecret(secret)} AND revoked_at IS NULL
+  const [row] = await withPoolSettings(pool, (connection) => connection.$queryRaw<TAdmissionRow[]>`
+    WITH async_commit AS (
+      SELECT set_config('synchronous_commit', 'off', true)
+    ), key AS (
+      SELECT id, name, prefix, role, last_used_at FROM api_keys, async_commit WHERE secret_hash = ${hashApiKeySecret(secret)} AND revoked_at IS NULL
     ), counted AS (
       INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
       SELECT 'api_key:' || key.id::text, now(), 1 FROM key WHERE key.role = 'super_admin' AND ${limit}::int > 0
