@@ -23,10 +23,21 @@ export const jsonTimestamp = (column: Prisma.Sql) =>
   Prisma.sql`coalesce('"' || to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') || '"', 'null')`;
 
 /**
- * A jsonb object of scalars (a plan's limits and features) as JSON.stringify spells the object
- * JSON.parse made of its text: the keys in jsonb's order, no spaces, each scalar in jsonb's own
- * spelling (integers, null, true, false; JSON.stringify spells those alike).
+ * A jsonb object of numbers, booleans and nulls under identifier keys (a plan's limits and
+ * features: ZPlanLimits, ZPlanFeatures) as JSON.stringify spells the object JSON.parse made of its
+ * text: jsonb's own text with the spaces after its separators dropped (`{"a": 1, "b": null}` →
+ * `{"a":1,"b":null}`), keys in jsonb's order, scalars in its spelling (JSON.stringify spells integers,
+ * booleans and null alike). Only for such objects: a string value containing ", " or ": " would
+ * lose its space. A third of the cost of rebuilding the object with jsonb_each.
  */
-export const jsonFlatObject = (column: Prisma.Sql) =>
-  Prisma.sql`(SELECT '{' || coalesce(string_agg(to_json(entry.key)::text || ':' || entry.value::text, ',' ORDER BY entry.n), '') || '}'
-              FROM jsonb_each(${column}) WITH ORDINALITY AS entry(key, value, n))`;
+export const jsonFlatObject = (column: Prisma.Sql) => Prisma.sql`replace(replace(${column}::text, ': ', ':'), ', ', ',')`;
+
+/**
+ * A JSON object of `fields` (name → SQL of the value's JSON text, never NULL) in that order, as
+ * JSON.stringify spells an object: one format() call, which costs PostgreSQL a third of the
+ * equivalent chain of || concatenations. Names are plain identifiers (no escaping needed).
+ */
+export function jsonObject(fields: [name: string, json: Prisma.Sql][]): Prisma.Sql {
+  const template = `{${fields.map(([name]) => `"${name}":%s`).join(',')}}`;
+  return Prisma.sql`format(${Prisma.raw(`'${template}'`)}, ${Prisma.join(fields.map(([, json]) => json))})`;
+}

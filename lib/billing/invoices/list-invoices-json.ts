@@ -1,5 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import { jsonMoney, jsonString, jsonTimestamp } from '@/lib/db/json-text';
+import { jsonMoney, jsonObject, jsonString, jsonTimestamp } from '@/lib/db/json-text';
 import { readScalar, type TScalarRead } from '@/lib/db/scalar-read';
 import { invoiceFilterSql } from './invoice-filter-sql';
 import { unknownCursor } from './list-invoices';
@@ -9,14 +9,22 @@ const money = (name: string) => jsonMoney(Prisma.raw(`i.${name}`));
 const time = (name: string) => jsonTimestamp(Prisma.raw(`i.${name}`));
 
 /** One invoice as JSON.stringify(rowToDto(row)) spells it (listInvoices), field for field. */
-const INVOICE_JSON = Prisma.sql`'{"id":' || ${jsonString(Prisma.sql`i.id::text`)} || ',"number":' || ${jsonString(Prisma.sql`i.number`)}
-  || ',"organization_id":' || ${jsonString(Prisma.sql`i.organization_id::text`)} || ',"organization_name":' || ${jsonString(Prisma.sql`o.name`)}
-  || ',"subscription_id":' || ${jsonString(Prisma.sql`i.subscription_id::text`)} || ',"currency":' || ${jsonString(Prisma.sql`i.currency`)}
-  || ',"status":' || ${jsonString(Prisma.sql`i.status::text`)} || ',"period_start":' || ${time('period_start')} || ',"period_end":' || ${time('period_end')}
-  || ',"subtotal":' || ${money('subtotal')} || ',"discount_total":' || ${money('discount_total')} || ',"tax_total":' || ${money('tax_total')}
-  || ',"total":' || ${money('total')} || ',"amount_paid":' || ${money('amount_paid')} || ',"amount_refunded":' || ${money('amount_refunded')}
-  || ',"amount_refundable":' || ${jsonMoney(Prisma.sql`CASE WHEN i.status::text IN (${Prisma.join(REFUNDABLE_STATUSES)}) THEN i.amount_paid - i.amount_refunded ELSE 0 END`)}
-  || ',"issued_at":' || ${time('issued_at')} || ',"paid_at":' || ${time('paid_at')} || ',"created_at":' || ${time('created_at')} || '}'`;
+const INVOICE_JSON = jsonObject([
+  ['id', jsonString(Prisma.sql`i.id::text`)],
+  ['number', jsonString(Prisma.sql`i.number`)],
+  ['organization_id', jsonString(Prisma.sql`i.organization_id::text`)],
+  ['organization_name', jsonString(Prisma.sql`o.name`)],
+  ['subscription_id', jsonString(Prisma.sql`i.subscription_id::text`)],
+  ['currency', jsonString(Prisma.sql`i.currency`)],
+  ['status', jsonString(Prisma.sql`i.status::text`)],
+  ['period_start', time('period_start')],
+  ['period_end', time('period_end')],
+  ...(['subtotal', 'discount_total', 'tax_total', 'total', 'amount_paid', 'amount_refunded'] as const).map((name): [string, Prisma.Sql] => [name, money(name)]),
+  ['amount_refundable', jsonMoney(Prisma.sql`CASE WHEN i.status::text IN (${Prisma.join(REFUNDABLE_STATUSES)}) THEN i.amount_paid - i.amount_refunded ELSE 0 END`)],
+  ['issued_at', time('issued_at')],
+  ['paid_at', time('paid_at')],
+  ['created_at', time('created_at')],
+]);
 
 /**
  * A page of GET /invoices (JSON) built by PostgreSQL, as a scalar read (lib/db/scalar-read.ts):
