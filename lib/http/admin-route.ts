@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { TActor } from '@/lib/auth/actor';
 import { admitRequest, requireSuperAdmin } from '@/lib/auth/guard';
 import { testClockEnabled } from '@/lib/clock';
-import { readScalar, type TScalarRead } from '@/lib/db/scalar-read';
+import { readScalar, readScalars, type TScalarRead } from '@/lib/db/scalar-read';
 import { entityTag, ifNoneMatchHits, notModified, withEntityTag } from './conditional-get';
 import { errorResponse } from './error-response';
 import { withIdempotency } from './idempotency';
@@ -12,6 +12,7 @@ import { rateLimitHeaders, refuseOverLimit, type TRateLimitResult } from './rate
 import { logRequest } from './request-log';
 import { requestIdOf } from './request-id';
 import { syncTestClock } from '@/lib/test-clock/sync-test-clock';
+import { TaggedBodies } from './tagged-bodies';
 
 export interface AdminRouteContext<P> {
   request: NextRequest;
@@ -50,6 +51,9 @@ export interface AdminRouteOptions<P> {
    * What a GET's handler reads (a list's JSON built by PostgreSQL), as a scalar read the admission
    * statement of an API key makes for a request without If-None-Match: the handler gets its value as
    * `prefetched` and makes no round trip of its own. Null: nothing to prefetch for this request.
+   * With `versionSql` too, the value is the body its tag names (a strong tag: the same tag, the same
+   * bytes), so the last few are kept by tag (lib/http/tagged-bodies.ts): while one is kept, the
+   * admission reads only the version, and the body comes from memory when the tag is the same.
    */
   prefetch?: ReadPlanner<P>;
 }
@@ -70,6 +74,7 @@ const WITH_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * (lib/http/request-log.ts). No route repeats any of it.
  */
 export function adminRoute<P = Record<string, never>>(handler: Handler<P>, options: AdminRouteOptions<P> = {}) {
+  const bodies = options.versionSql && options.prefetch ? new TaggedBodies() : null;
   return async function route(request: NextRequest, context: NextContext<P>): Promise<Response> {
     const startedAt = performance.now();
     const requestId = requestIdOf(request);
@@ -87,8 +92,11 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       // when planning fails (a bad query string): then it is planned again after the guard, whose
       // 401/403/429 come first.
       const early = testClockEnabled() ? null : planReads(params, true);
+      // A conditional GET is mostly answered 304: its body is read only when the tag missed. Nor is
+      // it read while bodies are kept by tag: the version alone says whether the kept one is current.
+      const folded = early && { ...early, prefetch: request.headers.has('if-none-match') || bodies?.size ? null : early.prefetch };
       // An API key is authenticated and counted in one statement (lib/auth/api-keys/admit-api-key.ts).
-      const admission = await admitRequest(request, early ? [early.version, early.prefetch].filter((read) => read !== null) : []);
+      const admission = await admitRequest(request, folded ? [folded.version, folded.prefetch].filter((read) => read !== null) : []);
       actor = admission.actor;
       const superAdmin = requireSuperAdmin(actor);
       // Before the body is read: a caller over its limit costs one statement and nothing more.
@@ -96,9 +104,11 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       // TEST_CLOCK=true only: the clock another instance moved holds here too (nothing otherwise;
       // an API key's admission already read it in its statement).
       if (!admission.clockSynced) await syncTestClock();
-      const { version, prefetched } = early && admission.reads ? foldedValues(early, admission.reads) : await readAlone(planReads(params, false)!, params);
+      const plan = early ?? planReads(params, false)!;
+      const { version, prefetched } = folded && admission.reads ? foldedValues(folded, admission.reads) : await readAlone(plan, params);
       const tag = version === null ? null : entityTag(version, request);
       if (tag && ifNoneMatchHits(request.headers.get('if-none-match'), tag)) response = notModified(tag);
+      else if (tag && bodies && plan.version && plan.prefetch) response = await answer(params, superAdmin, ...(await taggedBody(tag, prefetched, plan.version, plan.prefetch)));
       else response = await answer(params, superAdmin, tag, prefetched);
       response.headers.set('X-Request-Id', requestId);
     } catch (error) {
@@ -112,14 +122,27 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     function planReads(params: P, tolerant: boolean): TReadPlan | null {
       if (request.method !== 'GET' || (!options.versionSql && !options.prefetch)) return NO_READS;
       try {
-        const version = options.versionSql?.({ request, params }) ?? null;
-        // A conditional GET is mostly answered 304: its body is read only when the tag missed.
-        const prefetch = request.headers.has('if-none-match') ? null : (options.prefetch?.({ request, params }) ?? null);
-        return { version, prefetch };
+        return { version: options.versionSql?.({ request, params }) ?? null, prefetch: options.prefetch?.({ request, params }) ?? null };
       } catch (error) {
         if (tolerant) return null;
         throw error;
       }
+    }
+
+    /**
+     * The body of a route that keeps its bodies by tag: the one just read with the tag (kept), the
+     * one kept under the tag, or else the version and the body read together (one snapshot, so the
+     * body is the tag's; the tag may be newer than the admission's).
+     */
+    async function taggedBody(tag: string, prefetched: string | null | undefined, versionRead: TScalarRead, bodyRead: TScalarRead): Promise<[string, string | undefined]> {
+      if (typeof prefetched === 'string') return (bodies!.keep(tag, prefetched), [tag, prefetched]);
+      const kept = bodies!.get(tag);
+      if (kept !== undefined) return [tag, kept];
+      const [version, body] = await readScalars([versionRead, bodyRead]);
+      if (typeof version !== 'string' || typeof body !== 'string') return [tag, undefined];
+      const current = entityTag(version, request);
+      bodies!.keep(current, body);
+      return [current, body];
     }
 
     /** A session's (or a TEST_CLOCK run's) version, read alone; its handler reads its own body. */

@@ -4,6 +4,8 @@ import * as plans from '@/app/api/v1/admin/billing/plans/route';
 import { listInvoices } from '@/lib/billing/invoices/list-invoices';
 import { ZInvoiceListQuery } from '@/lib/billing/invoices/schemas';
 import { listPlans } from '@/lib/billing/plans/list-plans';
+import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { credentialsFor } from '@/tests/integration/actors';
 import { apiAs } from '@/tests/integration/api-client';
 import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
@@ -73,3 +75,34 @@ describe('reads made by the admission statement', () => {
     expect((await key(plans.GET, { query: { format: 'xml' } })).status).toBe(400);
   });
 });
+
+describe('GET /plans bodies kept by their tag', () => {
+  it('answers every change at once, by API key and by session, and the same bytes a fresh read gives', async () => {
+    const first = await key(plans.GET);
+    expect(first.text).toBe(JSON.stringify(await listPlans()));
+    const [target] = await db().plan.findMany({ orderBy: { createdAt: 'asc' }, take: 1 });
+    for (const price of ['123.4567', '99999999999999.9999', '0.0001']) {
+      await db().plan.update({ where: { id: target!.id }, data: { basePriceMonthly: new Prisma.Decimal(price) } });
+      const expected = JSON.stringify(await listPlans());
+      for (const call of [key, session, key]) {
+        const answered = await call(plans.GET);
+        expect(answered.text).toBe(expected);
+        expect(answered.headers.get('etag')).not.toBe(first.headers.get('etag'));
+      }
+      // A tag that missed is answered from the kept body, or read: the current bytes either way.
+      expect((await key(plans.GET, { headers: { 'if-none-match': first.headers.get('etag')! } })).text).toBe(expected);
+    }
+    await db().plan.delete({ where: { id: (await db().plan.create({ data: { ...planData(), slug: `kept-${Date.now()}` } })).id } });
+    const created = await db().plan.create({ data: { ...planData(), slug: `kept-new-${Date.now()}` } });
+    const afterInsert = await key(plans.GET);
+    expect(afterInsert.text).toBe(JSON.stringify(await listPlans()));
+    expect(afterInsert.body.some((plan: { id: string }) => plan.id === created.id)).toBe(true);
+  });
+});
+
+function planData() {
+  return {
+    name: 'Kept', currency: 'IDR', basePriceMonthly: new Prisma.Decimal('1'), basePriceAnnual: new Prisma.Decimal('10'), perAgentPrice: new Prisma.Decimal('0'),
+    overageMessagePrice: new Prisma.Decimal('0'), limits: {}, features: {},
+  };
+}
