@@ -22,8 +22,9 @@ export interface AdminRouteContext<P> {
   /** The JSON body validated by `schema` (400 problem+json when it does not fit). */
   body<T extends z.ZodType>(schema: T): z.infer<T>;
   /**
-   * The value of the route's `prefetch` read when the admission statement read it already (a GET
-   * with an API key and no If-None-Match); undefined otherwise: the handler then reads it itself.
+   * The value of the route's `prefetch` when it is read already: by the admission statement (a GET
+   * with an API key and no If-None-Match) or kept under the answer's tag (lib/http/tagged-bodies.ts);
+   * undefined otherwise: the handler then reads it itself.
    */
   prefetched?: string | null;
 }
