@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 // An email no account has: unknown emails are throttled exactly like known ones, and locking it
 // leaves the seeded users, which the other specs sign in as, alone. Its five failures count

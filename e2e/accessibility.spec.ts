@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { expectNoSeriousA11yViolations } from './axe';
 import { signIn } from './sign-in';
 

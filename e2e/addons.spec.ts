@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
 test('the super-admin creates, reprices and deactivates an add-on', async ({ page }) => {

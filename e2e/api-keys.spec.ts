@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { signIn } from './sign-in';
 
 test('a super-admin issues an API key, a service calls the API with it, and revoking it locks the service out at once', async ({ page, playwright, baseURL }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { seedUser, signIn } from './sign-in';
 
 test('anonymous visitors are sent to the sign-in page', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page, type TestInfo } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from './fixtures';
 import { signIn } from './sign-in';
 
 // Issue 12: at laptop widths every table shows every column, with no horizontal scrollbar on the

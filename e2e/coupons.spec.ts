@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { signIn } from './sign-in';
 
 // Unique per run: the e2e database is fresh, but a retried test must not collide with itself.

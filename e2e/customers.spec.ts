@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { signIn } from './sign-in';
 
 // One customer (named to match no other spec's searches: invoices-organization-filter counts the "kopi" tenants)

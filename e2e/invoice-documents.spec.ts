@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { horizontalRules, inkShare, rasterizeFirstPage, redShare, type TRaster } from './pdf-raster';
 import { signIn } from './sign-in';
 

@@ -13,6 +13,8 @@ const env: NodeJS.ProcessEnv = {
   STATE_DIR: root,
   EMBEDDED_PG_PORT: String(await freePort()),
   SEED: 'true',
+  // Deleted when the run ends: PostgreSQL need not wait for the disk (lib/db/embedded-postgres.ts).
+  EMBEDDED_PG_THROWAWAY: 'true',
 };
 delete env.DATABASE_URL;
 

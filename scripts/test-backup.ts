@@ -35,7 +35,7 @@ async function fingerprint(url: string): Promise<Record<string, string>> {
 
 await ensureProductionBuild(log);
 const root = scratchDirectory('billing-backup-');
-const source = await startEmbeddedPostgres({ dataDir: path.join(root, 'source'), port: await freePort(), database: 'billing' });
+const source = await startEmbeddedPostgres({ dataDir: path.join(root, 'source'), port: await freePort(), database: 'billing', throwaway: true });
 let failed = false;
 let sourceRunning = true;
 try {

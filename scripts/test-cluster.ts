@@ -28,7 +28,7 @@ const nginxBinary = execFileSync('bash', ['scripts/ensure-debian-package.sh', 'n
 await ensureProductionBuild(log);
 
 const root = scratchDirectory('billing-cluster-');
-const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'billing' });
+const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'billing', throwaway: true });
 const instances: TRunningServer[] = [];
 let balancer: TBalancer | undefined;
 let failed = false;

@@ -33,7 +33,7 @@ await ensureProductionBuild(log);
 const root = scratchDirectory('billing-container-');
 const app = path.join(root, 'app');
 execFileSync('bash', ['scripts/container/assemble.sh', app], { stdio: 'inherit' });
-const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'billing' });
+const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'billing', throwaway: true });
 const port = await freePort();
 const origin = `http://127.0.0.1:${port}`;
 const env = {

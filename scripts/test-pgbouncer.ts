@@ -21,7 +21,7 @@ export const PGBOUNCER_SUITE = [
 const binary = execFileSync('bash', ['scripts/ensure-debian-package.sh', 'pgbouncer', 'pgbouncer'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 const root = scratchDirectory('billing-pgbouncer-');
 const serverPort = await freePort();
-const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: serverPort, database: 'postgres' });
+const server = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: serverPort, database: 'postgres', throwaway: true });
 const bouncerDir = path.join(root, 'pgbouncer');
 execFileSync('mkdir', ['-p', bouncerDir]);
 const bouncer = await startPgBouncer({ dir: bouncerDir, serverPort, binary });

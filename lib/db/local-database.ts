@@ -31,7 +31,7 @@ export async function resolveDatabase(options: { verbose?: boolean } = {}): Prom
     await ensureDatabase(`postgresql://postgres:postgres@127.0.0.1:${port}/postgres`, 'billing');
     return { url };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(), port, verbose: options.verbose });
+  const embedded = await startEmbeddedPostgres({ dataDir: embeddedDataDir(), port, verbose: options.verbose, throwaway: process.env.EMBEDDED_PG_THROWAWAY === 'true' });
   return { url: embedded.url, embedded };
 }
 

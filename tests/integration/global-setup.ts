@@ -32,7 +32,7 @@ export async function setup(project: TestProject) {
     await chmod(dataRoot, 0o755);
     // A server that cannot start is its one sentence and exit 1, as for `npm start`.
     const root = dataRoot;
-    const starting = startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'postgres' });
+    const starting = startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: await freePort(), database: 'postgres', throwaway: true });
     server = await orExit(starting.catch(async (error: unknown) => {
       await rm(root, { recursive: true, force: true });
       throw error;

@@ -42,7 +42,7 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
   }
   const root = await mkdtemp(path.join(tmpdir(), 'billing-simulate-'));
   await chmod(root, 0o755);
-  const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: Number(process.env.SIMULATE_PG_PORT) || (await freePort()), database: 'billing_simulation' });
+  const database = await startEmbeddedPostgres({ dataDir: path.join(root, 'pg'), port: Number(process.env.SIMULATE_PG_PORT) || (await freePort()), database: 'billing_simulation', throwaway: true });
   const stopAll: (() => Promise<unknown>)[] = [async () => database.stop(), () => rm(root, { recursive: true, force: true })];
   const stop = async () => {
     for (const step of stopAll.splice(0).reverse()) await step().catch(() => undefined);
