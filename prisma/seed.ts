@@ -43,7 +43,7 @@ const DEMO_TABLES = ['organizations', 'subscriptions', 'subscriptionAddons', 'in
  */
 export async function seedDatabase(
   client: PrismaClient,
-  options: { log?: (message: string) => void; now?: Date; databaseUrl?: string } = {},
+  options: { log?: (message: string) => void; now?: Date; databaseUrl?: string; /** false: users and catalog only (benchmarks generate their own tenants). */ history?: boolean } = {},
 ): Promise<SeedSummary> {
   const started = performance.now();
   const log = options.log ?? (() => {});
@@ -71,7 +71,7 @@ export async function seedDatabase(
     { maxWait: 30_000, timeout: 120_000 },
   );
   // The history: the lock held by a transaction that writes nothing, while the API's requests commit.
-  await client.$transaction(
+  if (options.history !== false) await client.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK})`;
       if (await tx.organization.findUnique({ where: { slug: DEMO_MARKER_SLUG }, select: { id: true } })) {

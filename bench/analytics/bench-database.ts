@@ -22,7 +22,7 @@ export interface TBenchDatabase {
  * The database under test. BENCH_DATABASE_URL names one to use; otherwise an embedded PostgreSQL
  * of its own: for the full run in a kept directory (generating a million invoices takes minutes,
  * so a later run reuses them when the size matches), for smoke in a temporary one, removed after.
- * Migrated, seeded with the demo (users, catalog), then generated, then vacuumed and analyzed as
+ * Migrated, seeded with the demo's users and catalog (not its tenants), then generated, then vacuumed and analyzed as
  * autovacuum would have left a table that old, so every run measures the same physical state.
  */
 export async function openBenchDatabase(config: TBenchConfig, log: (message: string) => void): Promise<TBenchDatabase> {
@@ -34,7 +34,8 @@ export async function openBenchDatabase(config: TBenchConfig, log: (message: str
       : process.env.BENCH_PG_DIR ?? path.join(stateDir(), 'bench-analytics');
     await mkdir(dataRoot, { recursive: true });
     await chmod(dataRoot, 0o755);
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), database: 'bench' });
+    // A smoke's data is deleted when it ends: PostgreSQL need not wait for the disk. Measured runs keep the durable settings.
+    const server = await startEmbeddedPostgres({ dataDir: path.join(dataRoot, 'pg'), port: await freePort(), database: 'bench', throwaway: config.mode === 'smoke' });
     log(`embedded PostgreSQL at ${server.url} (data: ${server.dataDir})`);
     url = server.url;
     stopServer = async () => {
@@ -47,7 +48,7 @@ export async function openBenchDatabase(config: TBenchConfig, log: (message: str
     await migrateDatabase(url);
     const prisma = createClient(url, 2);
     try {
-      await seedDatabase(prisma, { databaseUrl: url });
+      await seedDatabase(prisma, { databaseUrl: url, history: false });
     } finally {
       await prisma.$disconnect();
     }

@@ -30,7 +30,7 @@ export interface TDataSize {
 }
 
 /**
- * The demo seed (sign-in users, catalog), `size` worth of generated history (the generator behind
+ * The demo seed's sign-in users and catalog (not its tenants), `size` worth of generated history (the generator behind
  * `npm run db:generate`: tenants, subscriptions, invoices with lines, payments, refunds), a fresh
  * API key, and the ids the load generators need. Cursors sit between 80% and 95% of the way down
  * the newest-first order, so every list request reads a page far from the index's start.
@@ -39,7 +39,7 @@ export async function prepareBenchData(databaseUrl: string, size: TDataSize): Pr
   const prisma = createClient(databaseUrl, 2);
   let apiKey: string;
   try {
-    await seedDatabase(prisma, { databaseUrl });
+    await seedDatabase(prisma, { databaseUrl, history: false });
     apiKey = (await createApiKey({ name: `bench ${new Date().toISOString()}`, role: 'super_admin' }, 'system', { client: prisma })).secret;
   } finally {
     await prisma.$disconnect();
