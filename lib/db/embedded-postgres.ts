@@ -24,16 +24,17 @@ interface StartOptions {
   /** As root, where the copy of PostgreSQL's binaries lives (default `$STATE_DIR/pg-runtime`). */
   runtimeRoot?: string;
   /**
-   * A cluster a test run creates and deletes: PostgreSQL does not wait for the disk (`fsync`,
-   * `synchronous_commit` and `full_page_writes` off). Each commit here otherwise waits ~2.7 ms for
-   * the virtual disk's flush. Crash safety is what it gives up: only an operating-system crash
+   * A cluster a test run creates and deletes: PostgreSQL does not wait for the disk (`fsync` and
+   * `full_page_writes` off). Each commit here otherwise waits ~2.7 ms for the virtual disk's flush.
+   * `synchronous_commit` stays on: the app sets it per transaction (async rate-limit counts, billing
+   * writes waiting), and tests check that it does. Crash safety is what it gives up: only an operating-system crash
    * could lose or corrupt such a cluster, and its data is thrown away anyway. Never for data kept.
    */
   throwaway?: boolean;
 }
 
 /** PostgreSQL settings of a throwaway cluster (see StartOptions.throwaway). */
-export const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+export const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
 
 const SUPERUSER = 'postgres';
 const PASSWORD = 'postgres';
