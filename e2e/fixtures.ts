@@ -1,4 +1,4 @@
-import { test as base, type BrowserContext, type Disposable, type Page } from '@playwright/test';
+import { test as base, type Disposable, type Page } from '@playwright/test';
 
 export { expect } from '@playwright/test';
 export type { Locator, Page, TestInfo } from '@playwright/test';
@@ -26,8 +26,8 @@ export const test = base.extend<object, { workerPage: Page }>({
     },
     { scope: 'worker' },
   ],
+  // The page is reset after each test (teardown runs when a test fails too), so it starts clean.
   page: async ({ workerPage, viewport, reducedMotion, baseURL }, provide) => {
-    await reset(workerPage, baseURL);
     if (viewport) await workerPage.setViewportSize(viewport);
     await workerPage.emulateMedia({ media: 'screen', reducedMotion: reducedMotion ?? 'no-preference' });
     const undoAdditions = trackAdditions(workerPage);
@@ -36,7 +36,7 @@ export const test = base.extend<object, { workerPage: Page }>({
     await reset(workerPage, baseURL);
   },
   context: async ({ page }, provide) => {
-    await provide(page.context() as BrowserContext);
+    await provide(page.context());
   },
 });
 

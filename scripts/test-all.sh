@@ -16,14 +16,8 @@ echo "using $CHROMIUM_PATH"
 step "pdftoppm for the invoice PDF layout check"
 bash scripts/ensure-poppler.sh
 
-# The two are single-threaded: side by side on the two cores, the type-check's report printed after lint's.
-step "type-check and lint, side by side"
-typecheck_log=$(mktemp)
-npm run --silent typecheck > "$typecheck_log" 2>&1 & typecheck_pid=$!
-lint_status=0; npm run --silent lint || lint_status=$?
-typecheck_status=0; wait "$typecheck_pid" || typecheck_status=$?
-cat "$typecheck_log"; rm -f "$typecheck_log"
-if (( lint_status || typecheck_status )); then echo "type-check exit $typecheck_status, lint exit $lint_status"; exit 1; fi
+step "type-check";            npm run --silent typecheck
+step "lint";                  npm run --silent lint
 step "unit tests";            npx vitest run --project unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
 step "integration tests through PgBouncer (transaction pooling)"; npm run --silent test:pgbouncer

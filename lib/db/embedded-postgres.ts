@@ -34,7 +34,7 @@ interface StartOptions {
 }
 
 /** PostgreSQL settings of a throwaway cluster (see StartOptions.throwaway). */
-export const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
+const THROWAWAY_FLAGS = ['-c', 'fsync=off', '-c', 'full_page_writes=off'];
 
 const SUPERUSER = 'postgres';
 const PASSWORD = 'postgres';
