@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { ISOLATED_UNIT_TESTS } from './tests/unit/isolated-unit-tests';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 // Request logs would drown the test report; set LOG_LEVEL to see them. Tests of logging capture their own.
 // The fuzz and matrix tests send thousands of requests with one credential: the API rate limit
 // stays on (its statement runs on every request) but out of their way; its own tests set a low one.
 const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '1000000' };
+
+const UNIT_TESTS = ['lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'];
 
 export default defineConfig({
   resolve: { alias },
@@ -15,11 +18,17 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          include: UNIT_TESTS,
+          exclude: ['**/*.int.test.ts', 'node_modules/**', ...ISOLATED_UNIT_TESTS],
           environment: 'node',
           env,
+          // One module graph per worker, shared by the files (tests/unit/isolated-unit-tests.ts).
+          isolate: false,
         },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'unit-isolated', include: ISOLATED_UNIT_TESTS, environment: 'node', env },
       },
       {
         resolve: { alias },

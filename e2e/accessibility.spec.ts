@@ -46,7 +46,8 @@ test('the sign-in page has no serious or critical axe violation', async ({ page 
 });
 
 test.describe('as a super-admin', () => {
-  test.beforeEach(async ({ page }) => signIn(page, 'super_admin'));
+  // Each test opens its page itself.
+  test.beforeEach(async ({ page }) => signIn(page, 'super_admin', { land: false }));
 
   for (const { path, heading, exclude } of PAGES) {
     test(`${heading} (${path}) has no serious or critical axe violation`, async ({ page }, testInfo) => {

@@ -40,7 +40,7 @@ test('the Vary header the server sends fits the one the document describes', asy
   const pattern = document.paths['/plans']!.get!.responses['200']!.headers!['Vary']!.schema!.pattern!;
   expect(document.paths['/plans.csv']!.get!.responses['200']!.headers!['Vary']!.schema!.pattern).toBe(pattern);
 
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   for (const [path, accept] of [['/plans', 'application/json'], ['/plans', 'text/csv'], ['/plans.csv', '*/*'], ['/invoices.csv', '*/*']] as const) {
     const response = await page.request.get(`${BASE}${path}`, { headers: { accept } });
     expect(response.status(), path).toBe(200);
@@ -82,7 +82,7 @@ test('every API answer carries the security headers, without the proxy; HSTS onl
   ];
   for (const [method, url, status] of anonymous) check(await request.fetch(url, { method, maxRedirects: 0 }), `${method} ${url}`, status);
 
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   const plans = await page.request.get(`${BASE}/plans`);
   check(plans, 'GET /plans signed in', 200);
   const etag = plans.headers()['etag']!;

@@ -64,7 +64,7 @@ test('a super-admin issues an API key, a service calls the API with it, and revo
 });
 
 test('the create dialog checks the name before anything is sent', async ({ page }) => {
-  await signIn(page);
+  await signIn(page, 'super_admin', { land: false });
   await page.goto('/api-keys');
   await page.getByRole('button', { name: 'Create API key' }).first().click();
   const dialog = page.getByRole('dialog');

@@ -23,13 +23,14 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string) {
 for (const width of [1280, 1440]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
-    test.beforeEach(async ({ page }) => signIn(page, 'super_admin'));
+    // Each test opens its page itself.
+    test.beforeEach(async ({ page }) => signIn(page, 'super_admin', { land: false }));
 
     for (const { path, heading, table: tableName } of TABLES) {
-      test(`${heading}: every column visible, no horizontal scrollbar`, async ({ page }, testInfo) => {
+      test(`${heading}: every column visible, no horizontal scrollbar`, async ({ page, baseURL }, testInfo) => {
         if (path === '/audit-log') {
           // A fresh database has no audit entries (hence no table): record one, an API key created.
-          const created = await page.request.post('/api/v1/admin/billing/api-keys', { data: { name: `layout-${Date.now().toString(36)}`, role: 'support' }, headers: { origin: new URL(page.url()).origin } });
+          const created = await page.request.post('/api/v1/admin/billing/api-keys', { data: { name: `layout-${Date.now().toString(36)}`, role: 'support' }, headers: { origin: baseURL ?? '' } });
           expect(created.status()).toBe(201);
         }
         await page.goto(path);
@@ -75,7 +76,7 @@ test.describe('the sidebar', () => {
 
   for (const { path, heading } of [{ path: '/', heading: 'Dashboard' }, { path: '/plans', heading: 'Plans' }]) {
     test(`runs the full page height on ${heading}`, async ({ page }, testInfo) => {
-      await signIn(page, 'super_admin');
+      await signIn(page, 'super_admin', { land: false });
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
       await page.waitForLoadState('networkidle');

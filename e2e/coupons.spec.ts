@@ -55,7 +55,7 @@ test('the super-admin creates a percentage and a fixed coupon, and a duplicate c
 });
 
 test('a used coupon locks its discount and offers "Duplicate with changes"', async ({ page }) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   await page.goto('/coupons');
   // WELCOME20 is redeemed by the demo invoices.
   await page.getByRole('button', { name: 'Edit WELCOME20' }).click();

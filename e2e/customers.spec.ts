@@ -10,7 +10,7 @@ const slug = `e2e-customer-${Date.now().toString(36)}`;
 let customerUrl = '';
 
 async function openCustomer(page: Page) {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   await page.goto(customerUrl);
   await expect(page.getByRole('heading', { level: 1, name: 'Warung Senja E2E' })).toBeVisible();
 }

@@ -5,6 +5,9 @@ import { signIn } from './sign-in';
 const tile = (page: Page, label: string) => page.getByRole('group', { name: label, exact: true });
 const RUPIAH = /Rp\s?-?[\d.]+/;
 
+// The animated charts, as most users see them (the rest of the suite prefers reduced motion).
+test.use({ reducedMotion: 'no-preference' });
+
 test.beforeEach(async ({ page }) => {
   // Lands on the dashboard: the console's home.
   await signIn(page, 'super_admin');

@@ -47,7 +47,7 @@ function expectInvoiceLayout(raster: TRaster) {
 }
 
 test('the super-admin voids an open invoice after confirming with a reason, and sees it void', async ({ page }) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   const number = await openFirstInvoice(page, 'open');
   const title = page.getByRole('heading', { level: 1, name: number }).locator('..');
   await expect(title.getByText('Open', { exact: true })).toBeVisible();
@@ -81,7 +81,7 @@ test('the super-admin voids an open invoice after confirming with a reason, and 
 });
 
 test('the super-admin downloads a paid invoice as a PDF, and prints it from its printable page', async ({ page }) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   const number = await openFirstInvoice(page, 'paid');
 
   const { path, bytes } = await downloadPdf(page, number, 'paid-invoice');

@@ -3,7 +3,7 @@ import { formatMoney } from '../lib/money';
 import { signIn } from './sign-in';
 
 test('the super-admin records a partial bank transfer on an open invoice, then the rest: the invoice is paid', async ({ page }) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   await page.goto('/invoices?status=open');
   const rows = page.getByRole('table', { name: 'Invoices' }).locator('tbody tr').filter({ has: page.getByRole('link') });
   await expect(rows.first()).toBeVisible();

@@ -6,7 +6,7 @@ import { signIn } from './sign-in';
 test.slow();
 
 test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows pending, then succeeds when the fake calls the webhook', async ({ page }) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   await page.goto('/invoices?status=paid');
   await expect(page.getByText('Test mode:')).toBeVisible();
   const rows = page.getByRole('table', { name: 'Invoices' }).locator('tbody tr').filter({ has: page.getByRole('link') });
@@ -31,6 +31,8 @@ test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows 
   const refundable = Number(await dialog.getByLabel('Amount (IDR)').inputValue());
   const partial = Math.round(refundable / 4);
   await dialog.getByRole('radio', { name: /Partial refund/ }).check();
+  // Choosing a partial refund puts the cursor in the amount (a moment later): typing starts only then.
+  await expect(dialog.getByLabel('Amount (IDR)')).toBeFocused();
   await dialog.getByLabel('Amount (IDR)').fill(String(partial));
   await dialog.getByLabel('Reason').fill('Customer returned two seats');
   await dialog.getByRole('button', { name: 'Review refund' }).click();
@@ -68,7 +70,7 @@ test('demo test mode: a Xendit-paid invoice is refunded through the fake, shows 
 });
 
 test('Payments & refunds: the refund stuck pending at Xendit shows its age; "Recheck now" asks Xendit, which settles it by webhook', async ({ page }, testInfo) => {
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
   await page.goto('/payments');
   await expect(page.getByRole('heading', { level: 1, name: 'Payments & refunds' })).toBeVisible();
   const stuck = page.getByRole('table', { name: 'Stuck refunds' }).locator('tbody tr');

@@ -33,7 +33,7 @@ test('every console page works under the CSP: no violation, no CSP error in the 
   test.setTimeout(150_000);
   const violations = await watchCsp(page);
   await page.goto('/login');
-  await signIn(page, 'super_admin');
+  await signIn(page, 'super_admin', { land: false });
 
   for (const { href, label } of NAV_LINKS) {
     const response = await page.goto(href);

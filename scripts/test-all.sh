@@ -18,7 +18,7 @@ bash scripts/ensure-poppler.sh
 
 step "type-check";            npm run --silent typecheck
 step "lint";                  npm run --silent lint
-step "unit tests";            npx vitest run --project unit
+step "unit tests";            npm run --silent test:unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
 step "integration tests through PgBouncer (transaction pooling)"; npm run --silent test:pgbouncer
 step "production build";      npx next build

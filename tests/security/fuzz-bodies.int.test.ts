@@ -15,7 +15,9 @@ import { discoverRouteHandlers, isPublicRoute } from './route-authorization';
  * over 64 KiB, JSON under other content types, scalars and arrays at the root, empty bodies and
  * hostile Idempotency-Keys. Never a 5xx; every 4xx problem+json; a rejected request changes nothing.
  */
-const RUNS = fuzzRuns(260);
+// 130 generated bodies per endpoint in CI: with 33 endpoints, 4,290 requests (and fuzz-queries' and
+// fuzz-webhooks' beside them, over 7,000: issue 7 asked for 5,000). `npm run test:fuzz` sends 2,000 each.
+const RUNS = fuzzRuns(130);
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const unique = () => Math.random().toString(36).slice(2, 10);
 
@@ -167,7 +169,7 @@ describe('fuzzing every mutating endpoint with generated bodies', () => {
   it(`sent ${RUNS} generated requests to each endpoint, none answered with a 5xx`, () => {
     expect(watch.sent).toBeGreaterThanOrEqual(endpoints.length * RUNS);
     // The CI default alone is over 4,000 requests (with fuzz-queries, over 5,000).
-    if (RUNS >= 260) expect(watch.sent).toBeGreaterThanOrEqual(4_000);
+    if (RUNS >= 130) expect(watch.sent).toBeGreaterThanOrEqual(4_000);
     console.info(`fuzz-bodies: ${watch.sent} requests, statuses ${JSON.stringify(Object.fromEntries([...watch.statuses].sort(([a], [b]) => a - b)))}`);
   });
 });
