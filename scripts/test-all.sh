@@ -21,7 +21,8 @@ step "lint";                  npm run --silent lint
 step "unit tests";            npm run --silent test:unit
 step "integration tests (embedded PostgreSQL)"; npx vitest run --project integration
 step "integration tests through PgBouncer (transaction pooling)"; npm run --silent test:pgbouncer
-step "production build";      npx next build
+# Type-checked above: the build skips its own TypeScript pass and its cache (next.config.mjs).
+step "production build";      NEXT_BUILD_FOR_TESTS=1 npx next build
 step "simulated business: 200 tenants × 3 months over HTTP with the test clock, every invariant"; SIMULATE_SKIP_BUILD=true npm run --silent simulate -- --tenants 200 --months 3 --seed 1 --no-progress
 step "two instances behind nginx (refunds, idempotency, sessions, revocation, rate limits)"; npm run --silent test:cluster
 step "production container: the standalone server, migrations first, as a non-root user"; npm run --silent test:container
