@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
-import { ISOLATED_UNIT_TESTS } from './tests/unit/isolated-unit-tests';
+import { ISOLATED_UNIT_TESTS, UNIT_TEST_FOLDERS } from './tests/unit/isolated-unit-tests';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 // Request logs would drown the test report; set LOG_LEVEL to see them. Tests of logging capture their own.
@@ -8,7 +8,7 @@ const alias = { '@': path.resolve(import.meta.dirname) };
 // stays on (its statement runs on every request) but out of their way; its own tests set a low one.
 const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? '1000000' };
 
-const UNIT_TESTS = ['lib/**/*.test.ts', 'components/**/*.test.ts', 'prisma/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts'];
+const UNIT_TESTS = UNIT_TEST_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
 
 export default defineConfig({
   resolve: { alias },

@@ -1,14 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ISOLATED_UNIT_TESTS, LEAKS_WITHOUT_ISOLATION } from './isolated-unit-tests';
+import { ISOLATED_UNIT_TESTS, LEAKS_WITHOUT_ISOLATION, UNIT_TEST_FOLDERS } from './isolated-unit-tests';
 
-const FOLDERS = ['lib', 'components', 'prisma', 'scripts', 'tests'];
 const leaks = (text: string) => LEAKS_WITHOUT_ISOLATION.some((pattern) => pattern.test(text));
 
 describe('unit tests that share modules', () => {
   it('every file that mocks modules or writes the environment is in ISOLATED_UNIT_TESTS', async () => {
     const leaking: string[] = [];
-    for (const folder of FOLDERS) {
+    for (const folder of UNIT_TEST_FOLDERS) {
       for (const name of await readdir(folder, { recursive: true })) {
         const file = `${folder}/${name}`;
         if (!file.endsWith('.test.ts') || file.endsWith('.int.test.ts') || file === 'tests/unit/isolated-unit-tests.test.ts') continue;

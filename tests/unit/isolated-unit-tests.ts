@@ -1,3 +1,6 @@
+/** Where unit tests live (`*.test.ts`, not `*.int.test.ts`): vitest.config.ts's unit projects and the completeness test both read it. */
+export const UNIT_TEST_FOLDERS = ['lib', 'components', 'prisma', 'scripts', 'tests/unit'];
+
 /**
  * Unit tests run without per-file isolation: each worker imports the modules once and every file
  * shares them, so the 87 files take ~8 s instead of ~45 s (the isolation, not the tests, was the
