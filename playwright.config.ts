@@ -1,26 +1,26 @@
 import { defineConfig } from '@playwright/test';
-
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+import { E2E_PORT, E2E_WORKERS, serverOrigin } from './e2e/servers';
 
 /**
  * E2E runs drive Debian's Chromium (Playwright's browser download is unreachable here) against the
  * production build, served by the same start script as `npm start`, on a fresh embedded
- * PostgreSQL with the demo seed (scripts/e2e-server.ts).
+ * PostgreSQL with the demo seed (scripts/e2e-server.ts): one server per worker (e2e/servers.ts).
  */
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   timeout: 45_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL: `http://localhost:${PORT}`,
-    // No screencast frames in the trace: DOM snapshots show a failure as well, and the frames cost
-    // Chromium 10-15% more CPU on every test, failing or not. (Without the DOM snapshots too, ~15%
-    // less again, but the faster actions then click some pages before React has hydrated them:
-    // two journeys failed that way in CI, so they stay until the tests wait for hydration.)
-    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: true, sources: true },
+    // Each worker's pages and requests go to its own server (the baseURL fixture in e2e/fixtures.ts).
+    baseURL: serverOrigin(0),
+    // A failure's trace keeps its actions, console, network and sources, without screencast frames
+    // or DOM snapshots: recording those costs Chromium ~25% more CPU on every test, failing or not.
+    // The screenshot below shows the failing page. (The snapshots' cost once hid a race, tests
+    // clicking pages before React hydrated them; the page fixture now waits: e2e/hydration.ts.)
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: true },
     screenshot: 'only-on-failure',
     // The browser asks for reduced motion, which Recharts and sonner honour (charts draw at once,
     // toasts do not slide): Chromium spends no CPU drawing animations nobody watches, ~0.4 s per
@@ -31,15 +31,15 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: {
+  webServer: Array.from({ length: E2E_WORKERS }, (_, index) => ({
     command: 'npx tsx scripts/e2e-server.ts',
-    url: `http://localhost:${PORT}/login`,
+    url: `${serverOrigin(index)}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
     // SIGTERM lets the start script stop Next and the embedded PostgreSQL cleanly.
-    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: { PORT: String(PORT) },
-  },
+    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: { PORT: String(E2E_PORT + index) },
+  })),
 });

@@ -1,4 +1,6 @@
 import { test as base, type Disposable, type Page } from '@playwright/test';
+import { hydrateAfterLoads } from './hydration';
+import { serverOrigin } from './servers';
 
 export { expect } from '@playwright/test';
 export type { Locator, Page, TestInfo } from '@playwright/test';
@@ -16,11 +18,14 @@ export type { Locator, Page, TestInfo } from '@playwright/test';
  * caches, which is what a returning user's browser keeps too. A test that fails ends its worker,
  * so the next test starts on a page nobody has touched.
  */
-export const test = base.extend<object, { workerPage: Page }>({
+export const test = base.extend<object, { workerPage: Page; workerOrigin: string }>({
+  // Each worker drives its own server and database (e2e/servers.ts).
+  workerOrigin: [async ({}, provide, workerInfo) => provide(serverOrigin(workerInfo.parallelIndex)), { scope: 'worker' }],
+  baseURL: async ({ workerOrigin }, provide) => provide(workerOrigin),
   workerPage: [
-    async ({ browser }, provide, workerInfo) => {
-      const { baseURL, locale, timezoneId, colorScheme, acceptDownloads } = workerInfo.project.use;
-      const context = await browser.newContext({ baseURL, locale, timezoneId, colorScheme, acceptDownloads });
+    async ({ browser, workerOrigin }, provide, workerInfo) => {
+      const { locale, timezoneId, colorScheme, acceptDownloads } = workerInfo.project.use;
+      const context = await browser.newContext({ baseURL: workerOrigin, locale, timezoneId, colorScheme, acceptDownloads });
       await provide(await context.newPage());
       await context.close();
     },
@@ -31,7 +36,10 @@ export const test = base.extend<object, { workerPage: Page }>({
     if (viewport) await workerPage.setViewportSize(viewport);
     await workerPage.emulateMedia({ media: 'screen', reducedMotion: reducedMotion ?? 'no-preference' });
     const undoAdditions = trackAdditions(workerPage);
+    // A console page a test loads is hydrated before the test acts on it (e2e/hydration.ts).
+    const undoHydrationWait = hydrateAfterLoads(workerPage);
     await provide(workerPage);
+    undoHydrationWait();
     await undoAdditions();
     await reset(workerPage, baseURL);
   },
