@@ -10,6 +10,11 @@ const env = { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent', RATE_LIMIT_PER_MINUT
 
 const UNIT_TESTS = UNIT_TEST_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
 
+// Worker threads, not child processes: each isolated test file starts in a fresh thread, which on
+// these 2 cores took the integration run from 333 to 232 s (634 to 432 CPU-s), with the same
+// isolation (a thread has its own module graph and its own copy of process.env).
+const pool = 'threads';
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -18,6 +23,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
+          pool,
           include: UNIT_TESTS,
           exclude: ['**/*.int.test.ts', 'node_modules/**', ...ISOLATED_UNIT_TESTS],
           environment: 'node',
@@ -28,12 +34,13 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'unit-isolated', include: ISOLATED_UNIT_TESTS, environment: 'node', env },
+        test: { name: 'unit-isolated', pool, include: ISOLATED_UNIT_TESTS, environment: 'node', env },
       },
       {
         resolve: { alias },
         test: {
           name: 'integration',
+          pool,
           // Beside what they test, named *.int.test.ts: they need the real PostgreSQL.
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.next*/**', '**/.next*/**'],

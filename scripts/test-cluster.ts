@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import pg from 'pg';
 import { createApiKey } from '../lib/auth/api-keys/create-api-key';
 import { createClient } from '../lib/db';
 import { startEmbeddedPostgres } from '../lib/db/embedded-postgres';
@@ -13,6 +14,7 @@ import { freePort } from '../lib/db/free-port';
 import { migrateDatabase } from '../lib/db/migrations';
 import { seedDatabase } from '../prisma/seed';
 import { SEED_USERS } from '../prisma/seed-users';
+import { generateData } from './lib/generate-data/generate-data';
 import { startAppServer, type TRunningServer } from '../bench/lib/app-server';
 import { ensureProductionBuild, scratchDirectory } from './lib/test-harness';
 import { startNginx, type TBalancer } from '../tests/cluster/nginx';
@@ -36,9 +38,20 @@ try {
   await migrateDatabase(database.url);
   const prisma = createClient(database.url, 2);
   try {
-    await seedDatabase(prisma, { databaseUrl: database.url });
+    // The sign-in users and the catalog; tenants with paid invoices come from the bulk generator
+    // (a fraction of a second) rather than the demo's simulated history (~20 s): the scenarios
+    // need paid invoices to refund and the starter plan, not the demo's story.
+    await seedDatabase(prisma, { databaseUrl: database.url, history: false });
   } finally {
     await prisma.$disconnect();
+  }
+  const generator = new pg.Client({ connectionString: database.url });
+  await generator.connect();
+  try {
+    const generated = await generateData(generator, { organizations: 60, months: 6, reset: false, seed: 1 });
+    log(`generated ${generated.organizations} tenants with ${generated.rows.invoices ?? 0} invoices`);
+  } finally {
+    await generator.end();
   }
   const balancerPort = await freePort();
   const shared = {
