@@ -31,15 +31,17 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },
-  webServer: Array.from({ length: E2E_WORKERS }, (_, index) => ({
+  // One command starts every worker's server (scripts/e2e-server.ts); the first one's /login
+  // answers only once all of them do.
+  webServer: {
     command: 'npx tsx scripts/e2e-server.ts',
-    url: `${serverOrigin(index)}/login`,
+    url: `${serverOrigin(0)}/login`,
     timeout: 300_000,
     reuseExistingServer: false,
-    // SIGTERM lets the start script stop Next and the embedded PostgreSQL cleanly.
-    gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 10_000 },
-    stdout: 'pipe' as const,
-    stderr: 'pipe' as const,
-    env: { PORT: String(E2E_PORT + index) },
-  })),
+    // SIGTERM lets the script stop the servers and the embedded PostgreSQL cleanly.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: { E2E_PORT: String(E2E_PORT), E2E_WORKERS: String(E2E_WORKERS) },
+  },
 });

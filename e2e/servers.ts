@@ -1,6 +1,6 @@
 /**
- * One console server per Playwright worker, each on its own port with its own embedded PostgreSQL
- * and demo seed (scripts/e2e-server.ts), so the workers' journeys never see each other's writes:
+ * One console server per Playwright worker, each on its own port with its own copy of the seeded
+ * demo database (scripts/e2e-server.ts), so the workers' journeys never see each other's writes:
  * the suite was written for one worker, in file order, on one database. Two workers keep both of
  * this machine's cores busy (one worker left ~0.5 core idle while the browser waited on the
  * server and the server on the browser). `E2E_WORKERS=1` runs everything on one server.
