@@ -51,12 +51,12 @@ step "integration tests through PgBouncer (transaction pooling)"; npm run --sile
 step "production build";      NEXT_BUILD_FOR_TESTS=1 npx next build
 # Four tests of the built server, each with its own PostgreSQL, ports and scratch directories, in
 # two lanes: much of their time is waiting for a server to start or a request to come back.
-step "the built server, in two lanes: simulated business and backup | two instances and the container"
+step "the built server, in two lanes: simulated business and container | two instances and backup"
 together \
-  "simulated business: 200 tenants × 3 months over HTTP with the test clock, every invariant, then backup while running, restore into a fresh server, the console serves it" \
-  "SIMULATE_SKIP_BUILD=true npm run --silent simulate -- --tenants 200 --months 3 --seed 1 --no-progress && npm run --silent test:backup" \
-  "two instances behind nginx (refunds, idempotency, sessions, revocation, rate limits), then the production container: the standalone server, migrations first, as a non-root user" \
-  "npm run --silent test:cluster && npm run --silent test:container"
+  "simulated business: 200 tenants × 3 months over HTTP with the test clock, every invariant, then the production container: the standalone server, migrations first, as a non-root user" \
+  "SIMULATE_SKIP_BUILD=true npm run --silent simulate -- --tenants 200 --months 3 --seed 1 --no-progress && npm run --silent test:container" \
+  "two instances behind nginx (refunds, idempotency, sessions, revocation, rate limits), then backup while running, restore into a fresh server, the console serves it" \
+  "npm run --silent test:cluster && npm run --silent test:backup"
 step "first-load JS budgets";  npm run --silent perf:bundle
 step "end-to-end tests (Chromium against the built app)"; npx playwright test
 # Smoke runs of the benchmarks: tiny data, correctness only (exact totals, no errors), so they cannot rot.
