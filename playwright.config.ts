@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { E2E_PORT, E2E_WORKERS, serverOrigin } from './e2e/servers';
+import { chromiumPath } from './scripts/lib/chromium-path';
 
 /**
  * E2E runs drive Debian's Chromium (Playwright's browser download is unreachable here) against the
@@ -27,7 +28,7 @@ export default defineConfig({
     // Dashboard load. dashboard.spec keeps the animated default, so that path is driven too.
     reducedMotion: 'reduce',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
   },

@@ -1,5 +1,6 @@
 import { chromium, type Browser } from '@playwright/test';
 import { SEED_USERS } from '../../prisma/seed-users';
+import { chromiumPath } from '../../scripts/lib/chromium-path';
 
 export interface TWebVitalsRun {
   lcpMs: number;
@@ -43,7 +44,7 @@ const OBSERVERS = `
  * quiet for a second after `load`: a superset of Lighthouse's FCP→TTI window, so never lower.
  */
 export async function measureWebVitals(origin: string, routes: string[], runsPerRoute: number): Promise<TWebVitals[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: BROWSER_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath('full'), args: BROWSER_ARGS });
   try {
     const storageState = await signIn(browser, origin);
     const results: TWebVitals[] = [];
