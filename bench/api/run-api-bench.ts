@@ -46,12 +46,6 @@ export interface TApiBench {
   };
 }
 
-/**
- * A second measurement of some endpoints only (the smoke's, of those below their committed
- * efficiency): their rows, and the 401 ceiling and the 304 when `plans_304` was asked for.
- */
-export type TApiRemeasure = Omit<TApiBench, 'ceiling' | 'notModified'> & Partial<Pick<TApiBench, 'ceiling' | 'notModified'>>;
-
 export interface TApiBenchOptions {
   app: TRunningServer;
   floor: TRunningServer;
@@ -70,14 +64,11 @@ export interface TApiBenchOptions {
  * always runs on a warmer or a quieter machine), at the same fixed concurrency. Afterwards the
  * refund totals are checked in SQL against what the load generator was told.
  */
-export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench>;
-export async function runApiBench(options: TApiBenchOptions, only: string[]): Promise<TApiRemeasure>;
-export async function runApiBench(options: TApiBenchOptions, only?: string[]): Promise<TApiRemeasure> {
+export async function runApiBench(options: TApiBenchOptions): Promise<TApiBench> {
   const before = await verifyRefundTotals(options.databaseUrl);
   const rows: TApiRow[] = [];
   let created201 = 0;
   for (const [index, scenario] of apiScenarios(options.data).entries()) {
-    if (only && !only.includes(scenario.id)) continue;
     const servers = index % 2 === 0 ? (['app', 'floor'] as const) : (['floor', 'app'] as const);
     const results: Partial<Record<'app' | 'floor', TLoadResult>> = {};
     for (const which of servers) {
@@ -112,17 +103,13 @@ export async function runApiBench(options: TApiBenchOptions, only?: string[]): P
       minRequestsPerConnection: options.minRequestsPerConnection,
       cpu: { server: () => processTreeCpuMs(options.app.pid), database: () => processTreeCpuMs(options.postmasterPid()) },
     });
-  let ceiling: TLoadResult | undefined;
-  let notModified: TLoadResult | undefined;
-  if (!only || only.includes('plans_304')) {
-    ceiling = await plansOnApp({});
-    options.log(`GET /plans without credentials (401, no database) [app]: ${ceiling.requestsPerSecond} req/s, p50 ${ceiling.p50Ms} ms, p99 ${ceiling.p99Ms} ms, CPU/request ${ceiling.serverCpuMs} ms (load ${ceiling.load})`);
-    const authorization = `Bearer ${options.data.apiKey}`;
-    const etag = (await fetch(`${options.app.origin}${PLANS}`, { headers: { authorization } })).headers.get('etag');
-    if (!etag) throw new Error('GET /plans answered without an ETag');
-    notModified = await plansOnApp({ authorization, 'if-none-match': etag });
-    options.log(`GET /plans with If-None-Match (304) [app]: ${notModified.requestsPerSecond} req/s, p50 ${notModified.p50Ms} ms, p99 ${notModified.p99Ms} ms, ${JSON.stringify(notModified.statusCounts)}, CPU/request ${notModified.serverCpuMs} ms server + ${notModified.databaseCpuMs} ms PostgreSQL (load ${notModified.load})`);
-  }
+  const ceiling = await plansOnApp({});
+  options.log(`GET /plans without credentials (401, no database) [app]: ${ceiling.requestsPerSecond} req/s, p50 ${ceiling.p50Ms} ms, p99 ${ceiling.p99Ms} ms, CPU/request ${ceiling.serverCpuMs} ms (load ${ceiling.load})`);
+  const authorization = `Bearer ${options.data.apiKey}`;
+  const etag = (await fetch(`${options.app.origin}${PLANS}`, { headers: { authorization } })).headers.get('etag');
+  if (!etag) throw new Error('GET /plans answered without an ETag');
+  const notModified = await plansOnApp({ authorization, 'if-none-match': etag });
+  options.log(`GET /plans with If-None-Match (304) [app]: ${notModified.requestsPerSecond} req/s, p50 ${notModified.p50Ms} ms, p99 ${notModified.p99Ms} ms, ${JSON.stringify(notModified.statusCounts)}, CPU/request ${notModified.serverCpuMs} ms server + ${notModified.databaseCpuMs} ms PostgreSQL (load ${notModified.load})`);
   return {
     connections: options.connections,
     seconds: options.seconds,

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { TVerdict } from '../targets';
-import type { TApiBench, TApiRemeasure } from './run-api-bench';
+import type { TApiBench } from './run-api-bench';
 
 /** The committed figures: each endpoint's efficiency in the smoke run (`npm run bench -- --smoke`). */
 const FILE = 'bench/api/smoke-ratios.json';
@@ -16,7 +16,7 @@ type TRatios = Record<string, { efficiency: number; throughput: number }>;
  * hardly the ratio (unlike req/s); the throughput ratio (app ÷ floor req/s) is recorded beside it
  * for reading, but does not gate: in a 2-second smoke run on a shared machine it is too noisy.
  */
-function ratiosOf(api: TApiRemeasure): TRatios {
+function ratiosOf(api: TApiBench): TRatios {
   const { ceiling, notModified } = api;
   return {
     ...Object.fromEntries(
@@ -29,14 +29,10 @@ function ratiosOf(api: TApiRemeasure): TRatios {
       ]),
     ),
     // The 304 has no floor of its own: against the 401 ceiling of the same app (its CPU per request ÷ the 304's).
-    ...(ceiling && notModified
-      ? {
-          [NOT_MODIFIED]: {
-            efficiency: round((ceiling.serverCpuMs + ceiling.databaseCpuMs) / (notModified.serverCpuMs + notModified.databaseCpuMs)),
-            throughput: round(notModified.requestsPerSecond / ceiling.requestsPerSecond),
-          },
-        }
-      : {}),
+    [NOT_MODIFIED]: {
+      efficiency: round((ceiling.serverCpuMs + ceiling.databaseCpuMs) / (notModified.serverCpuMs + notModified.databaseCpuMs)),
+      throughput: round(notModified.requestsPerSecond / ceiling.requestsPerSecond),
+    },
   };
 }
 
@@ -54,7 +50,7 @@ export function smokeRatiosBelowFloor(api: TApiBench): string[] {
  * collection or a neighbour's burst); each endpoint is judged by its better run, so a regression
  * fails only when both runs show it.
  */
-export function checkSmokeRatios(runs: [TApiBench, ...TApiRemeasure[]]): (TVerdict & { id: string })[] {
+export function checkSmokeRatios(runs: TApiBench[]): (TVerdict & { id: string })[] {
   if (!existsSync(FILE)) return [{ id: 'file', area: 'committed smoke ratios', target: `${FILE} exists`, measured: 'missing', pass: false, correctness: true }];
   const committed = JSON.parse(readFileSync(FILE, 'utf8')).ratios as TRatios;
   const measurements = runs.map(ratiosOf);
