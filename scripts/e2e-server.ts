@@ -5,8 +5,7 @@
 // simulated history is not paid once per worker. The servers after the first start first: the
 // first one's /login, which Playwright waits for, answers only when every server does.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { analyticsDb, bookkeepingDb, createClient, db } from '../lib/db';
@@ -15,10 +14,11 @@ import { freePort } from '../lib/db/free-port';
 import { migrateDatabase } from '../lib/db/migrations';
 import { seedDatabase } from '../prisma/seed';
 import { E2E_PORT, E2E_WORKERS, serverOrigin } from '../e2e/servers';
+import { waitUntilServing } from '../bench/lib/app-server';
+import { scratchDirectory, stopChild } from './lib/test-harness';
 
 const log = (message: string) => console.log(`[e2e-server] ${message}`);
-const root = mkdtempSync(path.join(tmpdir(), 'billing-e2e-'));
-chmodSync(root, 0o755);
+const root = scratchDirectory('billing-e2e-');
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -79,32 +79,13 @@ async function startConsole(index: number, databaseUrl: string): Promise<void> {
       void stop(code || 1);
     }
   });
-  const login = `${serverOrigin(index)}/login`;
-  for (let attempt = 0; ; attempt++) {
-    if (stopping) return;
-    try {
-      if ((await fetch(login)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (attempt > 1200) throw new Error(`${login} did not answer within 2 minutes`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilServing(`${serverOrigin(index)}/login`, child);
 }
 
 async function stop(code: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all(children.map((child) => stopChild(child, 'SIGTERM')));
   await database.stop();
   rmSync(root, { recursive: true, force: true });
   process.exit(code);
