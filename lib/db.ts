@@ -3,6 +3,7 @@ import { Prisma, PrismaClient } from '@/lib/generated/prisma/client';
 import { config } from '@/lib/config';
 import { FailFastClient } from './db/fail-fast-client';
 import { parsePoolerUrl } from './db/pgbouncer-url';
+import { statementName } from './db/statement-names';
 
 /**
  * One Prisma client per process (kept on globalThis so dev-mode reloads do not open new pools).
@@ -116,7 +117,7 @@ export function createClient(connectionString: string, max = 10, options: TClien
     Client: FailFastClient,
     ...(target.pgbouncer ? {} : { options: Object.entries(session).map(([name, value]) => `-c ${name}=${value}`).join(' ') }),
     ...(statementTimeoutMs ? { query_timeout: statementTimeoutMs + QUERY_TIMEOUT_MARGIN_MS } : {}),
-  });
+  }, target.pgbouncer ? {} : { statementNameGenerator: statementName });
   const client = new PrismaClient({ adapter, transactionOptions: { maxWait: POOL_WAIT_MS, timeout: 15_000 } });
   if (target.pgbouncer && Object.keys(settings).length) perTransactionSettings.set(client, settings);
   return client;

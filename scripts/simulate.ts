@@ -15,6 +15,7 @@ const { values } = parseArgs({
     months: { type: 'string', default: '12' },
     seed: { type: 'string', default: '1' },
     concurrency: { type: 'string', default: '16' },
+    servers: { type: 'string', default: '2' },
     'no-progress': { type: 'boolean', default: false },
   },
 });
@@ -31,12 +32,13 @@ const options = {
   months: whole('months', values.months, 1, 60),
   seed: whole('seed', values.seed, 0, 2 ** 31 - 1),
   concurrency: whole('concurrency', values.concurrency, 1, 256),
+  servers: whole('servers', values.servers, 1, 8),
   progress: !values['no-progress'] && process.stdout.isTTY === true,
 };
 const log = (line: string) => console.log(`[simulate] ${line}`);
 
-log(`${options.tenants} tenants × ${options.months} months, seed ${options.seed}, ${options.concurrency} requests at once`);
-const env = await startSimulationEnvironment(log);
+log(`${options.tenants} tenants × ${options.months} months, seed ${options.seed}, ${options.concurrency} requests at once, ${options.servers} server instance${options.servers === 1 ? '' : 's'}`);
+const env = await startSimulationEnvironment(log, { servers: options.servers });
 // Ctrl-C stops what the simulation started (the server's process group, the fakes, PostgreSQL and its data).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void env.stop().finally(() => process.exit(130)));
 let code = 1;

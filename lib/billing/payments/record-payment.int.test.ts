@@ -96,6 +96,19 @@ describe('POST /invoices/{id}/payments', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     const entries = await db().auditLogEntry.findMany({ where: { entityId: invoice.id } });
     expect(entries).toMatchObject([{ action: 'invoice.payment_recorded', actorType: 'api_key', before: { status: 'open', amount_paid: 0 }, after: { status: 'paid', amount_paid: 50000 } }]);
+    // The entry's payment is the one the answer shows, currency included.
+    expect(entries[0]!.after).toMatchObject({ payment: first.body.payment });
+    expect(first.body.payment).toMatchObject({ currency: 'IDR', amount: 50000, method: 'card', provider: 'manual', provider_payment_id: null });
+  });
+
+  it('an amount finer than the invoice currency allows is 400 validation_failed and writes nothing', async () => {
+    const invoice = await createInvoiceFixture({ status: 'open', total: '50000' });
+    const refused = await pay(invoice.id, { amount: 10.5, method: 'card', reference: ref() });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'amount', message: 'IDR amounts are whole numbers.' }] });
+    expect(await db().payment.count({ where: { invoiceId: invoice.id } })).toBe(0);
+    expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'open' });
+    expect(await db().auditLogEntry.count({ where: { entityId: invoice.id } })).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@ import { freePort } from '../../../lib/db/free-port';
 import { migrateDatabase } from '../../../lib/db/migrations';
 import { startFakeStripe, type TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
 import { startFakeXendit, type TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
-import { startAppServer } from '../../../bench/lib/app-server';
+import { startAppServer, type TRunningServer } from '../../../bench/lib/app-server';
 import { processTreeCpuMs } from '../../../bench/lib/process-cpu';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
@@ -34,7 +34,7 @@ export interface TSimulationEnvironment extends TSimulationTarget {
  * sources. Only the API key is made directly in the database (as `npm run api-key` does); every
  * other record comes through HTTP.
  */
-export async function startSimulationEnvironment(log: (line: string) => void): Promise<TSimulationEnvironment> {
+export async function startSimulationEnvironment(log: (line: string) => void, options: { servers: number }): Promise<TSimulationEnvironment> {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!existsSync(`${distDir}/BUILD_ID`) || (process.env.SIMULATE_SKIP_BUILD !== 'true' && (await buildIsStale(`${distDir}/BUILD_ID`)))) {
     log(`next build → ${distDir}/ (missing or older than the sources) …`);
@@ -60,31 +60,45 @@ export async function startSimulationEnvironment(log: (line: string) => void): P
     // The simulation sends the payment webhooks itself (provider-webhooks.ts); the fakes take refunds.
     const [xendit, stripe] = await Promise.all([startFakeXendit(), startFakeStripe()]);
     stopAll.push(() => xendit.close(), () => stripe.close());
-    const serverLog = path.join(root, 'server.log');
-    const server = await startAppServer({
-      distDir, databaseUrl: await localSocketUrl(sql, database.url), logFile: serverLog,
-      env: {
-        NODE_ENV: 'production',
-        DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '16',
-        TEST_CLOCK: 'true',
-        WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
-        LOG_LEVEL: process.env.SIMULATE_LOG_LEVEL ?? 'warn',
-        BILLING_RUN_INTERVAL: 'off',
-        REFUND_RECONCILE_INTERVAL: '0',
-        XENDIT_SECRET_KEY: 'xnd_development_simulation_fake',
-        XENDIT_CALLBACK_TOKEN: token,
-        XENDIT_API_URL: xendit.url,
-        STRIPE_SECRET_KEY: 'sk_test_simulation_fake',
-        STRIPE_WEBHOOK_SECRET: webhookSecret,
-        STRIPE_API_URL: stripe.url,
-        STRIPE_MAX_NETWORK_RETRIES: '0',
-      },
-    });
-    stopAll.push(() => server.stop());
-    const { origin } = server;
+    const serverUrl = await localSocketUrl(sql, database.url);
+    const servers: TRunningServer[] = [];
+    // One `next start` per instance, one after the other (each one's start-up has both cores).
+    for (let instance = 0; instance < options.servers; instance++) {
+      const server = await startAppServer({
+        distDir, databaseUrl: serverUrl, logFile: path.join(root, `server-${instance + 1}.log`),
+        env: {
+          NODE_ENV: 'production',
+          DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? '16',
+          TEST_CLOCK: 'true',
+          WEBHOOK_RATE_LIMIT_PER_MINUTE: '1000000',
+          LOG_LEVEL: process.env.SIMULATE_LOG_LEVEL ?? 'warn',
+          BILLING_RUN_INTERVAL: 'off',
+          REFUND_RECONCILE_INTERVAL: '0',
+          XENDIT_SECRET_KEY: 'xnd_development_simulation_fake',
+          XENDIT_CALLBACK_TOKEN: token,
+          XENDIT_API_URL: xendit.url,
+          STRIPE_SECRET_KEY: 'sk_test_simulation_fake',
+          STRIPE_WEBHOOK_SECRET: webhookSecret,
+          STRIPE_API_URL: stripe.url,
+          STRIPE_MAX_NETWORK_RETRIES: '0',
+        },
+      });
+      stopAll.push(() => server.stop());
+      servers.push(server);
+    }
+    const origin = servers[0]!.origin;
     const postmaster = Number(readFileSync(path.join(database.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
-    const cpuMs = () => ({ server: processTreeCpuMs(server.pid), database: processTreeCpuMs(postmaster) });
-    const fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
+    const cpuMs = () => ({ server: servers.reduce((sum, server) => sum + processTreeCpuMs(server.pid), 0), database: processTreeCpuMs(postmaster) });
+    // Requests go to the instances in turn (as a load balancer's round robin would): a retry with
+    // the same Idempotency-Key, a webhook delivered twice, a billing run beside another may each
+    // meet another instance than the first, so every guarantee is exercised across instances.
+    let turn = 0;
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const url = String(input);
+      const server = servers[turn++ % servers.length]!;
+      return globalThis.fetch(url.startsWith(origin) ? server.origin + url.slice(origin.length) : url, init);
+    };
+    const serverLog = servers.length === 1 ? path.join(root, 'server-1.log') : path.join(root, 'server-*.log');
     return {
       fetch, origin, bearer: secret, sql, databaseUrl: database.url, providers: { xendit, stripe }, secrets: { origin, xenditToken: token, stripeSecret: webhookSecret, fetch }, serverLog, cpuMs, stop,
       moveClock: moveTestClock, clockNow: readTestClock,
