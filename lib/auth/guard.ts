@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import type { TScalarRead } from '@/lib/db/scalar-read';
 import { BillingError, forbidden, unauthenticated } from '@/lib/errors';
 import type { TActor } from './actor';
+import type { TIdempotencyPlan } from '@/lib/http/idempotency';
 import { countRateLimit } from '@/lib/http/rate-limit';
 import { admitApiKey, type TAdmission } from './api-keys/admit-api-key';
 import { authenticateApiKey } from './api-keys/authenticate-api-key';
@@ -29,12 +30,13 @@ export async function authenticateRequest(request: NextRequest): Promise<TActor 
  * (lib/http/admin-route.ts): an API key is authenticated and counted in one statement
  * (admitApiKey); a session's user is read, then counted. Only a super_admin is counted (anyone
  * else is refused before the limiter); whether the count is over the limit is the caller's to judge.
- * An API key's admission also reads `reads` for an admitted request (TAdmission.reads); a
- * session's does not (its caller reads them itself).
+ * An API key's admission also reads `reads` for an admitted request (TAdmission.reads) and claims
+ * a POST's Idempotency-Key (`idempotency`, TAdmission.claimId); a session's does neither (its
+ * caller reads and claims itself).
  */
-export async function admitRequest(request: NextRequest, reads: TScalarRead[] = []): Promise<TAdmission> {
+export async function admitRequest(request: NextRequest, reads: TScalarRead[] = [], idempotency: TIdempotencyPlan | null = null): Promise<TAdmission> {
   const bearer = bearerOf(request);
-  if (bearer !== undefined) return bearer ? admitApiKey(bearer, undefined, undefined, reads) : { actor: null, limits: null };
+  if (bearer !== undefined) return bearer ? admitApiKey(bearer, undefined, undefined, reads, idempotency) : { actor: null, limits: null };
   const actor = await sessionRequestActor(request);
   return { actor, limits: actor?.role === 'super_admin' ? await countRateLimit(actor) : null };
 }

@@ -6,7 +6,7 @@ import { testClockEnabled } from '@/lib/clock';
 import { readScalar, readScalars, type TScalarRead } from '@/lib/db/scalar-read';
 import { entityTag, ifNoneMatchHits, notModified, withEntityTag } from './conditional-get';
 import { errorResponse } from './error-response';
-import { withIdempotency } from './idempotency';
+import { idempotencyPlan, release, withIdempotency } from './idempotency';
 import { parseJsonText, parseWith, readBodyText } from './parse';
 import { rateLimitHeaders, refuseOverLimit, type TRateLimitResult } from './rate-limit';
 import { logRequest } from './request-log';
@@ -82,6 +82,9 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     let actor: TActor | null = null;
     let limits: TRateLimitResult | null = null;
     let thrown: unknown;
+    /** The Idempotency-Key claim the admission made, until withIdempotency takes it over. */
+    let claimId: string | undefined;
+    let earlyBody: { text: string } | { error: unknown } | null = null;
     // Every failure is answered here and remembered for the request's log line (logged once, there).
     const fail = (error: unknown) => ((thrown = error), errorResponse(error, requestId));
     let response: Response;
@@ -96,8 +99,14 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       // A conditional GET is mostly answered 304: its body is read only when the tag missed. Nor is
       // it read while bodies are kept by tag: the version alone says whether the kept one is current.
       const folded = early && { ...early, prefetch: request.headers.has('if-none-match') || bodies?.size ? null : early.prefetch };
+      // An API key's POST with an Idempotency-Key has its body read first, so that the admission
+      // claims the key too (one round trip fewer); a body that cannot be read (413) is refused
+      // where it always was, after the guard.
+      const earlyRead = request.method === 'POST' && request.headers.has('authorization') && request.headers.has('idempotency-key') ? await readEarly() : null;
+      const idempotency = earlyRead && 'text' in earlyRead ? idempotencyPlan(request, earlyRead.text) : null;
       // An API key is authenticated and counted in one statement (lib/auth/api-keys/admit-api-key.ts).
-      const admission = await admitRequest(request, folded ? [folded.version, folded.prefetch].filter((read) => read !== null) : []);
+      const admission = await admitRequest(request, folded ? [folded.version, folded.prefetch].filter((read) => read !== null) : [], idempotency);
+      claimId = admission.claimId;
       actor = admission.actor;
       const superAdmin = requireSuperAdmin(actor);
       // Before the body is read: a caller over its limit costs one statement and nothing more.
@@ -114,6 +123,8 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       response.headers.set('X-Request-Id', requestId);
     } catch (error) {
       response = fail(error);
+      // A key the admission claimed for a request that failed before its handler ran: given back.
+      if (claimId) await release(claimId);
     }
     if (limits) for (const [name, value] of Object.entries(rateLimitHeaders(limits))) response.headers.set(name, value);
     logRequest({ request, requestId, response, startedAt, actor, error: thrown });
@@ -152,13 +163,30 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       return { version: options.version && request.method === 'GET' ? await options.version({ request, params }) : null, prefetched: undefined };
     }
 
+    async function readEarly(): Promise<{ text: string } | { error: unknown }> {
+      try {
+        earlyBody = { text: await readBodyText(request, options.maxBodyBytes) };
+      } catch (error) {
+        earlyBody = { error };
+      }
+      return earlyBody;
+    }
+
+    async function bodyOf(): Promise<string> {
+      if (!WITH_BODY.has(request.method)) return '';
+      if (earlyBody && 'error' in earlyBody) throw earlyBody.error;
+      return earlyBody ? earlyBody.text : readBodyText(request, options.maxBodyBytes);
+    }
+
     async function answer(params: P, superAdmin: TActor, tag: string | null, prefetched: string | null | undefined): Promise<Response> {
-      const bodyText = WITH_BODY.has(request.method) ? await readBodyText(request, options.maxBodyBytes) : '';
+      const bodyText = await bodyOf();
       const contentType = request.headers.get('content-type');
       const body = <T extends z.ZodType>(schema: T): z.infer<T> => parseWith(schema, parseJsonText(bodyText, contentType));
       // Failures are responses too, so an idempotent POST stores and replays its 4xx like its 2xx.
       const run = () => handler({ request, params, actor: superAdmin, requestId, body, ...(prefetched === undefined ? {} : { prefetched }) }).catch(fail);
-      const response = request.method === 'POST' ? await withIdempotency(request, superAdmin, bodyText, run) : await run();
+      const preClaimed = claimId;
+      claimId = undefined; // withIdempotency owns it now (it releases it on a 5xx or a throw)
+      const response = request.method === 'POST' ? await withIdempotency(request, superAdmin, bodyText, run, preClaimed) : await run();
       return tag ? withEntityTag(response, tag) : response;
     }
   };

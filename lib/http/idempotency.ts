@@ -56,6 +56,8 @@ export async function withIdempotency(
   actor: TActor,
   bodyText: string,
   run: () => Promise<Response>,
+  /** The claim's id when the admission statement won it for this request (admitApiKey with an idempotency plan). */
+  preClaimed?: string,
 ): Promise<Response> {
   const key = request.headers.get('idempotency-key');
   if (key === null) return run();
@@ -64,8 +66,9 @@ export async function withIdempotency(
   }
 
   const scope = `${actor.type}:${actor.id}:${request.method} ${new URL(request.url).pathname}`;
-  const requestHash = createHash('sha256').update(bodyText).digest('hex');
-  const claimed = await claim(scope, key, requestHash);
+  const requestHash = requestHashOf(bodyText);
+  // Claimed already by the request's admission statement (an API key's), or claimed here.
+  const claimed = preClaimed ?? (await claim(scope, key, requestHash));
   if (typeof claimed !== 'string') return replay(claimed, requestHash);
 
   let response: Response;
@@ -93,6 +96,8 @@ export async function withIdempotency(
   return stored === response ? new Response(body, { status: response.status, headers: response.headers }) : response;
 }
 
+const requestHashOf = (bodyText: string) => createHash('sha256').update(bodyText).digest('hex');
+
 type StoredRecord = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 
 /**
@@ -106,20 +111,54 @@ type StoredRecord = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
  */
 async function claim(scope: string, key: string, requestHash: string): Promise<string | StoredRecord> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const [won] = await db().$queryRaw<{ id: string }[]>`
-      INSERT INTO idempotency_records AS record (id, scope, key, request_hash, state, expires_at)
-      VALUES (gen_random_uuid(), ${scope}::text, ${key}::text, ${requestHash}::text, 'in_progress', now() + ${TTL_SECONDS}::int * interval '1 second')
-      ON CONFLICT (scope, key) DO UPDATE
-      SET id = excluded.id, request_hash = excluded.request_hash, state = 'in_progress', response_status = NULL,
-        response_body = NULL, response_headers = NULL, created_at = now(), expires_at = excluded.expires_at
-      WHERE record.expires_at <= now() AND NOT ${refundStillPending(Prisma.sql`record.id`)}
-      RETURNING id`;
+    const [won] = await db().$queryRaw<{ id: string }[]>`${claimStatement(Prisma.sql`VALUES (gen_random_uuid(), ${scope}::text, ${key}::text, ${requestHash}::text, 'in_progress', now() + ${TTL_SECONDS}::int * interval '1 second')`)}`;
     if (won) return won.id;
     const existing = await findRecord(scope, key);
     if (existing) return existing;
     // Released between the two statements (its request failed): try to claim it again.
   }
   throw conflict('idempotency_request_in_progress', 'A request with this Idempotency-Key is in progress; retry later.');
+}
+
+/**
+ * The claim as a statement: `rows` gives (id, scope, key, request_hash, state, expires_at) — a
+ * VALUES row, or a SELECT (an API key's admission claims for an admitted request in its own
+ * statement: idempotencyClaimRows). Returns the new claim's id, or nothing when a live record holds the key.
+ */
+function claimStatement(rows: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      INSERT INTO idempotency_records AS record (id, scope, key, request_hash, state, expires_at)
+      ${rows}
+      ON CONFLICT (scope, key) DO UPDATE
+      SET id = excluded.id, request_hash = excluded.request_hash, state = 'in_progress', response_status = NULL,
+        response_body = NULL, response_headers = NULL, created_at = now(), expires_at = excluded.expires_at
+      WHERE record.expires_at <= now() AND NOT ${refundStillPending(Prisma.sql`record.id`)}
+      RETURNING id`;
+}
+
+/** What an API key's admission needs to claim a POST's Idempotency-Key in its own statement (null: no valid key). */
+export interface TIdempotencyPlan {
+  key: string;
+  requestHash: string;
+  /** The scope after the actor: `:POST /api/v1/…`. */
+  scopeSuffix: string;
+}
+
+export function idempotencyPlan(request: Request, bodyText: string): TIdempotencyPlan | null {
+  const key = request.headers.get('idempotency-key');
+  if (request.method !== 'POST' || key === null || key.length < 1 || key.length > 255) return null;
+  return { key, requestHash: requestHashOf(bodyText), scopeSuffix: `:${request.method} ${new URL(request.url).pathname}` };
+}
+
+/**
+ * The claim for an admission statement (lib/auth/api-keys/admit-api-key.ts): the same upsert as
+ * `claim`, its scope made of `actorScope` (SQL naming the key, evaluated in that statement) and
+ * the plan's suffix, for the rows `from` yields (none when the request is refused).
+ */
+export function idempotencyClaimSql(plan: TIdempotencyPlan, actorScope: Prisma.Sql, from: Prisma.Sql): Prisma.Sql {
+  return claimStatement(Prisma.sql`
+      SELECT gen_random_uuid(), ${actorScope} || ${plan.scopeSuffix}::text, ${plan.key}::text, ${plan.requestHash}::text, 'in_progress', now() + ${TTL_SECONDS}::int * interval '1 second'
+      ${from}`);
 }
 
 function findRecord(scope: string, key: string) {
@@ -145,7 +184,7 @@ function replay(record: StoredRecord, requestHash: string): Response {
  * the settlement met a database outage): then a retry could refund twice, so the key stays claimed
  * until the refund reconciler settles that refund and completes the record with its answer.
  */
-async function release(claimId: string): Promise<void> {
+export async function release(claimId: string): Promise<void> {
   await db().$executeRaw`
     DELETE FROM idempotency_records
     WHERE id = ${claimId}::uuid AND state = 'in_progress' AND NOT ${refundStillPending(Prisma.sql`${claimId}::uuid`)}`.catch(() => {});

@@ -1,4 +1,5 @@
 import type { TActor } from '@/lib/auth/actor';
+import { adoptClockOffset, testClockEnabled } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
@@ -59,14 +60,15 @@ export function rateLimitResult(limit: number, row: { count: number; reset_secon
  * one window per provider, `WEBHOOK_RATE_LIMIT_PER_MINUTE` deliveries a minute; past it 429 with
  * Retry-After, which both providers honour by delivering again later.
  */
-export async function enforceWebhookRateLimit(provider: string, limit = config().WEBHOOK_RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<void> {
-  if (limit <= 0) return;
+export async function enforceWebhookRateLimit(provider: string, limit = config().WEBHOOK_RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<{ clockSynced: boolean }> {
+  if (limit <= 0) return { clockSynced: false };
   const result = await countRequest(`webhook:${provider}`, limit, client);
   if (!result.allowed) {
     throw new BillingError(429, 'rate_limited', `At most ${limit} ${provider} webhook deliveries per minute; retry in ${result.resetSeconds} s.`, {
       headers: { 'Retry-After': String(result.resetSeconds) },
     });
   }
+  return { clockSynced: result.clockSynced };
 }
 
 /**
@@ -77,13 +79,20 @@ export async function enforceWebhookRateLimit(provider: string, limit = config()
  * count too: a client hammering past its limit does not earn a fresh window sooner. It goes through
  * bookkeepingDb(): the count is committed without waiting for the disk (lib/db.ts). (LEAST: the
  * column keeps milliseconds, rounded, so a fresh window may look a hair longer than a minute.)
+ * With TEST_CLOCK=true the same statement reads the test clock's row and adopts it (clockSynced),
+ * so the request needs no statement of its own for it (lib/test-clock/sync-test-clock.ts).
  */
-async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult> {
-  const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<{ count: number; reset_seconds: number }[]>`
-    INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
-    VALUES (${key}, now(), 1)
-    ${COUNT_IN_WINDOW}`);
-  return rateLimitResult(limit, row!);
+async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult & { clockSynced: boolean }> {
+  const testClock = testClockEnabled();
+  const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<{ count: number; reset_seconds: number; clock_offset_ms: bigint | null }[]>`
+    WITH counted AS (
+      INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
+      VALUES (${key}, now(), 1)
+      ${COUNT_IN_WINDOW}
+    )
+    SELECT count, reset_seconds, (SELECT offset_ms FROM test_clock WHERE id = 1 AND ${testClock}::boolean) AS clock_offset_ms FROM counted`);
+  if (testClock && row!.clock_offset_ms !== null) adoptClockOffset(Number(row!.clock_offset_ms));
+  return { ...rateLimitResult(limit, row!), clockSynced: testClock };
 }
 
 /**

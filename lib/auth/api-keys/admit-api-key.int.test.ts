@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bookkeepingDb, createClient, db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -111,5 +112,37 @@ describe('admitApiKey: the reads of an admitted request in the same statement', 
     }
     expect((await admitApiKey(secretOf(caller.bearer), 100, undefined, [version])).limits).toMatchObject({ remaining: 98 });
     expect(await countOf(key.id)).toBe(2);
+  });
+
+  describe('with an idempotency plan: the POST\'s Idempotency-Key claimed by the same statement', () => {
+    const plan = (key = randomUUID()) => ({ key, requestHash: 'a'.repeat(64), scopeSuffix: ':POST /api/v1/admin/billing/things' });
+    const recordsOf = (key: string) => db().idempotencyRecord.findMany({ where: { key } });
+
+    it('an admitted request holds a new in_progress claim scoped to its key and route; a live claim is not taken twice', async () => {
+      const caller = await credentialsFor('super_admin');
+      const key = await keyOf(caller.userId);
+      const idempotency = plan();
+      const admission = await admitApiKey(secretOf(caller.bearer), 100, undefined, [], idempotency);
+      expect(admission.claimId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(await recordsOf(idempotency.key)).toMatchObject([{ id: admission.claimId, scope: `api_key:${key.id}:POST /api/v1/admin/billing/things`, state: 'in_progress', requestHash: idempotency.requestHash }]);
+      const again = await admitApiKey(secretOf(caller.bearer), 100, undefined, [], idempotency);
+      expect(again.actor).not.toBeNull();
+      expect(again.claimId).toBeUndefined();
+      expect(await recordsOf(idempotency.key)).toHaveLength(1);
+    });
+
+    it('a request over its limit, of another role, or with a revoked key claims nothing', async () => {
+      const caller = await credentialsFor('super_admin');
+      await admitApiKey(secretOf(caller.bearer), 1);
+      const over = plan();
+      expect(await admitApiKey(secretOf(caller.bearer), 1, undefined, [], over)).toMatchObject({ limits: { allowed: false } });
+      const support = plan();
+      expect((await admitApiKey(secretOf((await credentialsFor('support')).bearer), 100, undefined, [], support)).claimId).toBeUndefined();
+      const revokedCaller = await credentialsFor('super_admin');
+      await revokeApiKey((await keyOf(revokedCaller.userId)).id, 'system');
+      const revoked = plan();
+      expect(await admitApiKey(secretOf(revokedCaller.bearer), 100, undefined, [], revoked)).toEqual({ actor: null, limits: null });
+      for (const refused of [over, support, revoked]) expect(await recordsOf(refused.key)).toEqual([]);
+    });
   });
 });

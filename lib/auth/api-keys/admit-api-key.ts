@@ -5,6 +5,7 @@ import { bookkeepingDb, db, withPoolSettings, type Db } from '@/lib/db';
 import type { TScalarRead } from '@/lib/db/scalar-read';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { idempotencyClaimSql, type TIdempotencyPlan } from '@/lib/http/idempotency';
 import { COUNT_IN_WINDOW, rateLimitResult, type TRateLimitResult } from '@/lib/http/rate-limit';
 import { hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
 import { apiKeyActor, touchLastUsed } from './authenticate-api-key';
@@ -25,6 +26,12 @@ export interface TAdmission {
    * within its limit (nothing is read for a request that is refused).
    */
   reads?: (string | null)[];
+  /**
+   * The Idempotency-Key record this request now holds, claimed by the admission statement (an
+   * `idempotency` plan was passed, the request was admitted and no live record held the key);
+   * absent otherwise: withIdempotency claims (or replays) as usual.
+   */
+  claimId?: string;
 }
 
 /**
@@ -37,6 +44,11 @@ export interface TAdmission {
  * bookkeeping pool (the count commits without waiting for the disk); the key's row is only read.
  * With TEST_CLOCK=true it also reads the test clock's row, which every request must (no extra round trip).
  *
+ * `idempotency`: a POST's Idempotency-Key, claimed by the same statement for an admitted request
+ * (TAdmission.claimId), one round trip fewer per write. The claim commits with the count, without
+ * waiting for the disk: harmless, since the request's own writes and its stored answer commit
+ * durably after it, and a durable commit flushes every earlier one with it.
+ *
  * `reads`: what the request's handler will read (scalar reads, lib/db/scalar-read.ts: the version
  * behind an entity tag, a list's JSON), read by the same statement for an admitted request, so that a
  * GET makes one round trip in all. They see the statement's snapshot; they are evaluated only when
@@ -48,12 +60,19 @@ export interface TAdmission {
  * its own transaction (set_config(…, true), read when that transaction commits, and gone after it;
  * behind PgBouncer too), as the bookkeeping pool's sessions have it.
  */
-export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client?: Db, reads: TScalarRead[] = []): Promise<TAdmission> {
+export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client?: Db, reads: TScalarRead[] = [], idempotency: TIdempotencyPlan | null = null): Promise<TAdmission> {
   if (!isWellFormedApiKeySecret(secret)) return { actor: null, limits: null };
-  const pool = client ?? (reads.length > 0 ? db() : bookkeepingDb());
+  const pool = client ?? (reads.length > 0 || idempotency ? db() : bookkeepingDb());
   const testClock = testClockEnabled();
   const admitted = Prisma.sql`key.role = 'super_admin' AND (counted.count IS NULL OR counted.count <= ${limit}::int)`;
   const readColumns = reads.map((read, index) => Prisma.sql`, CASE WHEN ${admitted} THEN ${read} END AS ${Prisma.raw(`read_${index}`)}`);
+  // The POST's Idempotency-Key claimed for an admitted request, in this statement too (lib/http/idempotency.ts).
+  const claim = idempotency
+    ? {
+        cte: Prisma.sql`, claimed AS (${idempotencyClaimSql(idempotency, Prisma.sql`'api_key:' || key.id::text`, Prisma.sql`FROM key LEFT JOIN counted ON true WHERE ${admitted}`)})`,
+        column: Prisma.sql`, (SELECT id::text FROM claimed) AS claim_id`,
+      }
+    : { cte: Prisma.empty, column: Prisma.empty };
   const [row] = await withPoolSettings(pool, (connection) => connection.$queryRaw<TAdmissionRow[]>`
     WITH async_commit AS (
       SELECT set_config('synchronous_commit', 'off', true)
@@ -63,10 +82,10 @@ export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PE
       INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
       SELECT 'api_key:' || key.id::text, now(), 1 FROM key WHERE key.role = 'super_admin' AND ${limit}::int > 0
       ${COUNT_IN_WINDOW}
-    )
+    )${claim.cte}
     SELECT key.id::text AS id, key.name, key.prefix, key.role::text AS role, key.last_used_at, counted.count, counted.reset_seconds,
            (SELECT offset_ms FROM test_clock WHERE id = 1 AND ${testClock}::boolean) AS clock_offset_ms
-           ${readColumns.length ? Prisma.join(readColumns, ' ') : Prisma.empty}
+           ${readColumns.length ? Prisma.join(readColumns, ' ') : Prisma.empty}${claim.column}
     FROM key LEFT JOIN counted ON true`);
   if (!row) return { actor: null, limits: null };
   touchLastUsed(row.id, row.last_used_at);
@@ -78,6 +97,7 @@ export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PE
     actor: apiKeyActor(row),
     limits,
     ...(readThem ? { reads: reads.map((_, index) => row[`read_${index}`] ?? null) } : {}),
+    ...(row.claim_id ? { claimId: row.claim_id } : {}),
   };
 }
 
@@ -92,4 +112,5 @@ interface TAdmissionRow {
   clock_offset_ms: bigint | null;
   /** The reads' values: read_0, read_1, … */
   [read: `read_${number}`]: string | null;
+  claim_id?: string | null;
 }

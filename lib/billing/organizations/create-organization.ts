@@ -1,4 +1,5 @@
-import { recordAudit } from '@/lib/audit/record-audit';
+import { randomUUID } from 'node:crypto';
+import { auditInsertSql } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { now } from '@/lib/clock';
@@ -11,18 +12,22 @@ export function slugTaken(slug: string) {
   return conflict('slug_taken', `Another organization already has the slug "${slug}".`, undefined, [{ path: 'slug', message: 'Already taken.' }]);
 }
 
-/** POST /organizations (SPEC §10): a tenant; its slug is unique (409 slug_taken). */
+/**
+ * POST /organizations (SPEC §10): a tenant; its slug is unique (409 slug_taken). The row and its
+ * audit entry are written by one statement (auditInsertSql): both or neither, one round trip.
+ */
 export async function createOrganization(input: TCreateOrganizationInput, actor: TActor, requestId?: string): Promise<TOrganization> {
+  const at = now();
+  const organization = organizationToDto({ id: randomUUID(), name: input.name, slug: input.slug, billingEmail: input.billing_email, country: input.country, taxId: input.tax_id ?? null, createdAt: at, updatedAt: at });
   try {
-    return await db().$transaction(async (tx) => {
-      const at = now();
-      const row = await tx.organization.create({
-        data: { name: input.name, slug: input.slug, billingEmail: input.billing_email, country: input.country, taxId: input.tax_id ?? null, createdAt: at, updatedAt: at },
-      });
-      const organization = organizationToDto(row);
-      await recordAudit(tx, actor, { action: 'organization.created', entityType: 'organization', entityId: row.id, requestId, after: organization });
-      return organization;
-    });
+    await db().$executeRaw`
+      WITH organization AS (
+        INSERT INTO organizations (id, name, slug, billing_email, country, tax_id, created_at, updated_at)
+        VALUES (${organization.id}::uuid, ${organization.name}::text, ${organization.slug}::text, ${organization.billing_email}::text,
+                ${organization.country}::text, ${organization.tax_id}::text, ${at}::timestamptz, ${at}::timestamptz)
+      )
+      ${auditInsertSql(actor, { action: 'organization.created', entityType: 'organization', entityId: organization.id, requestId, after: organization })}`;
+    return organization;
   } catch (error) {
     if (isUniqueViolation(error, 'slug')) throw slugTaken(input.slug);
     throw error;
