@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { TActor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -96,7 +96,8 @@ export async function withIdempotency(
   return stored === response ? new Response(body, { status: response.status, headers: response.headers }) : response;
 }
 
-const requestHashOf = (bodyText: string) => createHash('sha256').update(bodyText).digest('hex');
+// crypto.hash: the one-shot digest, without a Hash object per request.
+const requestHashOf = (bodyText: string) => hash('sha256', bodyText, 'hex');
 
 type StoredRecord = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 

@@ -35,15 +35,16 @@ export async function redeemCoupon(tx: Tx, input: TRedeemCouponInput): Promise<T
 
 /**
  * An organization redeems a coupon once, ever: the UNIQUE (coupon_id, organization_id) index on
- * coupon_redemptions decides between concurrent applications (the loser's transaction rolls back);
- * the read before it only answers the common case without a write. Takes no lock on the coupon.
+ * coupon_redemptions decides between concurrent applications and repeats alike (the loser's
+ * transaction rolls back with 409 coupon_already_redeemed). Takes no lock on the coupon.
  */
-export async function claimRedemption(tx: Tx, input: TRedeemCouponInput): Promise<string> {
+export async function claimRedemption(tx: Tx, input: TRedeemCouponInput, known?: { code: string }): Promise<string> {
   const couponId = parseId(input.couponId, 'coupon');
-  const coupon = await tx.coupon.findUnique({ where: { id: couponId }, select: { code: true } });
+  // The caller that read the coupon already passes it (`known`): one read fewer.
+  const coupon = known ?? (await tx.coupon.findUnique({ where: { id: couponId }, select: { code: true } }));
   if (!coupon) throw notFound('coupon');
-  const earlier = await tx.couponRedemption.findUnique({ where: { couponId_organizationId: { couponId, organizationId: input.organizationId } }, select: { id: true } });
-  if (earlier) throw alreadyRedeemed(coupon.code, couponId);
+  // No read of an earlier redemption first: the unique index on (coupon, organization) refuses it
+  // below, and either way the caller's transaction rolls back with the 409.
   try {
     const redemption = await tx.couponRedemption.create({
       data: { couponId, organizationId: input.organizationId, subscriptionId: input.subscriptionId ?? null, currency: input.currency, redeemedAt: input.at },

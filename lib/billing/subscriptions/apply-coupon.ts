@@ -41,7 +41,7 @@ export async function attachCouponInTx(tx: Tx, sub: TSubscriptionRow, code: stri
   const coupon = await tx.coupon.findUnique({ where: { code: code.toUpperCase() } });
   if (!coupon) throw conflict('coupon_not_applicable', `No coupon has the code ${code.toUpperCase()}.`, { reason: 'unknown_code' });
   const use = { couponId: coupon.id, planId: sub.planId, currency: sub.currency, at, organizationId: sub.organizationId, subscriptionId: sub.id };
-  await claimRedemption(tx, use);
+  await claimRedemption(tx, use, coupon);
   const updated = await tx.subscription.update({ where: { id: sub.id }, data: { couponId: coupon.id, couponCyclesUsed: 0, updatedAt: at }, include: SUBSCRIPTION_INCLUDE });
   return { after: subscriptionToDto(updated), row: updated, countUse: () => countCouponUse(tx, use) };
 }

@@ -58,13 +58,15 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
     }
 
     const after = subscriptionToDto(await tx.subscription.findUniqueOrThrow({ where: { id: sub.id }, include: SUBSCRIPTION_INCLUDE }));
-    await recordAudit(tx, actor, {
+    const audit = {
       action: change.timing === 'now' ? 'subscription.changed' : 'subscription.change_scheduled', entityType: 'subscription', entityId: sub.id, requestId,
       before, after: { ...after, invoice_id: invoiceId, coupon_removed: change.couponRemoved?.code ?? null },
-    });
-    // The invoice of the difference as the transaction's last statement: the month's number
-    // counter is locked from it to the commit. Gap-free month numbers, one invoice per (subscription, kind, period).
-    if (invoice) await insertInvoices(tx, [invoice], actor);
+    };
+    // The invoice of the difference as the transaction's last statement (with the audit entry): the
+    // month's number counter is locked from it to the commit. Gap-free month numbers, one invoice
+    // per (subscription, kind, period).
+    if (invoice) await insertInvoices(tx, [invoice], actor, [audit]);
+    else await recordAudit(tx, actor, audit);
     return { subscription: after, invoice_id: invoiceId };
   });
 }

@@ -1,4 +1,3 @@
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { draftSubscriptionInvoice } from '@/lib/billing/invoices/draft-subscription-invoice';
 import { insertInvoices } from '@/lib/billing/invoices/insert-invoices';
@@ -24,10 +23,12 @@ import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
 export async function createSubscription(input: TCreateSubscriptionInput, actor: TActor, requestId?: string): Promise<TSubscription> {
   try {
     return await db().$transaction(async (tx) => {
-      const organization = await tx.organization.findUnique({ where: { id: input.organization_id.toLowerCase() }, select: { id: true } });
+      // The organization and its live subscription, if any, in one read.
+      const [organization] = await tx.$queryRaw<{ id: string; live_id: string | null }[]>`
+        SELECT o.id::text AS id, (SELECT s.id::text FROM subscriptions s WHERE s.organization_id = o.id AND s.status <> 'cancelled' LIMIT 1) AS live_id
+          FROM organizations o WHERE o.id = ${input.organization_id.toLowerCase()}::uuid`;
       if (!organization) throw validationFailed([{ path: 'organization_id', message: 'No organization has this id.' }]);
-      const live = await tx.subscription.findFirst({ where: { organizationId: organization.id, status: { not: 'cancelled' } }, select: { id: true } });
-      if (live) throw subscriptionExists(live.id);
+      if (organization.live_id) throw subscriptionExists(organization.live_id);
       const items = await resolveItems(tx, { planId: input.plan_id, billingCycle: input.billing_cycle, agentCount: input.agent_count, addons: input.addons ?? [] });
 
       const at = now();
@@ -51,11 +52,11 @@ export async function createSubscription(input: TCreateSubscriptionInput, actor:
       const spendsCycle = draft.computed.discountTotal.gt(0);
       await recordInvoiceCoupons(tx, [{ subscriptionId: created.id, discount: draft.computed.discountTotal }]);
       const subscription = subscriptionToDto({ ...row, couponCyclesUsed: row.couponCyclesUsed + (spendsCycle ? 1 : 0) });
-      await recordAudit(tx, actor, { action: 'subscription.created', entityType: 'subscription', entityId: created.id, requestId, after: subscription });
       // The contended rows last, each for as short as possible: the coupon's (its use counted),
-      // then the month's invoice-number counter (insertInvoices: one statement), then the commit.
+      // then the month's invoice-number counter (insertInvoices: one statement, which writes the
+      // subscription's audit entry too), then the commit.
       await coupon?.countUse();
-      await insertInvoices(tx, [draft], actor);
+      await insertInvoices(tx, [draft], actor, [{ action: 'subscription.created', entityType: 'subscription', entityId: created.id, requestId, after: subscription }]);
       return subscription;
     });
   } catch (error) {
