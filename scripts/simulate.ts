@@ -14,8 +14,8 @@ const { values } = parseArgs({
     tenants: { type: 'string', default: '200' },
     months: { type: 'string', default: '12' },
     seed: { type: 'string', default: '1' },
-    concurrency: { type: 'string', default: '16' },
-    servers: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '8' },
+    servers: { type: 'string', default: '1' },
     'no-progress': { type: 'boolean', default: false },
   },
 });

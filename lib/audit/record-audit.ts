@@ -17,17 +17,9 @@ export interface AuditInput {
  * change it describes, or neither does. `before`/`after` are the API representations.
  */
 export async function recordAudit(tx: Tx, actor: TActor | 'system', input: AuditInput): Promise<void> {
-  await tx.auditLogEntry.create({
-    data: {
-      ...auditActorColumns(actor),
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      requestId: input.requestId ?? null,
-    },
-  });
+  // Raw SQL, not the model's create: the same row, without the query engine's work for a model
+  // write (this runs in nearly every write request).
+  await tx.$executeRaw`${auditInsertSql(actor, input)}`;
 }
 
 /**
@@ -68,7 +60,3 @@ export function auditActorColumns(actor: TActor | 'system') {
 
 // Work nobody asked for in a request (scheduled invoicing, the seed) is the system's.
 const SYSTEM_COLUMNS = { actorType: 'system' as const, actorUserId: null, actorApiKeyId: null, actorLabel: SYSTEM_ACTOR_LABEL };
-
-function toJson(value: unknown): Prisma.InputJsonValue | undefined {
-  return value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
-}
