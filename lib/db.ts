@@ -105,8 +105,9 @@ export function createClient(connectionString: string, max = 10, options: TClien
   // startup parameter, and a SET would leak to whichever client comes next. There the pooler sets
   // TimeZone and statement_timeout on each server connection (connect_query, docs/DEPLOY.md), and
   // the pools' own extras (the analytics settings, the bookkeeping's synchronous_commit=off) are
-  // set per transaction by withPoolSettings. Statements are unnamed (the adapter prepares none),
-  // which transaction pooling allows.
+  // set per transaction by withPoolSettings. Directly, each connection prepares a statement once by
+  // name and then only binds and executes it (lib/db/statement-names.ts); behind PgBouncer,
+  // statements stay unnamed, which transaction pooling allows.
   const { statementTimeoutMs, settings = {} } = options;
   const target = parsePoolerUrl(connectionString);
   const session = { TimeZone: 'UTC', ...(statementTimeoutMs ? { statement_timeout: String(statementTimeoutMs) } : {}), ...settings };

@@ -10,7 +10,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { computeChange } from './compute-change';
 import { lockSubscription } from './lock-subscription';
 import type { TChangeResult, TChangeSubscriptionInput } from './schemas';
-import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+import { SUBSCRIPTION_INCLUDE, subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
 
 /**
  * POST /subscriptions/{id}/change (SPEC §10). Behind the subscription's row lock: computes the
@@ -30,16 +30,19 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
 
     let invoiceId: string | null = null;
     let invoice: TInvoiceDraft | null = null;
+    // The update answers with the subscription as it now is (its plan, coupon and add-ons joined): no read-back.
+    let updated: TSubscriptionRow;
     if (change.timing === 'period_end') {
-      await tx.subscription.update({ where: { id: sub.id }, data: { pendingChange: change.pendingChange as Prisma.InputJsonValue, updatedAt: at } });
+      updated = await tx.subscription.update({ where: { id: sub.id }, data: { pendingChange: change.pendingChange as Prisma.InputJsonValue, updatedAt: at }, include: SUBSCRIPTION_INCLUDE });
     } else {
       const { target, invoiceNow, newPeriod, couponRemoved } = change;
       await tx.subscriptionAddon.deleteMany({ where: { subscriptionId: sub.id } });
       if (target.addons.length) {
         await tx.subscriptionAddon.createMany({ data: target.addons.map(({ addon, quantity }) => ({ subscriptionId: sub.id, addonId: addon.id, quantity, createdAt: at })) });
       }
-      await tx.subscription.update({
+      updated = await tx.subscription.update({
         where: { id: sub.id },
+        include: SUBSCRIPTION_INCLUDE,
         data: {
           planId: target.plan.id, billingCycle: target.billingCycle, agentCount: target.agentCount, pendingChange: Prisma.DbNull,
           ...(newPeriod ? { billingAnchor: newPeriod.start, currentPeriodStart: newPeriod.start, currentPeriodEnd: newPeriod.end } : {}),
@@ -57,7 +60,7 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
       };
     }
 
-    const after = subscriptionToDto(await tx.subscription.findUniqueOrThrow({ where: { id: sub.id }, include: SUBSCRIPTION_INCLUDE }));
+    const after = subscriptionToDto(updated);
     const audit = {
       action: change.timing === 'now' ? 'subscription.changed' : 'subscription.change_scheduled', entityType: 'subscription', entityId: sub.id, requestId,
       before, after: { ...after, invoice_id: invoiceId, coupon_removed: change.couponRemoved?.code ?? null },
