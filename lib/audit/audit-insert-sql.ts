@@ -1,4 +1,5 @@
-import { actorColumns, type TActor } from '@/lib/auth/actor';
+import type { TActor } from '@/lib/auth/actor';
+import { auditActorColumns } from './record-audit';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export interface AuditSqlInput {
@@ -18,8 +19,8 @@ export interface AuditSqlInput {
  * round trip of its own. Same columns and values as recordAudit: `before`/`after` are the API
  * representations (amounts as JSON numbers: `moneyJsonb`).
  */
-export function auditInsertSql(actor: TActor, input: AuditSqlInput, from: Prisma.Sql): Prisma.Sql {
-  const columns = actorColumns(actor);
+export function auditInsertSql(actor: TActor | 'system', input: AuditSqlInput, from: Prisma.Sql): Prisma.Sql {
+  const columns = auditActorColumns(actor);
   return Prisma.sql`INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
     SELECT gen_random_uuid(), ${columns.actorType}::"ActorType", ${columns.actorUserId}::uuid, ${columns.actorApiKeyId}::uuid, ${columns.actorLabel}::text,
       ${input.action}::text, ${input.entityType}::text, ${input.entityId}::text, ${input.before}, ${input.after}, ${input.requestId ?? null}::text

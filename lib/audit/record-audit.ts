@@ -19,7 +19,7 @@ export interface AuditInput {
 export async function recordAudit(tx: Tx, actor: TActor | 'system', input: AuditInput): Promise<void> {
   // Raw SQL, not the model's create: the same row, without the query engine's work for a model
   // write (this runs in nearly every write request).
-  await tx.$executeRaw`${auditInsertSql(actor, input)}`;
+  await tx.$executeRaw`${auditEntriesSql(actor, [input])}`;
 }
 
 /**
@@ -28,9 +28,18 @@ export async function recordAudit(tx: Tx, actor: TActor | 'system', input: Audit
  */
 export async function recordAudits(tx: Tx, actor: TActor | 'system', inputs: readonly AuditInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  await tx.$executeRaw`${auditEntriesSql(actor, inputs)}`;
+}
+
+/**
+ * The INSERT of recordAudits as SQL, for a statement that writes its own change too (a CTE of
+ * insertInvoices: the entries commit with it, or not at all). Its text is the same for any number
+ * of entries (the values are arrays), so it is prepared once.
+ */
+export function auditEntriesSql(actor: TActor | 'system', inputs: readonly AuditInput[]): Prisma.Sql {
   const columns = auditActorColumns(actor);
   const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  await tx.$executeRaw`
+  return Prisma.sql`
     INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
     SELECT gen_random_uuid(), ${columns.actorType}::"ActorType", ${columns.actorUserId}::uuid, ${columns.actorApiKeyId}::uuid, ${columns.actorLabel}::text,
            v.action, v.entity_type, v.entity_id, v.before, v.after, v.request_id
@@ -39,21 +48,7 @@ export async function recordAudits(tx: Tx, actor: TActor | 'system', inputs: rea
            AS v(action, entity_type, entity_id, before, after, request_id)`;
 }
 
-/**
- * recordAudit as SQL: the INSERT of one entry, for a statement that writes a change and the entry
- * describing it together (a CTE of one statement: both commit, or neither), one round trip instead
- * of a transaction's four (BEGIN, the change, the entry, COMMIT).
- */
-export function auditInsertSql(actor: TActor | 'system', input: AuditInput): Prisma.Sql {
-  const columns = auditActorColumns(actor);
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-  return Prisma.sql`
-    INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
-    VALUES (gen_random_uuid(), ${columns.actorType}::"ActorType", ${columns.actorUserId}::uuid, ${columns.actorApiKeyId}::uuid, ${columns.actorLabel}::text,
-            ${input.action}::text, ${input.entityType}::text, ${input.entityId}::text, ${json(input.before)}::jsonb, ${json(input.after)}::jsonb, ${input.requestId ?? null}::text)`;
-}
-
-/** The actor columns of an audit entry (for statements that write audit rows themselves, like insertInvoices). */
+/** The actor columns of an audit entry (for statements that write audit rows themselves, like insertInvoices and auditInsertSql). */
 export function auditActorColumns(actor: TActor | 'system') {
   return actor === 'system' ? SYSTEM_COLUMNS : actorColumns(actor);
 }

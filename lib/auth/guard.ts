@@ -38,7 +38,9 @@ export async function admitRequest(request: NextRequest, reads: TScalarRead[] = 
   const bearer = bearerOf(request);
   if (bearer !== undefined) return bearer ? admitApiKey(bearer, undefined, undefined, reads, idempotency) : { actor: null, limits: null };
   const actor = await sessionRequestActor(request);
-  return { actor, limits: actor?.role === 'super_admin' ? await countRateLimit(actor) : null };
+  const counted = actor?.role === 'super_admin' ? await countRateLimit(actor) : null;
+  // The count's statement read the test clock too (TEST_CLOCK=true): no syncTestClock after it.
+  return { actor, limits: counted, ...(counted?.clockSynced ? { clockSynced: true as const } : {}) };
 }
 
 /** The bearer secret of an Authorization header; null for a header that is not `Bearer <secret>`, undefined without one. */

@@ -84,6 +84,7 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
     let thrown: unknown;
     /** The Idempotency-Key claim the admission made, until withIdempotency takes it over. */
     let claimId: string | undefined;
+    /** A POST's body when it was read before the admission (readEarly); null: read in `answer`. */
     let earlyBody: { text: string } | { error: unknown } | null = null;
     // Every failure is answered here and remembered for the request's log line (logged once, there).
     const fail = (error: unknown) => ((thrown = error), errorResponse(error, requestId));
@@ -102,14 +103,14 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
       // An API key's POST with an Idempotency-Key has its body read first, so that the admission
       // claims the key too (one round trip fewer); a body that cannot be read (413) is refused
       // where it always was, after the guard.
-      const earlyRead = request.method === 'POST' && request.headers.has('authorization') && request.headers.has('idempotency-key') ? await readEarly() : null;
-      const idempotency = earlyRead && 'text' in earlyRead ? idempotencyPlan(request, earlyRead.text) : null;
+      if (request.method === 'POST' && request.headers.has('authorization') && request.headers.has('idempotency-key')) earlyBody = await readEarly();
+      const idempotency = earlyBody && 'text' in earlyBody ? idempotencyPlan(request, earlyBody.text) : null;
       // An API key is authenticated and counted in one statement (lib/auth/api-keys/admit-api-key.ts).
       const admission = await admitRequest(request, folded ? [folded.version, folded.prefetch].filter((read) => read !== null) : [], idempotency);
       claimId = admission.claimId;
       actor = admission.actor;
       const superAdmin = requireSuperAdmin(actor);
-      // Before the body is read: a caller over its limit costs one statement and nothing more.
+      // Before the body is read (but an early one, above): a caller over its limit costs one statement and nothing more.
       limits = admission.limits && refuseOverLimit(admission.limits);
       // TEST_CLOCK=true only: the clock another instance moved holds here too (nothing otherwise;
       // an API key's admission already read it in its statement).
@@ -165,11 +166,10 @@ export function adminRoute<P = Record<string, never>>(handler: Handler<P>, optio
 
     async function readEarly(): Promise<{ text: string } | { error: unknown }> {
       try {
-        earlyBody = { text: await readBodyText(request, options.maxBodyBytes) };
+        return { text: await readBodyText(request, options.maxBodyBytes) };
       } catch (error) {
-        earlyBody = { error };
+        return { error };
       }
-      return earlyBody;
     }
 
     async function bodyOf(): Promise<string> {

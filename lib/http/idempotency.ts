@@ -65,11 +65,13 @@ export async function withIdempotency(
     throw badRequest('invalid_idempotency_key', 'Idempotency-Key must be 1–255 characters.');
   }
 
-  const scope = `${actor.type}:${actor.id}:${request.method} ${new URL(request.url).pathname}`;
-  const requestHash = requestHashOf(bodyText);
   // Claimed already by the request's admission statement (an API key's), or claimed here.
-  const claimed = preClaimed ?? (await claim(scope, key, requestHash));
-  if (typeof claimed !== 'string') return replay(claimed, requestHash);
+  let claimed: string | StoredRecord | undefined = preClaimed;
+  if (claimed === undefined) {
+    const requestHash = requestHashOf(bodyText);
+    claimed = await claim(`${actor.type}:${actor.id}:${request.method} ${new URL(request.url).pathname}`, key, requestHash);
+    if (typeof claimed !== 'string') return replay(claimed, requestHash);
+  }
 
   let response: Response;
   try {
@@ -124,7 +126,7 @@ async function claim(scope: string, key: string, requestHash: string): Promise<s
 /**
  * The claim as a statement: `rows` gives (id, scope, key, request_hash, state, expires_at) — a
  * VALUES row, or a SELECT (an API key's admission claims for an admitted request in its own
- * statement: idempotencyClaimRows). Returns the new claim's id, or nothing when a live record holds the key.
+ * statement: idempotencyClaimSql). Returns the new claim's id, or nothing when a live record holds the key.
  */
 function claimStatement(rows: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`

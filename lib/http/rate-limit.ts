@@ -1,9 +1,9 @@
 import type { TActor } from '@/lib/auth/actor';
-import { adoptClockOffset, testClockEnabled } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { bookkeepingDb, withPoolSettings, type Db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { adoptTestClockOffset, testClockOffsetSql } from '@/lib/test-clock/sync-test-clock';
 
 /** The window is one minute (`interval '1 minute'` in the statement below). */
 export const RATE_LIMIT_WINDOW_SECONDS = 60;
@@ -15,6 +15,9 @@ export interface TRateLimitResult {
   resetSeconds: number;
   allowed: boolean;
 }
+
+/** A counted request: its limit's verdict, and whether the counting statement synced the test clock too. */
+export type TCountedRequest = TRateLimitResult & { clockSynced: boolean };
 
 /** The rate-limit headers (IETF draft "RateLimit header fields for HTTP", its separate-field form). */
 export function rateLimitHeaders(result: TRateLimitResult): Record<string, string> {
@@ -36,7 +39,7 @@ export async function enforceRateLimit(actor: TActor, limit = config().RATE_LIMI
 }
 
 /** Counts one request against the caller's window without judging it (refuseOverLimit does); null when the limit is off. */
-export async function countRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<TRateLimitResult | null> {
+export async function countRateLimit(actor: TActor, limit = config().RATE_LIMIT_PER_MINUTE, client: Db = bookkeepingDb()): Promise<TCountedRequest | null> {
   return limit <= 0 ? null : countRequest(`${actor.type}:${actor.id}`, limit, client);
 }
 
@@ -82,17 +85,15 @@ export async function enforceWebhookRateLimit(provider: string, limit = config()
  * With TEST_CLOCK=true the same statement reads the test clock's row and adopts it (clockSynced),
  * so the request needs no statement of its own for it (lib/test-clock/sync-test-clock.ts).
  */
-async function countRequest(key: string, limit: number, client: Db): Promise<TRateLimitResult & { clockSynced: boolean }> {
-  const testClock = testClockEnabled();
+async function countRequest(key: string, limit: number, client: Db): Promise<TCountedRequest> {
   const [row] = await withPoolSettings(client, (pool) => pool.$queryRaw<{ count: number; reset_seconds: number; clock_offset_ms: bigint | null }[]>`
     WITH counted AS (
       INSERT INTO rate_limit_buckets AS bucket (key, window_start, count)
       VALUES (${key}, now(), 1)
       ${COUNT_IN_WINDOW}
     )
-    SELECT count, reset_seconds, (SELECT offset_ms FROM test_clock WHERE id = 1 AND ${testClock}::boolean) AS clock_offset_ms FROM counted`);
-  if (testClock && row!.clock_offset_ms !== null) adoptClockOffset(Number(row!.clock_offset_ms));
-  return { ...rateLimitResult(limit, row!), clockSynced: testClock };
+    SELECT count, reset_seconds, ${testClockOffsetSql()} AS clock_offset_ms FROM counted`);
+  return { ...rateLimitResult(limit, row!), clockSynced: adoptTestClockOffset(row!.clock_offset_ms) };
 }
 
 /**

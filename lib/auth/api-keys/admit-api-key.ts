@@ -1,5 +1,4 @@
 import type { TActor } from '@/lib/auth/actor';
-import { adoptClockOffset, testClockEnabled } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { bookkeepingDb, db, withPoolSettings, type Db } from '@/lib/db';
 import type { TScalarRead } from '@/lib/db/scalar-read';
@@ -7,6 +6,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { idempotencyClaimSql, type TIdempotencyPlan } from '@/lib/http/idempotency';
 import { COUNT_IN_WINDOW, rateLimitResult, type TRateLimitResult } from '@/lib/http/rate-limit';
+import { adoptTestClockOffset, testClockOffsetSql } from '@/lib/test-clock/sync-test-clock';
 import { hashApiKeySecret, isWellFormedApiKeySecret } from './api-key-secret';
 import { apiKeyActor, touchLastUsed } from './authenticate-api-key';
 
@@ -63,7 +63,6 @@ export interface TAdmission {
 export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PER_MINUTE, client?: Db, reads: TScalarRead[] = [], idempotency: TIdempotencyPlan | null = null): Promise<TAdmission> {
   if (!isWellFormedApiKeySecret(secret)) return { actor: null, limits: null };
   const pool = client ?? (reads.length > 0 || idempotency ? db() : bookkeepingDb());
-  const testClock = testClockEnabled();
   const admitted = Prisma.sql`key.role = 'super_admin' AND (counted.count IS NULL OR counted.count <= ${limit}::int)`;
   const readColumns = reads.map((read, index) => Prisma.sql`, CASE WHEN ${admitted} THEN ${read} END AS ${Prisma.raw(`read_${index}`)}`);
   // The POST's Idempotency-Key claimed for an admitted request, in this statement too (lib/http/idempotency.ts).
@@ -84,16 +83,16 @@ export async function admitApiKey(secret: string, limit = config().RATE_LIMIT_PE
       ${COUNT_IN_WINDOW}
     )${claim.cte}
     SELECT key.id::text AS id, key.name, key.prefix, key.role::text AS role, key.last_used_at, counted.count, counted.reset_seconds,
-           (SELECT offset_ms FROM test_clock WHERE id = 1 AND ${testClock}::boolean) AS clock_offset_ms
+           ${testClockOffsetSql()} AS clock_offset_ms
            ${readColumns.length ? Prisma.join(readColumns, ' ') : Prisma.empty}${claim.column}
     FROM key LEFT JOIN counted ON true`);
   if (!row) return { actor: null, limits: null };
   touchLastUsed(row.id, row.last_used_at);
-  if (testClock && row.clock_offset_ms !== null) adoptClockOffset(Number(row.clock_offset_ms));
+  const clockSynced = adoptTestClockOffset(row.clock_offset_ms);
   const limits = row.count === null || row.reset_seconds === null ? null : rateLimitResult(limit, { count: row.count, reset_seconds: row.reset_seconds });
   const readThem = reads.length > 0 && row.role === 'super_admin' && (limits?.allowed ?? true);
   return {
-    ...(testClock ? { clockSynced: true as const } : {}),
+    ...(clockSynced ? { clockSynced: true as const } : {}),
     actor: apiKeyActor(row),
     limits,
     ...(readThem ? { reads: reads.map((_, index) => row[`read_${index}`] ?? null) } : {}),

@@ -1,4 +1,4 @@
-import { auditActorColumns, type AuditInput } from '@/lib/audit/record-audit';
+import { auditActorColumns, auditEntriesSql, type AuditInput } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import type { Tx } from '@/lib/db';
 import { conflict } from '@/lib/errors';
@@ -46,7 +46,6 @@ export interface TInvoiceDraft {
  */
 export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], actor: TActor | 'system', audits: readonly AuditInput[] = []): Promise<Map<string, string>> {
   if (drafts.length === 0) return new Map();
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
   const column = <T>(pick: (draft: TInvoiceDraft) => T) => drafts.map(pick);
   const iso = (date: Date) => date.toISOString();
   const lines = drafts.flatMap((draft) => draft.computed.lines.map((line, position) => ({ invoiceId: draft.id, position, line })));
@@ -95,13 +94,7 @@ export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], a
       SELECT gen_random_uuid(), ${by.actorType}::"ActorType", ${by.actorUserId}::uuid, ${by.actorApiKeyId}::uuid, ${by.actorLabel}::text,
              'invoice.issued', 'invoice', i.id::text, NULL, n.audit || jsonb_build_object('number', i.number), NULL
         FROM inserted i JOIN numbered n ON n.id = i.id
-    ), audited_too AS (
-      INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
-      SELECT gen_random_uuid(), ${by.actorType}::"ActorType", ${by.actorUserId}::uuid, ${by.actorApiKeyId}::uuid, ${by.actorLabel}::text,
-             a.action, a.entity_type, a.entity_id, a.before, a.after, a.request_id
-        FROM unnest(${audits.map((a) => a.action)}::text[], ${audits.map((a) => a.entityType)}::text[], ${audits.map((a) => a.entityId)}::text[],
-                    ${audits.map((a) => json(a.before))}::jsonb[], ${audits.map((a) => json(a.after))}::jsonb[], ${audits.map((a) => a.requestId ?? null)}::text[])
-             AS a(action, entity_type, entity_id, before, after, request_id)
+    ), audited_too AS (${auditEntriesSql(actor, audits)}
     )
     SELECT id::text AS id, number FROM inserted`;
   if (numbered.length !== drafts.length) {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { auditInsertSql } from '@/lib/audit/record-audit';
+import { auditInsertSql, jsonbValue } from '@/lib/audit/audit-insert-sql';
 import type { TActor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { organizationToDto } from './organization-dto';
 import type { TCreateOrganizationInput, TOrganization } from './schemas';
 
@@ -25,8 +26,9 @@ export async function createOrganization(input: TCreateOrganizationInput, actor:
         INSERT INTO organizations (id, name, slug, billing_email, country, tax_id, created_at, updated_at)
         VALUES (${organization.id}::uuid, ${organization.name}::text, ${organization.slug}::text, ${organization.billing_email}::text,
                 ${organization.country}::text, ${organization.tax_id}::text, ${at}::timestamptz, ${at}::timestamptz)
+        RETURNING id
       )
-      ${auditInsertSql(actor, { action: 'organization.created', entityType: 'organization', entityId: organization.id, requestId, after: organization })}`;
+      ${auditInsertSql(actor, { action: 'organization.created', entityType: 'organization', entityId: organization.id, requestId, before: Prisma.sql`NULL::jsonb`, after: jsonbValue(organization) }, Prisma.sql`organization`)}`;
     return organization;
   } catch (error) {
     if (isUniqueViolation(error, 'slug')) throw slugTaken(input.slug);

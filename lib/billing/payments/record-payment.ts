@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { auditActorColumns } from '@/lib/audit/record-audit';
+import { auditInsertSql, jsonbValue, moneyJsonb } from '@/lib/audit/audit-insert-sql';
 import type { TActor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
-import type { InvoiceStatus, PaymentProvider } from '@/lib/generated/prisma/client';
+import { Prisma, type InvoiceStatus, type PaymentProvider } from '@/lib/generated/prisma/client';
 import { parseId } from '@/lib/http/parse';
 import { CURRENCY_DECIMALS, currencyDecimals, decimalFromJsonNumber, moneyToJson, toDecimal, type Decimal } from '@/lib/money';
+import { paymentToDto } from './payment-dto';
 import type { TPayment, TRecordPaymentInput, TRecordPaymentResult } from './schemas';
 
 /** Who took the money, when a provider's webhook records it (absent: an operator recorded it, `manual`). */
@@ -62,52 +63,45 @@ export async function recordPayment(
   if (paidAt.getTime() > now().getTime() + FUTURE_TOLERANCE_MS) {
     throw validationFailed([{ path: 'paid_at', message: 'A payment cannot be received in the future.' }]);
   }
-  const paymentId = randomUUID();
-  const createdAt = now();
-  const provider: PaymentProvider = options.provider?.provider ?? 'manual';
-  const providerPaymentId = options.provider?.providerPaymentId ?? null;
-  const reference = input.reference ?? null;
-  const by = auditActorColumns(actor);
-  // The payment's DTO but its currency, which is the invoice's (read by the statement).
-  const known = {
-    id: paymentId, invoice_id: invoiceId, amount: moneyToJson(amount), method: input.method, provider,
-    provider_payment_id: providerPaymentId, reference, paid_at: paidAt.toISOString(), created_at: createdAt.toISOString(),
-  };
-  const paymentJson = JSON.stringify(known);
+  const amountText = amount.toFixed();
+  // The payment as it is written; its currency is the invoice's, which the statement reads.
+  const payment = paymentToDto({
+    id: randomUUID(), invoiceId, amount: new Prisma.Decimal(amountText), currency: '', method: input.method,
+    provider: options.provider?.provider ?? 'manual', providerPaymentId: options.provider?.providerPaymentId ?? null,
+    reference: input.reference ?? null, gatewayRef: null, paidAt, createdAt: now(),
+  });
   try {
     // One statement, one round trip: lock, checks, payment, invoice, audit (see the doc comment).
     const [row] = await db().$queryRaw<TPaymentRow[]>`
       WITH invoice AS (
         SELECT id, currency, status, total, amount_paid,
-               ${amount.toFixed()}::numeric = round(${amount.toFixed()}::numeric, (${CURRENCY_DECIMALS_JSON}::jsonb ->> currency)::int) AS fits
+               ${amountText}::numeric = round(${amountText}::numeric, (${CURRENCY_DECIMALS_JSON}::jsonb ->> currency)::int) AS fits
           FROM invoices WHERE id = ${invoiceId}::uuid FOR UPDATE
       ), accepted AS (
-        SELECT * FROM invoice
-         WHERE fits AND status::text = ANY(${PAYABLE_STATUSES}::text[]) AND ${amount.toFixed()}::numeric <= total - amount_paid
-      ), payment AS (
+        SELECT *, amount_paid + ${amountText}::numeric AS paid_after FROM invoice
+         WHERE fits AND status::text = ANY(${PAYABLE_STATUSES}::text[]) AND ${amountText}::numeric <= total - amount_paid
+      ), written AS (
         INSERT INTO payments (id, invoice_id, amount, currency, method, reference, provider, provider_payment_id, paid_at, created_at)
-        SELECT ${paymentId}::uuid, id, ${amount.toFixed()}::numeric, currency, ${input.method}::text, ${reference}::text,
-               ${provider}::"PaymentProvider", ${providerPaymentId}::text, ${paidAt}::timestamptz, ${createdAt}::timestamptz
+        SELECT ${payment.id}::uuid, id, ${amountText}::numeric, currency, ${payment.method}::text, ${payment.reference}::text,
+               ${payment.provider}::"PaymentProvider", ${payment.provider_payment_id}::text, ${paidAt}::timestamptz, ${payment.created_at}::timestamptz
           FROM accepted
         RETURNING invoice_id
       ), updated AS (
         UPDATE invoices i
-           SET amount_paid = a.amount_paid + ${amount.toFixed()}::numeric,
-               status = CASE WHEN a.amount_paid + ${amount.toFixed()}::numeric = a.total THEN 'paid'::"InvoiceStatus" ELSE i.status END,
-               paid_at = CASE WHEN a.amount_paid + ${amount.toFixed()}::numeric = a.total THEN ${paidAt}::timestamptz ELSE i.paid_at END,
-               updated_at = ${createdAt}::timestamptz
-          FROM accepted a JOIN payment p ON p.invoice_id = a.id
+           SET amount_paid = a.paid_after,
+               status = CASE WHEN a.paid_after = a.total THEN 'paid'::"InvoiceStatus" ELSE i.status END,
+               paid_at = CASE WHEN a.paid_after = a.total THEN ${paidAt}::timestamptz ELSE i.paid_at END,
+               updated_at = ${payment.created_at}::timestamptz
+          FROM accepted a JOIN written w ON w.invoice_id = a.id
          WHERE i.id = a.id
-        RETURNING i.status::text AS status, i.amount_paid, i.total
+        RETURNING i.status::text AS status, i.amount_paid
       ), audited AS (
-        INSERT INTO audit_log (id, actor_type, actor_user_id, actor_api_key_id, actor_label, action, entity_type, entity_id, before, after, request_id)
-        SELECT gen_random_uuid(), ${by.actorType}::"ActorType", ${by.actorUserId}::uuid, ${by.actorApiKeyId}::uuid, ${by.actorLabel}::text,
-               'invoice.payment_recorded', 'invoice', a.id::text,
-               jsonb_build_object('status', a.status::text, 'amount_paid', trim_scale(a.amount_paid)),
-               jsonb_build_object('status', u.status, 'amount_paid', trim_scale(u.amount_paid),
-                                  'payment', ${paymentJson}::jsonb || jsonb_build_object('currency', a.currency)),
-               ${options.requestId ?? null}::text
-          FROM accepted a CROSS JOIN updated u
+        ${auditInsertSql(actor, {
+          action: 'invoice.payment_recorded', entityType: 'invoice', entityId: invoiceId, requestId: options.requestId,
+          before: Prisma.sql`jsonb_build_object('status', a.status::text, 'amount_paid', ${moneyJsonb(Prisma.sql`a.amount_paid`)})`,
+          after: Prisma.sql`jsonb_build_object('status', u.status, 'amount_paid', ${moneyJsonb(Prisma.sql`u.amount_paid`)},
+                                               'payment', ${jsonbValue(payment)} || jsonb_build_object('currency', a.currency))`,
+        }, Prisma.sql`accepted a CROSS JOIN updated u`)}
       )
       SELECT v.currency, v.status::text AS status, v.total::text AS total, v.amount_paid::text AS amount_paid, v.fits,
              u.status AS status_after, u.amount_paid::text AS amount_paid_after
@@ -118,7 +112,7 @@ export async function recordPayment(
     if (row.status_after === null || row.amount_paid_after === null) throw refusal(row, amount, total, paidBefore);
     const paidAfter = toDecimal(row.amount_paid_after);
     return {
-      payment: { ...known, currency: row.currency as TPayment['currency'] },
+      payment: { ...payment, currency: row.currency as TPayment['currency'] },
       invoice_status: row.status_after as InvoiceStatus,
       amount_paid: moneyToJson(paidAfter),
       amount_due: moneyToJson(total.minus(paidAfter)),
