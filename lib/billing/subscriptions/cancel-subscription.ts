@@ -1,12 +1,11 @@
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
-import { Prisma } from '@/lib/generated/prisma/client';
 import { lockSubscription } from './lock-subscription';
 import type { TCancelSubscriptionInput, TSubscription } from './schemas';
-import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+import { subscriptionToDto } from './subscription-dto';
+import { updateSubscription, type TSubscriptionPatch } from './update-subscription';
 
 /**
  * POST /subscriptions/{id}/cancel {at, reason} (SPEC §10). `period_end` (default) sets
@@ -20,15 +19,13 @@ export async function cancelSubscription(rawId: string, input: TCancelSubscripti
     if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is already cancelled.');
     const at = now();
     if (input.at === 'period_end' && sub.cancelAtPeriodEnd) throw conflict('already_cancelling', 'This subscription already ends at its period end.');
-    const data: Prisma.SubscriptionUpdateInput = input.at === 'now'
-      ? { status: 'cancelled', cancelledAt: at, cancelAtPeriodEnd: false, pendingChange: Prisma.DbNull, cancelReason: input.reason, updatedAt: at }
+    const patch: TSubscriptionPatch = input.at === 'now'
+      ? { status: 'cancelled', cancelledAt: at, cancelAtPeriodEnd: false, pendingChange: null, cancelReason: input.reason, updatedAt: at }
       : { cancelAtPeriodEnd: true, cancelReason: input.reason, updatedAt: at };
-    const updated = await tx.subscription.update({ where: { id: sub.id }, data, include: SUBSCRIPTION_INCLUDE });
-    const after = subscriptionToDto(updated);
-    await recordAudit(tx, actor, {
-      action: input.at === 'now' ? 'subscription.cancelled' : 'subscription.cancel_scheduled', entityType: 'subscription', entityId: sub.id, requestId,
-      before: subscriptionToDto(sub), after: { ...after, reason: input.reason },
+    const updated = await updateSubscription(tx, sub, patch, {}, {
+      actor, entry: { action: input.at === 'now' ? 'subscription.cancelled' : 'subscription.cancel_scheduled', requestId, before: subscriptionToDto(sub) },
+      auditAfter: { reason: input.reason },
     });
-    return after;
+    return subscriptionToDto(updated);
   });
 }

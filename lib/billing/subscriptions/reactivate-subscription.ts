@@ -1,11 +1,11 @@
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
 import { lockSubscription } from './lock-subscription';
 import type { TSubscription } from './schemas';
-import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+import { subscriptionToDto } from './subscription-dto';
+import { updateSubscription } from './update-subscription';
 
 /**
  * POST /subscriptions/{id}/reactivate: undoes a cancellation at period end while the period runs
@@ -16,9 +16,9 @@ export async function reactivateSubscription(rawId: string, actor: TActor, reque
     const sub = await lockSubscription(tx, rawId);
     if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription has ended; create a new one instead.');
     if (!sub.cancelAtPeriodEnd) throw conflict('not_cancelling', 'This subscription is not scheduled to end.');
-    const updated = await tx.subscription.update({ where: { id: sub.id }, data: { cancelAtPeriodEnd: false, cancelReason: null, updatedAt: now() }, include: SUBSCRIPTION_INCLUDE });
-    const after = subscriptionToDto(updated);
-    await recordAudit(tx, actor, { action: 'subscription.reactivated', entityType: 'subscription', entityId: sub.id, requestId, before: subscriptionToDto(sub), after });
-    return after;
+    const updated = await updateSubscription(tx, sub, { cancelAtPeriodEnd: false, cancelReason: null, updatedAt: now() }, {}, {
+      actor, entry: { action: 'subscription.reactivated', requestId, before: subscriptionToDto(sub) },
+    });
+    return subscriptionToDto(updated);
   });
 }

@@ -1,11 +1,11 @@
-import { recordAudit } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
 import { lockSubscription } from './lock-subscription';
 import type { TSubscription } from './schemas';
-import { SUBSCRIPTION_INCLUDE, subscriptionToDto } from './subscription-dto';
+import { subscriptionToDto } from './subscription-dto';
+import { updateSubscription } from './update-subscription';
 
 /**
  * POST /subscriptions/{id}/coupon/remove: the next invoices are not discounted. The use stays
@@ -15,9 +15,9 @@ export async function removeCoupon(rawId: string, actor: TActor, requestId?: str
   return db().$transaction(async (tx) => {
     const sub = await lockSubscription(tx, rawId);
     if (!sub.couponId) throw conflict('no_coupon', 'This subscription has no coupon.');
-    const updated = await tx.subscription.update({ where: { id: sub.id }, data: { couponId: null, couponCyclesUsed: 0, updatedAt: now() }, include: SUBSCRIPTION_INCLUDE });
-    const after = subscriptionToDto(updated);
-    await recordAudit(tx, actor, { action: 'subscription.coupon_removed', entityType: 'subscription', entityId: sub.id, requestId, before: subscriptionToDto(sub), after });
-    return after;
+    const updated = await updateSubscription(tx, sub, { couponId: null, couponCyclesUsed: 0, updatedAt: now() }, { coupon: null }, {
+      actor, entry: { action: 'subscription.coupon_removed', requestId, before: subscriptionToDto(sub) },
+    });
+    return subscriptionToDto(updated);
   });
 }

@@ -11,19 +11,23 @@ import type { TAddonItemInput } from './schemas';
  * plan), in `currency` when one is fixed; every add-on exists, in the plan's currency, and is
  * active unless the subscription already has it; a per-agent add-on's quantity is the agent
  * count (stored as 1: the invoice engine multiplies by the agents), a flat one's defaults to 1.
+ * Rows in `known` (read by the caller in the same transaction) are not read again.
  */
 export async function resolveItems(
   tx: Tx,
   input: { planId: string; billingCycle: TBillingCycle; agentCount: number; addons: readonly TAddonItemInput[]; currency?: string },
   current?: { planId: string; addonIds: readonly string[] },
+  known: { plans?: readonly Plan[]; addons?: readonly Addon[] } = {},
 ): Promise<TItems> {
-  const plan = await tx.plan.findUnique({ where: { id: input.planId.toLowerCase() } });
+  const planId = input.planId.toLowerCase();
+  const plan = known.plans?.find((row) => row.id === planId) ?? (await tx.plan.findUnique({ where: { id: planId } }));
   if (!plan) throw validationFailed([{ path: 'plan_id', message: 'No plan has this id.' }]);
   assertPlanUsable(plan, input.currency, current?.planId);
 
   const ids = input.addons.map((item) => item.addon_id.toLowerCase());
-  const rows = ids.length ? await tx.addon.findMany({ where: { id: { in: ids } } }) : [];
-  const byId = new Map(rows.map((addon) => [addon.id, addon]));
+  const byId = new Map((known.addons ?? []).filter((addon) => ids.includes(addon.id)).map((addon) => [addon.id, addon]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length) for (const addon of await tx.addon.findMany({ where: { id: { in: missing } } })) byId.set(addon.id, addon);
   const errors: FieldError[] = [];
   const addons: TItems['addons'] = [];
   input.addons.forEach((item, index) => {

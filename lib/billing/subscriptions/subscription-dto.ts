@@ -6,7 +6,7 @@ import { cyclesLeft } from './cycles-left';
 export const SUBSCRIPTION_INCLUDE = {
   plan: true,
   coupon: true,
-  addons: { include: { addon: true }, orderBy: { createdAt: 'asc' } },
+  addons: { include: { addon: true }, orderBy: [{ createdAt: 'asc' }, { addonId: 'asc' }] },
 } as const satisfies Prisma.SubscriptionInclude;
 
 export type TSubscriptionRow = Prisma.SubscriptionGetPayload<{ include: typeof SUBSCRIPTION_INCLUDE }>;

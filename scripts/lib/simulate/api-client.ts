@@ -1,6 +1,8 @@
+import type { TSimFetch } from './keep-alive-fetch';
+
 /**
  * The simulation's only door into the product: HTTP to the running server with an API key
- * (fetch keeps connections alive). Every POST carries an Idempotency-Key; the callers retry a
+ * (over kept-alive connections: keep-alive-fetch.ts). Every POST carries an Idempotency-Key; the callers retry a
  * deterministic 5% of them with the same key, and the retry must be a replay — same status, same
  * bytes, `Idempotent-Replayed: true` — or it is an invariant failure ("a retried request changed
  * something"). 5xx answers are failures too: bad input is 4xx, never 500.
@@ -34,7 +36,7 @@ export class ApiClient {
     private readonly bearer: string,
     private readonly keyPrefix: string,
     /** HTTP by default; the route handlers in-process for the seed (scripts/lib/simulate/target.ts). */
-    private readonly fetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init),
+    private readonly fetch: TSimFetch,
   ) {}
 
   get<T>(path: string, route = path): Promise<TApiAnswer<T>> {

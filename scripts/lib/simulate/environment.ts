@@ -15,6 +15,7 @@ import { processTreeCpuMs } from '../../../bench/lib/process-cpu';
 import { buildProduction } from '../../../bench/lib/production-build';
 import { buildIsStale } from '../build-freshness';
 import { API, type ApiClient } from './api-client';
+import { keepAliveFetch, type TSimFetch } from './keep-alive-fetch';
 import type { TSimulationTarget } from './target';
 
 /** The HTTP target: the server, its database and the fake providers, all stopped by `stop`. */
@@ -93,10 +94,10 @@ export async function startSimulationEnvironment(log: (line: string) => void, op
     // the same Idempotency-Key, a webhook delivered twice, a billing run beside another may each
     // meet another instance than the first, so every guarantee is exercised across instances.
     let turn = 0;
-    const fetch: typeof globalThis.fetch = (input, init) => {
-      const url = String(input);
+    const http = keepAliveFetch();
+    const fetch: TSimFetch = (url, init) => {
       const server = servers[turn++ % servers.length]!;
-      return globalThis.fetch(url.startsWith(origin) ? server.origin + url.slice(origin.length) : url, init);
+      return http(url.startsWith(origin) ? server.origin + url.slice(origin.length) : url, init);
     };
     const serverLog = servers.length === 1 ? path.join(root, 'server-1.log') : path.join(root, 'server-*.log');
     return {

@@ -1,4 +1,5 @@
 import Stripe from 'stripe';
+import type { TSimFetch } from './keep-alive-fetch';
 
 /**
  * Payment webhooks as Xendit and Stripe send them (the fakes' wire format: Xendit's
@@ -12,7 +13,7 @@ export interface TWebhookSecrets {
   xenditToken: string;
   stripeSecret: string;
   /** How the webhook reaches the app: over HTTP, or its route handler in-process (scripts/lib/simulate/target.ts). */
-  fetch: typeof fetch;
+  fetch: TSimFetch;
 }
 
 async function deliver(secrets: TWebhookSecrets, provider: 'xendit' | 'stripe', body: string, headers: Record<string, string>): Promise<number> {

@@ -2,6 +2,7 @@ import type { Db } from '../../../lib/db';
 import type { TFakeStripe } from '../../../lib/billing/providers/fakes/fake-stripe';
 import type { TFakeXendit } from '../../../lib/billing/providers/fakes/fake-xendit';
 import type { ApiClient } from './api-client';
+import type { TSimFetch } from './keep-alive-fetch';
 import type { TWebhookSecrets } from './provider-webhooks';
 
 /**
@@ -12,7 +13,7 @@ import type { TWebhookSecrets } from './provider-webhooks';
  */
 export interface TSimulationTarget {
   /** The API's fetch: HTTP to the server, or the route handlers called in-process. */
-  fetch: typeof fetch;
+  fetch: TSimFetch;
   origin: string;
   bearer: string;
   /** Read-only use: the invariants' SQL. */

@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { customerHub } from '@/tests/integration/customer-hub';
+import { lockSubscription, lockSubscriptionWith } from './lock-subscription';
+import { SUBSCRIPTION_INCLUDE } from './subscription-dto';
+import { updateSubscription } from './update-subscription';
+
+let hub: Awaited<ReturnType<typeof customerHub>>;
+
+beforeAll(async () => {
+  hub = await customerHub();
+});
+
+/** Resolves once `count` statements wait for a row lock (pg_locks: not granted). */
+async function waitersAtLeast(count: number): Promise<void> {
+  for (let tries = 0; tries < 200; tries++) {
+    const [row] = await db().$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted AND locktype IN ('transactionid', 'tuple')`;
+    if (row!.n >= count) return;
+    await sleep(25);
+  }
+  throw new Error('no statement came to wait for the lock');
+}
+
+describe('lockSubscription', () => {
+  it('reads the row Prisma reads: every column, Decimal amounts, dates, the plan, the coupon and the add-ons in order', async () => {
+    const coupon = await hub.makeCoupon({ percent: 15, duration: 'repeating', cycles: 3 });
+    const sub = await hub.subscribed({ agent_count: 4, coupon_code: coupon.code, addons: [{ addon_id: hub.whatsapp.id, quantity: 2 }, { addon_id: hub.ai.id }] });
+    const expected = await db().subscription.findUniqueOrThrow({ where: { id: sub.id }, include: SUBSCRIPTION_INCLUDE });
+    const locked = await db().$transaction((tx) => lockSubscription(tx, sub.id));
+    expect(locked).toEqual(expected);
+    expect(locked.plan.basePriceMonthly.toFixed(4)).toBe('310000.0000');
+    expect(locked.coupon!.discountValue.toString()).toBe('15');
+    expect(locked.addons.map((item) => item.addonId)).toEqual(expected.addons.map((item) => item.addonId));
+  });
+
+  it('prefetches the named catalog rows, the coupon by code and the priced invoice in the same statement', async () => {
+    const coupon = await hub.makeCoupon();
+    const sub = await hub.subscribed();
+    const locked = await db().$transaction((tx) => lockSubscriptionWith(tx, sub.id, { planId: hub.growth.id, addonIds: [hub.ai.id], couponCode: coupon.code.toLowerCase(), pricedInvoice: true }));
+    expect(locked.plans.map((plan) => plan.id)).toEqual([hub.growth.id]);
+    expect(locked.addons).toEqual([await db().addon.findUniqueOrThrow({ where: { id: hub.ai.id } })]);
+    expect(locked.coupon).toEqual(await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } }));
+    const invoice = await db().invoice.findFirstOrThrow({ where: { subscriptionId: sub.id }, include: { lines: { orderBy: { position: 'asc' } } } });
+    expect(locked.pricedInvoice).toEqual({ periodStart: invoice.periodStart, couponId: null, lines: invoice.lines.map((line) => ({ kind: line.kind, amount: line.amount })) });
+    const none = await db().$transaction((tx) => lockSubscriptionWith(tx, sub.id, { couponCode: 'NO-SUCH-CODE' }));
+    expect(none.coupon).toBeNull();
+    expect(none.pricedInvoice).toBeUndefined();
+  });
+
+  it('a lock that waited for another writer answers what that writer committed, add-ons included (read again behind the lock)', async () => {
+    const sub = await hub.subscribed({ addons: [{ addon_id: hub.whatsapp.id, quantity: 1 }] });
+    const ai = await db().addon.findUniqueOrThrow({ where: { id: hub.ai.id } });
+    let second: Promise<Awaited<ReturnType<typeof lockSubscription>>> | undefined;
+    await db().$transaction(async (tx) => {
+      const first = await lockSubscription(tx, sub.id);
+      // The second lock starts now (its snapshot: one add-on, WhatsApp) and waits for this transaction.
+      second = db().$transaction((other) => lockSubscription(other, sub.id));
+      await waitersAtLeast(1);
+      await updateSubscription(tx, first, { agentCount: 6, updatedAt: new Date() }, { addons: [{ addon: ai, quantity: 1 }] });
+    });
+    const seen = await second!;
+    expect(seen.agentCount).toBe(6);
+    expect(seen.addons.map((item) => item.addonId)).toEqual([hub.ai.id]);
+    expect(seen).toEqual(await db().subscription.findUniqueOrThrow({ where: { id: sub.id }, include: SUBSCRIPTION_INCLUDE }));
+  });
+
+  it('an unknown subscription is 404', async () => {
+    await expect(db().$transaction((tx) => lockSubscription(tx, '00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -1,0 +1,80 @@
+import { auditInsertSql, jsonbValue } from '@/lib/audit/audit-insert-sql';
+import type { AuditInput } from '@/lib/audit/record-audit';
+import type { TActor } from '@/lib/auth/actor';
+import type { Tx } from '@/lib/db';
+import { Prisma, type Addon, type Coupon, type Plan, type Subscription } from '@/lib/generated/prisma/client';
+import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
+
+/** The columns an action on a subscription writes; `updatedAt` always. */
+export type TSubscriptionPatch = Partial<Pick<Subscription,
+  'planId' | 'status' | 'billingCycle' | 'agentCount' | 'couponId' | 'couponCyclesUsed' | 'billingAnchor' | 'currentPeriodStart' |
+  'currentPeriodEnd' | 'cancelledAt' | 'cancelAtPeriodEnd' | 'cancelReason' | 'pendingChange'>> & { updatedAt: Date };
+
+/** The relations a patch moves: the plan when planId changes, the coupon when couponId names one, the add-ons when they are replaced. */
+export interface TRelations {
+  plan?: Plan;
+  coupon?: Coupon | null;
+  addons?: readonly { addon: Addon; quantity: number }[];
+}
+
+const COLUMNS: { readonly [K in keyof Required<TSubscriptionPatch>]: readonly [column: string, type: string] } = {
+  planId: ['plan_id', 'uuid'], status: ['status', '"SubscriptionStatus"'], billingCycle: ['billing_cycle', '"BillingCycle"'], agentCount: ['agent_count', 'int'],
+  couponId: ['coupon_id', 'uuid'], couponCyclesUsed: ['coupon_cycles_used', 'int'], billingAnchor: ['billing_anchor', 'timestamptz'],
+  currentPeriodStart: ['current_period_start', 'timestamptz'], currentPeriodEnd: ['current_period_end', 'timestamptz'], cancelledAt: ['cancelled_at', 'timestamptz'],
+  cancelAtPeriodEnd: ['cancel_at_period_end', 'boolean'], cancelReason: ['cancel_reason', 'text'], pendingChange: ['pending_change', 'jsonb'], updatedAt: ['updated_at', 'timestamptz'],
+};
+
+/**
+ * Writes `patch` to a subscription the caller has locked (lockSubscription) or created in its
+ * transaction, and answers the row as it now is, put together from `before`, the patch and the
+ * relations it moves: no read-back. With `audit`, its entry is written by the same statement (an
+ * `after` of the new row's DTO, plus `auditAfter`), so the change and its entry are one round trip.
+ * Replaced add-ons are written first (all stamped `updatedAt`, as a new set).
+ */
+export async function updateSubscription(
+  tx: Tx,
+  before: TSubscriptionRow,
+  patch: TSubscriptionPatch,
+  relations: TRelations = {},
+  audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; auditAfter?: Record<string, unknown> },
+): Promise<TSubscriptionRow> {
+  const after = patchedRow(before, patch, relations);
+  if (relations.addons) {
+    await tx.$executeRaw`DELETE FROM subscription_addons WHERE subscription_id = ${before.id}::uuid`;
+    if (after.addons.length) {
+      await tx.$executeRaw`INSERT INTO subscription_addons (subscription_id, addon_id, quantity, created_at)
+        SELECT ${before.id}::uuid, unnest(${after.addons.map((item) => item.addonId)}::uuid[]), unnest(${after.addons.map((item) => item.quantity)}::int[]), ${patch.updatedAt}::timestamptz`;
+    }
+  }
+  const sets = Prisma.join(
+    (Object.keys(patch) as (keyof TSubscriptionPatch)[]).map((field) => {
+      const [column, type] = COLUMNS[field];
+      const value = field === 'pendingChange' ? (patch.pendingChange === null ? null : JSON.stringify(patch.pendingChange)) : patch[field];
+      return Prisma.sql`${Prisma.raw(column)} = ${value}::${Prisma.raw(type)}`;
+    }),
+  );
+  const update = Prisma.sql`UPDATE subscriptions SET ${sets} WHERE id = ${before.id}::uuid RETURNING id`;
+  if (!audit) {
+    await tx.$executeRaw(update);
+    return after;
+  }
+  const entry = {
+    ...audit.entry, entityType: 'subscription', entityId: before.id,
+    before: jsonbValue(audit.entry.before), after: jsonbValue({ ...subscriptionToDto(after), ...audit.auditAfter }),
+  };
+  await tx.$executeRaw`WITH updated AS (${update}) ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
+  return after;
+}
+
+/** The row after the patch, with the relations it names (an inconsistent call is a bug: it throws). */
+function patchedRow(before: TSubscriptionRow, patch: TSubscriptionPatch, relations: TRelations): TSubscriptionRow {
+  const row = { ...before, ...patch };
+  const plan = relations.plan ?? before.plan;
+  const coupon = relations.coupon !== undefined ? relations.coupon : before.coupon;
+  if (plan.id !== row.planId || (coupon?.id ?? null) !== row.couponId) throw new Error(`updateSubscription: the relations do not match the patch of subscription ${before.id}`);
+  const addons = relations.addons
+    ? relations.addons.map(({ addon, quantity }) => ({ subscriptionId: before.id, addonId: addon.id, quantity, createdAt: patch.updatedAt, addon }))
+      .sort((a, b) => (a.addonId < b.addonId ? -1 : 1)) // SUBSCRIPTION_INCLUDE's order: created_at, then add-on id
+    : before.addons;
+  return { ...row, plan, coupon, addons };
+}
