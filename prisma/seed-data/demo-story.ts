@@ -35,7 +35,7 @@ export async function simulateDemoStory(sql: Db, now: Date, log: (message: strin
       },
     });
     if (result.failures.length) throw new Error(`the demo's simulated history broke the API's promises:\n${result.failures.join('\n')}`);
-    const phases = Object.entries(result.phases).map(([phase, seconds]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
+    const phases = Object.entries(result.phases).map(([phase, { seconds }]) => `${phase} ${seconds.toFixed(1)} s`).join(', ');
     log(`demo history simulated ${result.startsAt.slice(0, 10)} → ${result.endsAt.slice(0, 10)}: ${result.requests} requests in ${result.seconds.toFixed(1)} s (${phases})`);
     await demoEpilogue(new ApiClient(target.origin, target.bearer, 'seed-epilogue', target.fetch), sql, now);
   } finally {

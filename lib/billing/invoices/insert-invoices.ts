@@ -1,7 +1,8 @@
 import { auditActorColumns, auditEntriesSql, type AuditInput } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
-import type { Tx } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import { conflict } from '@/lib/errors';
+import { Prisma } from '@/lib/generated/prisma/client';
 import type { InvoiceKind } from '@/lib/generated/prisma/enums';
 import type { TComputedInvoice } from './compute-invoice';
 
@@ -44,7 +45,21 @@ export interface TInvoiceDraft {
  *   invoice), written by the same statement too: one round trip fewer for the caller. A skipped
  *   invoice throws, so they never outlive the transaction's rollback.
  */
-export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], actor: TActor | 'system', audits: readonly AuditInput[] = []): Promise<Map<string, string>> {
+export async function insertInvoices(
+  tx: Tx | Db,
+  drafts: readonly TInvoiceDraft[],
+  actor: TActor | 'system',
+  audits: readonly AuditInput[] = [],
+  /**
+   * The caller's own writes that go with the invoices (the subscription created or changed):
+   * data-modifying statements, each with a RETURNING clause, run as CTEs of the same statement, so
+   * they commit with the invoices or not at all, without a round trip of their own. They are run
+   * to completion before the month's counter is taken (the invoices' rows wait for them), so the
+   * counter stays the statement's last lock, as it is every other issuer's: a write that waits
+   * (the one-live-subscription index) never waits while holding it.
+   */
+  writes: readonly Prisma.Sql[] = [],
+): Promise<Map<string, string>> {
   if (drafts.length === 0) return new Map();
   const column = <T>(pick: (draft: TInvoiceDraft) => T) => drafts.map(pick);
   const iso = (date: Date) => date.toISOString();
@@ -53,8 +68,12 @@ export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], a
   const audit = (draft: TInvoiceDraft) => JSON.stringify({ kind: draft.kind, total: draft.computed.total.toNumber(), discount_total: draft.computed.discountTotal.toNumber(), ...draft.audit });
   // Set-based: one statement for every table whatever the batch's size (arrays unnested). The
   // counters are taken in month order; within a month, numbers follow the drafts' order.
+  const names = writes.map((_, index) => `write_${index}`);
+  const written = writes.length
+    ? Prisma.sql`WHERE ${Prisma.raw(names.map((name) => `(SELECT count(*) FROM ${name})`).join(' + '))} >= 0`
+    : Prisma.empty;
   const numbered = await tx.$queryRaw<{ id: string; number: string }[]>`
-    WITH v AS (
+    WITH ${writes.length ? Prisma.join(writes.map((write, index) => Prisma.sql`${Prisma.raw(names[index]!)} AS (${write}),`), ' ') : Prisma.empty} v AS (
       SELECT * FROM unnest(${column((d) => d.id)}::uuid[], ${column((d) => monthOf(d.issuedAt))}::text[], ${column((d) => d.kind)}::text[],
                   ${column((d) => d.organizationId)}::uuid[], ${column((d) => d.subscriptionId)}::uuid[], ${column((d) => d.planId)}::uuid[], ${column((d) => d.currency)}::text[],
                   ${column((d) => iso(d.periodStart))}::timestamptz[], ${column((d) => iso(d.periodEnd))}::timestamptz[],
@@ -64,6 +83,7 @@ export async function insertInvoices(tx: Tx, drafts: readonly TInvoiceDraft[], a
                   ${column(audit)}::jsonb[]) WITH ORDINALITY
            AS v(id, month, kind, organization_id, subscription_id, plan_id, currency, period_start, period_end,
                 subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, audit, ord)
+      ${written}
     ), counters AS (
       INSERT INTO invoice_number_counters (month, last_number)
       SELECT month, count(*)::int FROM v GROUP BY month ORDER BY month

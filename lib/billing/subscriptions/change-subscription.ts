@@ -9,7 +9,7 @@ import { computeChange } from './compute-change';
 import { lockSubscriptionWith } from './lock-subscription';
 import type { TChangeResult, TChangeSubscriptionInput } from './schemas';
 import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
-import { updateSubscription } from './update-subscription';
+import { subscriptionUpdate, updateSubscription } from './update-subscription';
 
 /**
  * POST /subscriptions/{id}/change (SPEC §10). Behind the subscription's row lock: computes the
@@ -40,7 +40,8 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
     }
 
     const { target, invoiceNow, newPeriod, couponRemoved } = change;
-    const updated = await updateSubscription(
+    // The new terms are written by the invoice's statement (a CTE of insertInvoices): one round trip.
+    const { after: updated, update } = await subscriptionUpdate(
       tx,
       sub,
       {
@@ -66,7 +67,7 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
     // The invoice of the difference as the transaction's last statement (with the audit entry): the
     // month's number counter is locked from it to the commit. Gap-free month numbers, one invoice
     // per (subscription, kind, period).
-    await insertInvoices(tx, [invoice], actor, [audit]);
+    await insertInvoices(tx, [invoice], actor, [audit], [update]);
     return { subscription: after, invoice_id: invoiceId };
   });
 }

@@ -29,15 +29,35 @@ const COLUMNS: { readonly [K in keyof Required<TSubscriptionPatch>]: readonly [c
  * transaction, and answers the row as it now is, put together from `before`, the patch and the
  * relations it moves: no read-back. With `audit`, its entry is written by the same statement (an
  * `after` of the new row's DTO, plus `auditAfter`), so the change and its entry are one round trip.
- * Replaced add-ons are written first (all stamped `updatedAt`, as a new set).
  */
 export async function updateSubscription(
   tx: Tx,
   before: TSubscriptionRow,
-  patch: TSubscriptionPatch,
+  requested: TSubscriptionPatch,
   relations: TRelations = {},
   audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; auditAfter?: Record<string, unknown> },
 ): Promise<TSubscriptionRow> {
+  const { after, update } = await subscriptionUpdate(tx, before, requested, relations);
+  if (!audit) {
+    await tx.$executeRaw(update);
+    return after;
+  }
+  const entry = {
+    ...audit.entry, entityType: 'subscription', entityId: before.id,
+    before: jsonbValue(audit.entry.before), after: jsonbValue({ ...subscriptionToDto(after), ...audit.auditAfter }),
+  };
+  await tx.$executeRaw`WITH updated AS (${update}) ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
+  return after;
+}
+
+/**
+ * updateSubscription's UPDATE as SQL, for a caller that runs it inside a statement of its own (a
+ * change now: a CTE of insertInvoices), and the row it leaves. Replaced add-ons are written here,
+ * first (all stamped `updatedAt`, as a new set): add-ons that stay as they are cost nothing.
+ */
+export async function subscriptionUpdate(tx: Tx, before: TSubscriptionRow, requested: TSubscriptionPatch, relations: TRelations = {}): Promise<{ after: TSubscriptionRow; update: Prisma.Sql }> {
+  // A field left undefined is not written (as in a Prisma update), rather than written NULL.
+  const patch = Object.fromEntries(Object.entries(requested).filter(([, value]) => value !== undefined)) as TSubscriptionPatch;
   const after = patchedRow(before, patch, relations);
   if (relations.addons) {
     await tx.$executeRaw`DELETE FROM subscription_addons WHERE subscription_id = ${before.id}::uuid`;
@@ -53,17 +73,7 @@ export async function updateSubscription(
       return Prisma.sql`${Prisma.raw(column)} = ${value}::${Prisma.raw(type)}`;
     }),
   );
-  const update = Prisma.sql`UPDATE subscriptions SET ${sets} WHERE id = ${before.id}::uuid RETURNING id`;
-  if (!audit) {
-    await tx.$executeRaw(update);
-    return after;
-  }
-  const entry = {
-    ...audit.entry, entityType: 'subscription', entityId: before.id,
-    before: jsonbValue(audit.entry.before), after: jsonbValue({ ...subscriptionToDto(after), ...audit.auditAfter }),
-  };
-  await tx.$executeRaw`WITH updated AS (${update}) ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
-  return after;
+  return { after, update: Prisma.sql`UPDATE subscriptions SET ${sets} WHERE id = ${before.id}::uuid RETURNING id` };
 }
 
 /** The row after the patch, with the relations it names (an inconsistent call is a bug: it throws). */

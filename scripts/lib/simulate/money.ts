@@ -47,17 +47,12 @@ const add = (map: Map<string, number>, currency: string, amount: number) => map.
 const count = (counts: TActionCounts, name: string) => void (counts[name] = (counts[name] ?? 0) + 1);
 
 /** Every open invoice, read page by page through the API (newest first). */
-async function openInvoices(api: ApiClient): Promise<TOpenInvoice[]> {
-  const invoices: TOpenInvoice[] = [];
-  let cursor: string | null = null;
-  do {
-    const query: string = `status=open&limit=100${cursor ? `&starting_after=${cursor}` : ''}`;
-    const page = await api.get<{ data: TOpenInvoice[]; next_cursor: string | null }>(`${API}/invoices?${query}`, '/invoices?status=open');
-    if (page.status !== 200) throw new Error(`GET /invoices answered ${page.status}`);
-    invoices.push(...page.body.data);
-    cursor = page.body.next_cursor;
-  } while (cursor);
-  return invoices;
+/** One page of open invoices (keyset: `starting_after` the last id of the previous page). */
+async function openInvoicesPage(api: ApiClient, cursor: string | null): Promise<{ data: TOpenInvoice[]; next_cursor: string | null }> {
+  const query = `status=open&limit=100${cursor ? `&starting_after=${cursor}` : ''}`;
+  const page = await api.get<{ data: TOpenInvoice[]; next_cursor: string | null }>(`${API}/invoices?${query}`, '/invoices?status=open');
+  if (page.status !== 200) throw new Error(`GET /invoices answered ${page.status}`);
+  return page.body;
 }
 
 /**
@@ -67,8 +62,7 @@ async function openInvoices(api: ApiClient): Promise<TOpenInvoice[]> {
  */
 export async function payInvoices(env: TSimulationTarget, api: ApiClient, tenantOf: Map<string, number>, ledger: TLedger, at: TTickAt, concurrency: number, counts: TActionCounts): Promise<TPaidInvoice[]> {
   const paid: TPaidInvoice[] = [];
-  const invoices = (await openInvoices(api)).sort((a, b) => (tenantOf.get(a.organization_id)! - tenantOf.get(b.organization_id)!) || a.period_start.localeCompare(b.period_start) || a.total - b.total);
-  await forEachBounded(invoices, concurrency, async (invoice) => {
+  const pay = async (invoice: TOpenInvoice) => {
     const tenant = tenantOf.get(invoice.organization_id)!;
     // By day, not instant: the test clock flows during a tick, so instants differ from run to run.
     const prng = new Prng(at.seed, tenant, at.month, at.tick, Math.floor(Date.parse(invoice.period_start) / 86_400_000), invoice.total);
@@ -107,7 +101,18 @@ export async function payInvoices(env: TSimulationTarget, api: ApiClient, tenant
       count(counts, `paid by ${provider}${deliveries > 1 ? ' (webhook delivered twice)' : ''}`);
     }
     add(ledger.paid, invoice.currency, due);
-  });
+  };
+  // Page by page, the next page read while this one's invoices are paid (the requests stay in
+  // flight instead of waiting for the whole list). Keyset pages: paying an invoice already listed
+  // moves no later page. Each decision is drawn per invoice, so the order changes none of them.
+  let next: Promise<{ data: TOpenInvoice[]; next_cursor: string | null }> | null = openInvoicesPage(api, null);
+  while (next) {
+    const page: { data: TOpenInvoice[]; next_cursor: string | null } = await next;
+    next = page.next_cursor ? openInvoicesPage(api, page.next_cursor) : null;
+    next?.catch(() => undefined); // awaited at the next turn; not an unhandled rejection while this page is paid
+    const invoices = page.data.sort((a, b) => (tenantOf.get(a.organization_id)! - tenantOf.get(b.organization_id)!) || a.period_start.localeCompare(b.period_start) || a.total - b.total);
+    await forEachBounded(invoices, concurrency, pay);
+  }
   return paid;
 }
 

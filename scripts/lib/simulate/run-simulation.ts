@@ -41,8 +41,8 @@ export interface TSimulationResult {
   /** Per route: requests and mean milliseconds per answer. */
   routes: { route: string; requests: number; meanMs: number }[];
   monthSeconds: number[];
-  /** Seconds spent in each phase, over all ticks. */
-  phases: Record<string, number>;
+  /** Per phase, over all ticks: seconds, requests, and the server's and PostgreSQL's CPU (ms; 0 in-process). */
+  phases: Record<string, TPhaseFigures>;
   seconds: number;
   /** Every broken invariant and API promise, each naming its ids; empty when all held. */
   failures: string[];
@@ -53,6 +53,12 @@ export interface TSimulationResult {
   cpuMs: { server: number; database: number; client: number };
   /** The simulator's peak resident memory (MB). */
   clientMaxRssMb: number;
+}
+
+export interface TPhaseFigures {
+  seconds: number;
+  requests: number;
+  cpuMs: { server: number; database: number };
 }
 
 const DAY = 86_400_000;
@@ -73,13 +79,20 @@ export async function runSimulation(env: TSimulationTarget, options: TSimulation
   const ledger = newLedger();
   const failures: string[] = [];
   let clockMoves = 0;
-  const phases = new Map<string, number>();
+  const phases = new Map<string, TPhaseFigures>();
   const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const phaseStarted = performance.now();
+    const [requestsBefore, cpuBefore] = [api.stats.requests, env.cpuMs?.() ?? { server: 0, database: 0 }];
     try {
       return await work();
     } finally {
-      phases.set(phase, (phases.get(phase) ?? 0) + (performance.now() - phaseStarted) / 1000);
+      const cpuAfter = env.cpuMs?.() ?? { server: 0, database: 0 };
+      const figures = phases.get(phase) ?? { seconds: 0, requests: 0, cpuMs: { server: 0, database: 0 } };
+      phases.set(phase, {
+        seconds: figures.seconds + (performance.now() - phaseStarted) / 1000,
+        requests: figures.requests + api.stats.requests - requestsBefore,
+        cpuMs: { server: figures.cpuMs.server + cpuAfter.server - cpuBefore.server, database: figures.cpuMs.database + cpuAfter.database - cpuBefore.database },
+      });
     }
   };
   let clockAt = new Date(0);

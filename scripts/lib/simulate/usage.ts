@@ -1,6 +1,9 @@
 import { API, type ApiClient } from './api-client';
+import { forEachBounded } from './pool';
 import { Prng } from './prng';
 import type { TActionCounts, TTenant } from './tenants';
+
+const USAGE_BATCHES_AT_ONCE = 3;
 
 /**
  * The messaging platform's reports for one tick: each live tenant's messages since the last tick,
@@ -22,13 +25,15 @@ export async function reportUsage(api: ApiClient, tenants: TTenant[], at: { seed
     }
   }
   const all = [...events, ...resent];
-  for (let start = 0; start < all.length; start += 1_000) {
-    const batch = all.slice(start, start + 1_000);
+  const batches = Array.from({ length: Math.ceil(all.length / 1_000) }, (_, index) => all.slice(index * 1_000, (index + 1) * 1_000));
+  // A few batches at once (the server and PostgreSQL each have a core): an event and its resend in
+  // two batches at once are still one accepted, one duplicate (record-usage.ts: the event id decides).
+  await forEachBounded(batches, USAGE_BATCHES_AT_ONCE, async (batch) => {
     const answer = await api.post<{ accepted: number; duplicates: number; refused: number }>(`${API}/usage`, { events: batch }, { route: '/usage' });
     if (answer.status !== 200 && answer.status !== 201) throw new Error(`POST /usage answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
     counts['usage events accepted'] = (counts['usage events accepted'] ?? 0) + answer.body.accepted;
     counts['usage events resent (duplicate)'] = (counts['usage events resent (duplicate)'] ?? 0) + answer.body.duplicates;
     counts['usage events refused'] = (counts['usage events refused'] ?? 0) + answer.body.refused;
-  }
+  });
   if (resent.length && (counts['usage events resent (duplicate)'] ?? 0) < resent.length) throw new Error(`${resent.length} usage events were resent, fewer were answered duplicate: a resend was counted twice`);
 }
