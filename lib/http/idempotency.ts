@@ -8,7 +8,14 @@ import { BillingError, badRequest, conflict } from '@/lib/errors';
 const TTL_SECONDS = 24 * 60 * 60;
 const REPLAYED_HEADERS = ['content-type', 'location'];
 const STORED_INSTEAD = new WeakMap<Response, Response>();
-const CLAIM = new AsyncLocalStorage<string>();
+/** The claim the current request holds, and the answer its service already stored with its own writes (answerInTransactionSql). */
+interface TClaimContext {
+  id: string;
+  answered?: { status: number; body: string };
+}
+const CLAIM = new AsyncLocalStorage<TClaimContext>();
+/** What json() answers with, as the record keeps it (REPLAYED_HEADERS). */
+const JSON_HEADERS = JSON.stringify({ 'content-type': 'application/json' });
 
 /**
  * The id of the Idempotency-Key record the current request holds, or null without a key. A refund
@@ -17,7 +24,26 @@ const CLAIM = new AsyncLocalStorage<string>();
  * then replays that answer instead of waiting for the record to expire and refunding again.
  */
 export function currentIdempotencyClaim(): string | null {
-  return CLAIM.getStore() ?? null;
+  return CLAIM.getStore()?.id ?? null;
+}
+
+/**
+ * The current request's Idempotency-Key record completed with the answer its handler is about to
+ * give — `json(data, status)` — as a data-modifying statement (with RETURNING) for the service's
+ * last write: it commits with the service's writes or not at all, and withIdempotency, finding the
+ * answer it then gets already stored, byte for byte, makes no statement of its own. Any other
+ * answer (an error after the write, other headers) is stored by withIdempotency as before,
+ * over this one. Null when the request holds no key (nothing to complete).
+ */
+export function answerInTransactionSql(data: unknown, status = 200): Prisma.Sql | null {
+  const context = CLAIM.getStore();
+  if (!context) return null;
+  const body = JSON.stringify(data);
+  context.answered = { status, body };
+  return Prisma.sql`
+    UPDATE idempotency_records SET state = 'completed', response_status = ${status}::int, response_body = ${body}::text, response_headers = ${JSON_HEADERS}::jsonb
+     WHERE id = ${context.id}::uuid
+    RETURNING id`;
 }
 
 /** Completes a claim still in progress with `status` and `body` (the reconciler, for a request that died). */
@@ -74,8 +100,9 @@ export async function withIdempotency(
   }
 
   let response: Response;
+  const context: TClaimContext = { id: claimed };
   try {
-    response = await CLAIM.run(claimed, run);
+    response = await CLAIM.run(context, run);
   } catch (error) {
     await release(claimed);
     throw error;
@@ -90,6 +117,11 @@ export async function withIdempotency(
     const value = stored.headers.get(name);
     return value === null ? [] : [[name, value]];
   }));
+  // Stored already, with the service's own writes (answerInTransactionSql): nothing more to write.
+  const answered = context.answered;
+  if (answered && answered.status === stored.status && answered.body === body && JSON.stringify(headers) === JSON_HEADERS) {
+    return stored === response ? new Response(body, { status: response.status, headers: response.headers }) : response;
+  }
   // By the claim's id: a request that outlived its record's expiry cannot overwrite a later claim.
   await db().$executeRaw`
     UPDATE idempotency_records

@@ -6,6 +6,7 @@ import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
+import { answerInTransactionSql } from '@/lib/http/idempotency';
 import { organizationToDto } from './organization-dto';
 import type { TCreateOrganizationInput, TOrganization } from './schemas';
 
@@ -20,9 +21,11 @@ export function slugTaken(slug: string) {
 export async function createOrganization(input: TCreateOrganizationInput, actor: TActor, requestId?: string): Promise<TOrganization> {
   const at = now();
   const organization = organizationToDto({ id: randomUUID(), name: input.name, slug: input.slug, billingEmail: input.billing_email, country: input.country, taxId: input.tax_id ?? null, createdAt: at, updatedAt: at });
+  // The request's answer, stored for its Idempotency-Key by the same statement (answerInTransactionSql).
+  const answered = answerInTransactionSql(organization, 201);
   try {
     await db().$executeRaw`
-      WITH organization AS (
+      WITH ${answered ? Prisma.sql`answered AS (${answered}), ` : Prisma.empty}organization AS (
         INSERT INTO organizations (id, name, slug, billing_email, country, tax_id, created_at, updated_at)
         VALUES (${organization.id}::uuid, ${organization.name}::text, ${organization.slug}::text, ${organization.billing_email}::text,
                 ${organization.country}::text, ${organization.tax_id}::text, ${at}::timestamptz, ${at}::timestamptz)

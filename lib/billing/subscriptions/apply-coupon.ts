@@ -24,7 +24,9 @@ export async function applyCoupon(rawId: string, code: string, actor: TActor, re
   return db().$transaction(async (tx) => {
     // The coupon is read with the subscription (one statement); its use is judged when counted.
     const { sub, coupon } = await lockSubscriptionWith(tx, rawId, { couponCode: code });
-    const { after, countUse } = await attachCouponInTx(tx, sub, code, now(), { coupon, audit: { actor, entry: { action: 'subscription.coupon_applied', requestId, before: subscriptionToDto(sub) } } });
+    const { after, countUse } = await attachCouponInTx(tx, sub, code, now(), {
+      coupon, audit: { actor, entry: { action: 'subscription.coupon_applied', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto },
+    });
     await countUse();
     return after;
   });
@@ -42,7 +44,7 @@ export async function attachCouponInTx(
   sub: TSubscriptionRow,
   code: string,
   at: Date,
-  known: { coupon?: Coupon | null; audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'> } } = {},
+  known: { coupon?: Coupon | null; audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; answer?: (after: TSubscriptionRow) => unknown } } = {},
 ): Promise<{ after: TSubscription; row: TSubscriptionRow; countUse: () => Promise<number> }> {
   if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is cancelled.');
   if (sub.coupon && cyclesLeft(sub.coupon, sub.couponCyclesUsed) !== 0) {

@@ -13,7 +13,7 @@ export async function cancelPendingChange(rawId: string, actor: TActor, requestI
     const sub = await lockSubscription(tx, rawId);
     if (sub.pendingChange === null) throw conflict('no_pending_change', 'This subscription has no scheduled change.');
     const updated = await updateSubscription(tx, sub, { pendingChange: null, updatedAt: now() }, {}, {
-      actor, entry: { action: 'subscription.change_cancelled', requestId, before: subscriptionToDto(sub) },
+      actor, entry: { action: 'subscription.change_cancelled', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
     return subscriptionToDto(updated);
   });

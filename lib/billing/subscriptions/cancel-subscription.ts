@@ -24,7 +24,7 @@ export async function cancelSubscription(rawId: string, input: TCancelSubscripti
       : { cancelAtPeriodEnd: true, cancelReason: input.reason, updatedAt: at };
     const updated = await updateSubscription(tx, sub, patch, {}, {
       actor, entry: { action: input.at === 'now' ? 'subscription.cancelled' : 'subscription.cancel_scheduled', requestId, before: subscriptionToDto(sub) },
-      auditAfter: { reason: input.reason },
+      auditAfter: { reason: input.reason }, answer: subscriptionToDto,
     });
     return subscriptionToDto(updated);
   });

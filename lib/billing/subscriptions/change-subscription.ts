@@ -5,6 +5,7 @@ import { now } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
+import { answerInTransactionSql } from '@/lib/http/idempotency';
 import { computeChange } from './compute-change';
 import { lockSubscriptionWith } from './lock-subscription';
 import type { TChangeResult, TChangeSubscriptionInput } from './schemas';
@@ -35,6 +36,7 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
       // The pending change and its audit entry: one statement.
       const updated = await updateSubscription(tx, sub, { pendingChange: change.pendingChange, updatedAt: at }, {}, {
         actor, entry: { action: 'subscription.change_scheduled', requestId, before }, auditAfter: { invoice_id: null, coupon_removed: change.couponRemoved?.code ?? null },
+        answer: (row) => ({ subscription: subscriptionToDto(row), invoice_id: null }) satisfies TChangeResult,
       });
       return { subscription: subscriptionToDto(updated), invoice_id: null };
     }
@@ -67,8 +69,10 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
     // The invoice of the difference as the transaction's last statement (with the audit entry): the
     // month's number counter is locked from it to the commit. Gap-free month numbers, one invoice
     // per (subscription, kind, period).
-    await insertInvoices(tx, [invoice], actor, [audit], [update]);
-    return { subscription: after, invoice_id: invoiceId };
+    const result: TChangeResult = { subscription: after, invoice_id: invoiceId };
+    // The request's answer is stored for its Idempotency-Key by the same statement (answerInTransactionSql).
+    await insertInvoices(tx, [invoice], actor, [audit], [update, answerInTransactionSql(result)].filter((write) => write !== null));
+    return result;
   });
 }
 

@@ -8,6 +8,7 @@ import { now } from '@/lib/clock';
 import { db, type Tx } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { conflict, validationFailed } from '@/lib/errors';
+import { answerInTransactionSql } from '@/lib/http/idempotency';
 import { nthPeriod } from '../periods/billing-period';
 import { unknownCoupon } from './apply-coupon';
 import { resolveItems } from './resolve-items';
@@ -60,11 +61,13 @@ export async function createSubscription(input: TCreateSubscriptionInput, actor:
     const subscription = subscriptionToDto(created);
     const audit = { action: 'subscription.created', entityType: 'subscription', entityId: id, requestId, after: subscription };
     const writes = subscriptionInserts(created);
+    // The request's answer, stored for its Idempotency-Key with the rest (answerInTransactionSql).
+    const answered = answerInTransactionSql(subscription, 201);
     if (!coupon) {
       // ONE statement (its own transaction): the subscription, its add-ons, its first invoice with
       // its number, lines and audit entries (insertInvoices, the writes as CTEs). A new
       // subscription's period cannot have been invoiced, so no invoice is ever skipped here.
-      await insertInvoices(db(), [draft], actor, [audit], writes);
+      await insertInvoices(db(), [draft], actor, [audit], answered ? [...writes, answered] : writes);
       return subscription;
     }
     // With a coupon, one transaction: redeemed once per organization (the redemption's unique
@@ -76,7 +79,7 @@ export async function createSubscription(input: TCreateSubscriptionInput, actor:
       const use = { couponId: coupon.id, planId: items.plan.id, currency: row.currency, at, organizationId: row.organizationId, subscriptionId: id };
       await claimRedemption(tx, use, coupon);
       await countCouponUse(tx, use);
-      await insertInvoices(tx, [draft], actor, [audit]);
+      await insertInvoices(tx, [draft], actor, [audit], answered ? [answered] : []);
       return subscription;
     });
   } catch (error) {

@@ -17,7 +17,7 @@ export async function reactivateSubscription(rawId: string, actor: TActor, reque
     if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription has ended; create a new one instead.');
     if (!sub.cancelAtPeriodEnd) throw conflict('not_cancelling', 'This subscription is not scheduled to end.');
     const updated = await updateSubscription(tx, sub, { cancelAtPeriodEnd: false, cancelReason: null, updatedAt: now() }, {}, {
-      actor, entry: { action: 'subscription.reactivated', requestId, before: subscriptionToDto(sub) },
+      actor, entry: { action: 'subscription.reactivated', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
     return subscriptionToDto(updated);
   });

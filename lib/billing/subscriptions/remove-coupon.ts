@@ -16,7 +16,7 @@ export async function removeCoupon(rawId: string, actor: TActor, requestId?: str
     const sub = await lockSubscription(tx, rawId);
     if (!sub.couponId) throw conflict('no_coupon', 'This subscription has no coupon.');
     const updated = await updateSubscription(tx, sub, { couponId: null, couponCyclesUsed: 0, updatedAt: now() }, { coupon: null }, {
-      actor, entry: { action: 'subscription.coupon_removed', requestId, before: subscriptionToDto(sub) },
+      actor, entry: { action: 'subscription.coupon_removed', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
     return subscriptionToDto(updated);
   });

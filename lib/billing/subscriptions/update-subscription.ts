@@ -2,6 +2,7 @@ import { auditInsertSql, jsonbValue } from '@/lib/audit/audit-insert-sql';
 import type { AuditInput } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import type { Tx } from '@/lib/db';
+import { answerInTransactionSql } from '@/lib/http/idempotency';
 import { Prisma, type Addon, type Coupon, type Plan, type Subscription } from '@/lib/generated/prisma/client';
 import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
 
@@ -28,14 +29,16 @@ const COLUMNS: { readonly [K in keyof Required<TSubscriptionPatch>]: readonly [c
  * Writes `patch` to a subscription the caller has locked (lockSubscription) or created in its
  * transaction, and answers the row as it now is, put together from `before`, the patch and the
  * relations it moves: no read-back. With `audit`, its entry is written by the same statement (an
- * `after` of the new row's DTO, plus `auditAfter`), so the change and its entry are one round trip.
+ * `after` of the new row's DTO, plus `auditAfter`), so the change and its entry are one round trip;
+ * with `answer` too, the request's answer is stored for its Idempotency-Key by that statement as
+ * well (answerInTransactionSql): the caller then answers exactly `answer(row)`, with status 200.
  */
 export async function updateSubscription(
   tx: Tx,
   before: TSubscriptionRow,
   requested: TSubscriptionPatch,
   relations: TRelations = {},
-  audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; auditAfter?: Record<string, unknown> },
+  audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; auditAfter?: Record<string, unknown>; answer?: (after: TSubscriptionRow) => unknown },
 ): Promise<TSubscriptionRow> {
   const { after, update } = await subscriptionUpdate(tx, before, requested, relations);
   if (!audit) {
@@ -46,7 +49,8 @@ export async function updateSubscription(
     ...audit.entry, entityType: 'subscription', entityId: before.id,
     before: jsonbValue(audit.entry.before), after: jsonbValue({ ...subscriptionToDto(after), ...audit.auditAfter }),
   };
-  await tx.$executeRaw`WITH updated AS (${update}) ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
+  const answered = audit.answer ? answerInTransactionSql(audit.answer(after)) : null;
+  await tx.$executeRaw`WITH updated AS (${update})${answered ? Prisma.sql`, answered AS (${answered})` : Prisma.empty} ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
   return after;
 }
 

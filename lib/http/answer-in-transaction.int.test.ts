@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { customerHub } from '@/tests/integration/customer-hub';
+import * as coupon from '@/app/api/v1/admin/billing/subscriptions/[id]/coupon/route';
+import * as cancel from '@/app/api/v1/admin/billing/subscriptions/[id]/cancel/route';
+import * as subscriptions from '@/app/api/v1/admin/billing/subscriptions/route';
+import { answerInTransactionSql } from './idempotency';
+
+let hub: Awaited<ReturnType<typeof customerHub>>;
+
+beforeAll(async () => {
+  hub = await customerHub();
+});
+
+/** The transaction that last wrote a row (xmin): the same for two rows written by one transaction. */
+async function writers(key: string, table: 'subscriptions', id: string): Promise<[string, string]> {
+  const [row] = await db().$queryRawUnsafe<{ record: string; entity: string }[]>(
+    `SELECT (SELECT xmin::text FROM idempotency_records WHERE key = $1) AS record, (SELECT xmin::text FROM ${table} WHERE id = $2::uuid) AS entity`, key, id);
+  return [row!.record, row!.entity];
+}
+
+/** The record of one Idempotency-Key (keys are unique per test: one record). */
+async function recordOf(key: string) {
+  return db().idempotencyRecord.findFirstOrThrow({ where: { key } });
+}
+
+describe('an answer stored with the service’s own writes (answerInTransactionSql)', () => {
+  it('is nothing outside a request that holds an Idempotency-Key', () => {
+    expect(answerInTransactionSql({ any: 'thing' })).toBeNull();
+  });
+
+  it('a cancellation, a sign-up: the record holds the answer byte for byte, and the retry replays it', async () => {
+    const sub = await hub.subscribed();
+    const key = randomUUID();
+    const first = await hub.api(cancel.POST, { method: 'POST', params: { id: sub.id }, body: { reason: 'Moving on' }, headers: { 'idempotency-key': key } });
+    expect(first.status).toBe(200);
+    const record = await recordOf(key);
+    expect(record).toMatchObject({ state: 'completed', responseStatus: 200, responseBody: first.text, responseHeaders: { 'content-type': 'application/json' } });
+    // Completed by the cancellation's own transaction, not by a statement after it.
+    const [recordWriter, subscriptionWriter] = await writers(key, 'subscriptions', sub.id);
+    expect(recordWriter).toBe(subscriptionWriter);
+    const again = await hub.api(cancel.POST, { method: 'POST', params: { id: sub.id }, body: { reason: 'Moving on' }, headers: { 'idempotency-key': key } });
+    expect([again.status, again.text, again.headers.get('idempotent-replayed')]).toEqual([200, first.text, 'true']);
+
+    const signUpKey = randomUUID();
+    const body = { organization_id: await hub.createOrganization(), plan_id: hub.starter.id, billing_cycle: 'monthly', agent_count: 2, addons: [{ addon_id: hub.whatsapp.id, quantity: 1 }] };
+    const created = await hub.api(subscriptions.POST, { method: 'POST', body, headers: { 'idempotency-key': signUpKey } });
+    expect(created.status).toBe(201);
+    expect(await recordOf(signUpKey)).toMatchObject({ state: 'completed', responseStatus: 201, responseBody: created.text });
+    const [signUpRecordWriter, createdWriter] = await writers(signUpKey, 'subscriptions', created.body.id);
+    expect(signUpRecordWriter).toBe(createdWriter);
+    const replayed = await hub.api(subscriptions.POST, { method: 'POST', body, headers: { 'idempotency-key': signUpKey } });
+    expect([replayed.status, replayed.text]).toEqual([201, created.text]);
+    expect(await db().subscription.count({ where: { organizationId: body.organization_id } })).toBe(1);
+  });
+
+  it('a write that stored the answer and then rolled back (the coupon’s use refused after it): the record holds the refusal, and the retry replays the refusal', async () => {
+    const scarce = await hub.makeCoupon({ maxUses: 1 });
+    const [holder, late] = [await hub.subscribed(), await hub.subscribed()];
+    expect((await hub.applyCoupon(holder.id, scarce.code)).status).toBe(200);
+    const key = randomUUID();
+    const refused = await hub.api(coupon.POST, { method: 'POST', params: { id: late.id }, body: { code: scarce.code }, headers: { 'idempotency-key': key } });
+    expect([refused.status, refused.body.reason]).toEqual([409, 'exhausted']);
+    expect(await recordOf(key)).toMatchObject({ state: 'completed', responseStatus: 409, responseBody: refused.text });
+    const again = await hub.api(coupon.POST, { method: 'POST', params: { id: late.id }, body: { code: scarce.code }, headers: { 'idempotency-key': key } });
+    expect([again.status, again.text, again.headers.get('idempotent-replayed')]).toEqual([409, refused.text, 'true']);
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: late.id } })).couponId).toBeNull();
+  });
+});
