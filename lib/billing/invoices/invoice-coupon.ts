@@ -27,9 +27,18 @@ export function takeInvoiceCoupon(subscription: Subscription, coupon: Coupon | n
   return couponFits(coupon, subscription.planId, subscription.currency) ? { coupon } : null;
 }
 
-/** After the insert: each discounted invoice spends one of its subscription's coupon cycles (one statement for all). */
+/** The coupon cycles an invoice with this discount spends: one when it discounted anything. */
+export function cyclesSpentBy(discount: DecimalLike): number {
+  return toDecimal(discount).gt(0) ? 1 : 0;
+}
+
+/**
+ * After the insert: each discounted invoice spends one of its subscription's coupon cycles (one
+ * statement for all). A sign-up writes its new subscription with its first invoice's cycle
+ * already spent (cyclesSpentBy).
+ */
 export async function recordInvoiceCoupons(tx: Tx, invoices: readonly { subscriptionId: string; discount: DecimalLike }[]): Promise<void> {
-  const ids = invoices.filter((invoice) => toDecimal(invoice.discount).gt(0)).map((invoice) => invoice.subscriptionId);
+  const ids = invoices.filter((invoice) => cyclesSpentBy(invoice.discount) > 0).map((invoice) => invoice.subscriptionId);
   if (ids.length === 0) return;
   // One subscription may have two discounted invoices only in theory (one renewal per batch): count each.
   await tx.$executeRaw`

@@ -1,14 +1,12 @@
-import type { AuditInput } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import { claimRedemption, countCouponUse } from '@/lib/billing/coupons/redeem-coupon';
 import { now } from '@/lib/clock';
-import { db, type Tx } from '@/lib/db';
+import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
 import { cyclesLeft } from './cycles-left';
-import type { Coupon } from '@/lib/generated/prisma/client';
 import { lockSubscriptionWith } from './lock-subscription';
 import type { TSubscription } from './schemas';
-import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
+import { subscriptionToDto } from './subscription-dto';
 import { updateSubscription } from './update-subscription';
 
 /**
@@ -24,38 +22,21 @@ export async function applyCoupon(rawId: string, code: string, actor: TActor, re
   return db().$transaction(async (tx) => {
     // The coupon is read with the subscription (one statement); its use is judged when counted.
     const { sub, coupon } = await lockSubscriptionWith(tx, rawId, { couponCode: code });
-    const { after, countUse } = await attachCouponInTx(tx, sub, code, now(), {
-      coupon, audit: { actor, entry: { action: 'subscription.coupon_applied', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto },
+    if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is cancelled.');
+    if (sub.coupon && cyclesLeft(sub.coupon, sub.couponCyclesUsed) !== 0) {
+      throw conflict('coupon_already_applied', `Coupon ${sub.coupon.code} is already applied; remove it first.`, { coupon_id: sub.coupon.id });
+    }
+    if (!coupon) throw unknownCoupon(code);
+    const at = now();
+    const use = { couponId: coupon.id, planId: sub.planId, currency: sub.currency, at, organizationId: sub.organizationId, subscriptionId: sub.id };
+    await claimRedemption(tx, use, coupon);
+    // The coupon attached, its audit entry and the request's answer: one statement.
+    const updated = await updateSubscription(tx, sub, { couponId: coupon.id, couponCyclesUsed: 0, updatedAt: at }, { coupon }, {
+      actor, entry: { action: 'subscription.coupon_applied', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
-    await countUse();
-    return after;
+    await countCouponUse(tx, use);
+    return subscriptionToDto(updated);
   });
-}
-
-/**
- * The rules above inside the caller's transaction, on a subscription it locked (or created):
- * claims the redemption and attaches the coupon (with `audit`, its entry written by the same
- * statement); the use is counted by `countUse`, which the caller runs as late as it can (its last
- * writes). `row` is the subscription as updated. `known.coupon`: the coupon with this code, when
- * the caller read it already (null: there is none).
- */
-export async function attachCouponInTx(
-  tx: Tx,
-  sub: TSubscriptionRow,
-  code: string,
-  at: Date,
-  known: { coupon?: Coupon | null; audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; answer?: (after: TSubscriptionRow) => unknown } } = {},
-): Promise<{ after: TSubscription; row: TSubscriptionRow; countUse: () => Promise<number> }> {
-  if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is cancelled.');
-  if (sub.coupon && cyclesLeft(sub.coupon, sub.couponCyclesUsed) !== 0) {
-    throw conflict('coupon_already_applied', `Coupon ${sub.coupon.code} is already applied; remove it first.`, { coupon_id: sub.coupon.id });
-  }
-  const coupon = known.coupon !== undefined ? known.coupon : await tx.coupon.findUnique({ where: { code: code.toUpperCase() } });
-  if (!coupon) throw unknownCoupon(code);
-  const use = { couponId: coupon.id, planId: sub.planId, currency: sub.currency, at, organizationId: sub.organizationId, subscriptionId: sub.id };
-  await claimRedemption(tx, use, coupon);
-  const updated = await updateSubscription(tx, sub, { couponId: coupon.id, couponCyclesUsed: 0, updatedAt: at }, { coupon }, known.audit);
-  return { after: subscriptionToDto(updated), row: updated, countUse: () => countCouponUse(tx, use) };
 }
 
 /** 409 coupon_not_applicable: no coupon has this code. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TActor } from '@/lib/auth/actor';
 import { draftSubscriptionInvoice } from '@/lib/billing/invoices/draft-subscription-invoice';
 import { insertInvoices } from '@/lib/billing/invoices/insert-invoices';
+import { cyclesSpentBy } from '@/lib/billing/invoices/invoice-coupon';
 import { claimRedemption, countCouponUse } from '@/lib/billing/coupons/redeem-coupon';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { now } from '@/lib/clock';
@@ -55,9 +56,9 @@ export async function createSubscription(input: TCreateSubscriptionInput, actor:
       addons: items.addons.map(({ addon, quantity }) => ({ subscriptionId: id, addonId: addon.id, quantity, createdAt: at, addon })).sort((x, y) => (x.addonId < y.addonId ? -1 : 1)),
     };
     // The first invoice, priced from what was just resolved (the same rows readSubscriptionPrices
-    // would read back); a discounted one spends the coupon's first cycle (as recordInvoiceCoupons would).
+    // would read back); a discounted one spends the coupon's first cycle (cyclesSpentBy).
     const { draft } = draftSubscriptionInvoice(row, { plan: items.plan, addons: items.addons, coupon }, { periodStart: period.start, periodEnd: period.end, messagesUsed: 0, issuedAt: at });
-    const created = { ...row, couponCyclesUsed: draft.computed.discountTotal.gt(0) ? 1 : 0 };
+    const created = { ...row, couponCyclesUsed: cyclesSpentBy(draft.computed.discountTotal) };
     const subscription = subscriptionToDto(created);
     const audit = { action: 'subscription.created', entityType: 'subscription', entityId: id, requestId, after: subscription };
     const writes = subscriptionInserts(created);
