@@ -6,7 +6,7 @@ import { config } from '@/lib/config';
 import { db } from '@/lib/db';
 import { conflict } from '@/lib/errors';
 import { answerInTransactionSql } from '@/lib/http/idempotency';
-import { computeChange } from './compute-change';
+import { changePrefetch, computeChange } from './compute-change';
 import { lockSubscriptionWith } from './lock-subscription';
 import type { TChangeResult, TChangeSubscriptionInput } from './schemas';
 import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
@@ -22,11 +22,9 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
   return db().$transaction(async (tx) => {
     // With the subscription, in the same statement: the catalog rows the body names and the
     // period's priced invoice (a change now credits its unused days).
-    const { sub, plans, addons, pricedInvoice } = await lockSubscriptionWith(tx, rawId, {
-      ...(body.plan_id ? { planId: body.plan_id } : {}), addonIds: body.addons?.map((item) => item.addon_id) ?? [], pricedInvoice: true,
-    });
+    const { sub, plans, addons, pricedInvoice } = await lockSubscriptionWith(tx, rawId, changePrefetch(body));
     const at = now();
-    const change = await computeChange(tx, sub, body, at, config().TAX_RATE, { plans, addons, pricedInvoice });
+    const change = await computeChange(tx, sub, body, at, config().TAX_RATE, { plans, addons, pricedInvoice: pricedInvoice ?? null });
     if (body.preview_id && body.preview_id !== change.preview.preview_id) {
       throw conflict('subscription_changed', 'The subscription or its prices changed since the preview: preview the change again and confirm what it shows.', { preview: change.preview });
     }

@@ -22,12 +22,17 @@ export interface TPricedInvoice {
   lines: { kind: InvoiceLineKind; amount: Prisma.Decimal }[];
 }
 
-/** Rows the caller already read with the subscription (lockSubscriptionWith): not read again. */
+/** Rows read with the subscription, in the same statement (changePrefetch): not read again. */
 export interface TKnownRows {
-  plans?: readonly Plan[];
-  addons?: readonly Addon[];
-  /** Present when read: the priced invoice, or null when the period has none. */
-  pricedInvoice?: TPricedInvoice | null;
+  plans: readonly Plan[];
+  addons: readonly Addon[];
+  /** The priced invoice, or null when the period has none. */
+  pricedInvoice: TPricedInvoice | null;
+}
+
+/** What a change or its preview reads with the subscription (lockSubscriptionWith, readSubscriptionWith). */
+export function changePrefetch(body: TChangeSubscriptionInput) {
+  return { ...(body.plan_id ? { planId: body.plan_id } : {}), addonIds: body.addons?.map((item) => item.addon_id) ?? [], pricedInvoice: true };
 }
 
 export interface TComputedChange {
@@ -49,7 +54,7 @@ export interface TComputedChange {
  * state, the request and every figure of the answer, so a change sent with it is refused (409
  * subscription_changed) when anything the operator saw has moved.
  */
-export async function computeChange(tx: Tx, sub: TSubscriptionRow, body: TChangeSubscriptionInput, at: Date, taxRate: string, known: TKnownRows = {}): Promise<TComputedChange> {
+export async function computeChange(tx: Tx, sub: TSubscriptionRow, body: TChangeSubscriptionInput, at: Date, taxRate: string, known: TKnownRows): Promise<TComputedChange> {
   if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription is cancelled; create a new one instead.');
   if (sub.cancelAtPeriodEnd) throw conflict('subscription_cancelling', 'This subscription ends at its period end; reactivate it before changing it.');
   const current = currentItems(sub);
@@ -64,7 +69,7 @@ export async function computeChange(tx: Tx, sub: TSubscriptionRow, body: TChange
       currency: sub.currency,
     },
     { planId: sub.planId, addonIds: sub.addons.map((item) => item.addonId) },
-    { plans: [sub.plan, ...(known.plans ?? [])], addons: [...sub.addons.map((item) => item.addon), ...(known.addons ?? [])] },
+    { plans: [sub.plan, ...known.plans], addons: [...sub.addons.map((item) => item.addon), ...known.addons] },
   );
   if (sameItems(current, target)) throw conflict('no_change', 'The change leaves the subscription as it is.');
 
@@ -85,7 +90,7 @@ export async function computeChange(tx: Tx, sub: TSubscriptionRow, body: TChange
   const couponRemoved = sub.coupon && !couponFits(sub.coupon, target.plan.id, sub.currency) ? sub.coupon : null;
   const keptCoupon = couponRemoved ? null : sub.coupon;
 
-  const now = decision.timing === 'now' ? await changeNow(tx, sub, target, keptCoupon, at, taxRate, known.pricedInvoice) : null;
+  const now = decision.timing === 'now' ? changeNow(sub, target, keptCoupon, at, taxRate, known.pricedInvoice) : null;
   const usedAfter = (couponRemoved ? 0 : sub.couponCyclesUsed) + (now?.spendsCycle ? 1 : 0);
   const nextStart = now?.newPeriod?.end ?? sub.currentPeriodEnd;
   const nextCoupon = keptCoupon && coversNextInvoice(keptCoupon, usedAfter) ? keptCoupon : null;
@@ -131,12 +136,7 @@ export async function computeChange(tx: Tx, sub: TSubscriptionRow, body: TChange
  * (its recurring lines after its discount), and charge either the new items for the same days
  * (same cycle) or a whole new annual period (monthly → annual).
  */
-async function changeNow(tx: Tx, sub: TSubscriptionRow, target: TItems, coupon: Coupon | null, at: Date, taxRate: string, known: TPricedInvoice | null | undefined) {
-  const priced = known !== undefined ? known : await tx.invoice.findFirst({
-    where: { subscriptionId: sub.id, periodEnd: sub.currentPeriodEnd, status: { not: 'void' }, kind: { in: ['subscription', 'proration'] } },
-    orderBy: [{ periodStart: 'desc' }, { createdAt: 'desc' }],
-    select: { periodStart: true, couponId: true, lines: { select: { kind: true, amount: true } } },
-  });
+function changeNow(sub: TSubscriptionRow, target: TItems, coupon: Coupon | null, at: Date, taxRate: string, priced: TPricedInvoice | null) {
   if (!priced) throw conflict('period_not_invoiced', 'The current period has no invoice yet: unused days cannot be credited. Issue it first or change at period end.');
   const charged = recurringChargedAfterDiscount(priced.lines.map((line) => ({ kind: line.kind, amount: line.amount })), sub.currency);
   const credit = creditForUnusedDays({ charged, coveredFrom: priced.periodStart, periodEnd: sub.currentPeriodEnd, at, currency: sub.currency });

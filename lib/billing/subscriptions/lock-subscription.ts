@@ -34,8 +34,13 @@ export interface TLocked extends TCatalogRows {
  * same transaction, so a matching xmin means the relations read are the committed ones.
  */
 export async function lockSubscriptionWith(tx: Tx, rawId: string, prefetch: TPrefetch = {}): Promise<TLocked> {
+  return readSubscriptionWith(tx, rawId, prefetch, true);
+}
+
+/** The same read without the lock (a preview: what a change would do, written nowhere). */
+export async function readSubscriptionWith(tx: Tx, rawId: string, prefetch: TPrefetch, lock = false): Promise<TLocked> {
   const id = parseId(rawId, 'subscription');
-  const statement = lockSql(id, prefetch);
+  const statement = readSql(id, prefetch, lock);
   for (let attempt = 0; ; attempt++) {
     const [row] = await tx.$queryRaw<TLockRow[]>(statement);
     if (!row) throw notFound('subscription');
@@ -55,7 +60,7 @@ interface TLockRow extends TCatalogColumns {
   priced: { periodStart: string; couponId: string | null; lines: { kind: TPricedInvoice['lines'][number]['kind']; amount: string }[] } | null;
 }
 
-function lockSql(id: string, prefetch: TPrefetch): Prisma.Sql {
+function readSql(id: string, prefetch: TPrefetch, lock: boolean): Prisma.Sql {
   // changeNow's invoice: the newest not void subscription or proration invoice ending with the period.
   const priced = prefetch.pricedInvoice
     ? Prisma.sql`(SELECT jsonb_build_object('periodStart', i.period_start, 'couponId', i.coupon_id,
@@ -70,7 +75,7 @@ function lockSql(id: string, prefetch: TPrefetch): Prisma.Sql {
            ${catalogColumnsSql(prefetch)}, ${priced} AS priced
       FROM subscriptions s
      WHERE s.id = ${id}::uuid
-       FOR UPDATE OF s`;
+       ${lock ? Prisma.sql`FOR UPDATE OF s` : Prisma.empty}`;
 }
 
 function fromLockRow(row: TLockRow, prefetch: TPrefetch): TLocked {

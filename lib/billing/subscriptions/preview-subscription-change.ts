@@ -1,18 +1,14 @@
 import { now } from '@/lib/clock';
 import { config } from '@/lib/config';
 import { db } from '@/lib/db';
-import { parseId } from '@/lib/http/parse';
-import { notFound } from '@/lib/errors';
-import { computeChange } from './compute-change';
+import { changePrefetch, computeChange } from './compute-change';
+import { readSubscriptionWith } from './lock-subscription';
 import type { TChangePreview, TChangeSubscriptionInput } from './schemas';
-import { SUBSCRIPTION_INCLUDE } from './subscription-dto';
 
-/** POST /subscriptions/{id}/change/preview: what the change would do, written nowhere (SPEC §10). */
+/** POST /subscriptions/{id}/change/preview: what the change would do, written nowhere (SPEC §10). Read as the change reads, without its lock. */
 export async function previewSubscriptionChange(rawId: string, body: TChangeSubscriptionInput): Promise<TChangePreview> {
-  const id = parseId(rawId, 'subscription');
   return db().$transaction(async (tx) => {
-    const sub = await tx.subscription.findUnique({ where: { id }, include: SUBSCRIPTION_INCLUDE });
-    if (!sub) throw notFound('subscription');
-    return (await computeChange(tx, sub, body, now(), config().TAX_RATE)).preview;
+    const { sub, plans, addons, pricedInvoice } = await readSubscriptionWith(tx, rawId, changePrefetch(body));
+    return (await computeChange(tx, sub, body, now(), config().TAX_RATE, { plans, addons, pricedInvoice: pricedInvoice ?? null })).preview;
   });
 }

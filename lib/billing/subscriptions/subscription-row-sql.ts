@@ -13,7 +13,7 @@ import type { TSubscriptionRow } from './subscription-dto';
 type TKind = 'decimal' | 'date' | 'value';
 type TColumns<T> = { readonly [K in keyof Required<T>]: readonly [column: string, kind: TKind] };
 
-const SUBSCRIPTION_COLUMNS: TColumns<Subscription> = {
+export const SUBSCRIPTION_COLUMNS: TColumns<Subscription> = {
   id: ['id', 'value'], organizationId: ['organization_id', 'value'], planId: ['plan_id', 'value'], status: ['status', 'value'],
   billingCycle: ['billing_cycle', 'value'], currency: ['currency', 'value'], agentCount: ['agent_count', 'value'], couponId: ['coupon_id', 'value'],
   couponCyclesUsed: ['coupon_cycles_used', 'value'], startedAt: ['started_at', 'date'], billingAnchor: ['billing_anchor', 'date'],

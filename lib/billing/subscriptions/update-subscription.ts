@@ -5,6 +5,7 @@ import type { Tx } from '@/lib/db';
 import { answerInTransactionSql } from '@/lib/http/idempotency';
 import { Prisma, type Addon, type Coupon, type Plan, type Subscription } from '@/lib/generated/prisma/client';
 import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
+import { SUBSCRIPTION_COLUMNS } from './subscription-row-sql';
 
 /** The columns an action on a subscription writes; `updatedAt` always. */
 export type TSubscriptionPatch = Partial<Pick<Subscription,
@@ -18,16 +19,16 @@ export interface TRelations {
   addons?: readonly { addon: Addon; quantity: number }[];
 }
 
-const COLUMNS: { readonly [K in keyof Required<TSubscriptionPatch>]: readonly [column: string, type: string] } = {
-  planId: ['plan_id', 'uuid'], status: ['status', '"SubscriptionStatus"'], billingCycle: ['billing_cycle', '"BillingCycle"'], agentCount: ['agent_count', 'int'],
-  couponId: ['coupon_id', 'uuid'], couponCyclesUsed: ['coupon_cycles_used', 'int'], billingAnchor: ['billing_anchor', 'timestamptz'],
-  currentPeriodStart: ['current_period_start', 'timestamptz'], currentPeriodEnd: ['current_period_end', 'timestamptz'], cancelledAt: ['cancelled_at', 'timestamptz'],
-  cancelAtPeriodEnd: ['cancel_at_period_end', 'boolean'], cancelReason: ['cancel_reason', 'text'], pendingChange: ['pending_change', 'jsonb'], updatedAt: ['updated_at', 'timestamptz'],
+/** The SQL type of each column a patch writes (its column name: SUBSCRIPTION_COLUMNS). */
+const SQL_TYPES: { readonly [K in keyof Required<TSubscriptionPatch>]: string } = {
+  planId: 'uuid', status: '"SubscriptionStatus"', billingCycle: '"BillingCycle"', agentCount: 'int', couponId: 'uuid', couponCyclesUsed: 'int',
+  billingAnchor: 'timestamptz', currentPeriodStart: 'timestamptz', currentPeriodEnd: 'timestamptz', cancelledAt: 'timestamptz',
+  cancelAtPeriodEnd: 'boolean', cancelReason: 'text', pendingChange: 'jsonb', updatedAt: 'timestamptz',
 };
 
 /**
- * Writes `patch` to a subscription the caller has locked (lockSubscription) or created in its
- * transaction, and answers the row as it now is, put together from `before`, the patch and the
+ * Writes `patch` to a subscription the caller has locked in its transaction (lockSubscription),
+ * and answers the row as it now is, put together from `before`, the patch and the
  * relations it moves: no read-back. With `audit`, its entry is written by the same statement (an
  * `after` of the new row's DTO, plus `auditAfter`), so the change and its entry are one round trip;
  * with `answer` too, the request's answer is stored for its Idempotency-Key by that statement as
@@ -72,7 +73,8 @@ export async function subscriptionUpdate(tx: Tx, before: TSubscriptionRow, reque
   }
   const sets = Prisma.join(
     (Object.keys(patch) as (keyof TSubscriptionPatch)[]).map((field) => {
-      const [column, type] = COLUMNS[field];
+      const [column] = SUBSCRIPTION_COLUMNS[field];
+      const type = SQL_TYPES[field];
       const value = field === 'pendingChange' ? (patch.pendingChange === null ? null : JSON.stringify(patch.pendingChange)) : patch[field];
       return Prisma.sql`${Prisma.raw(column)} = ${value}::${Prisma.raw(type)}`;
     }),
