@@ -4,7 +4,7 @@ import type { TActor } from '@/lib/auth/actor';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
-import { conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
+import { BillingError, conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
 import { Prisma, type InvoiceStatus, type PaymentProvider } from '@/lib/generated/prisma/client';
 import { parseId } from '@/lib/http/parse';
 import { CURRENCY_DECIMALS, currencyDecimals, decimalFromJsonNumber, moneyToJson, toDecimal, type Decimal } from '@/lib/money';
@@ -43,7 +43,7 @@ const PAYABLE_STATUSES: readonly InvoiceStatus[] = ['open', 'paid', 'partially_r
  * (method, reference) makes the same bank transfer recorded twice a 409, whatever the timing; a
  * provider's payment id is unique per provider the same way. Audit inside the same transaction.
  *
- * All of it is ONE statement (a single round trip, its own transaction): the lock, the checks,
+ * All of it is ONE statement (paymentStatementSql) (a single round trip, its own transaction): the lock, the checks,
  * the payment, the invoice's new amount and status, and the audit entry are CTEs of one query, so
  * a payment costs the server one statement instead of six (BEGIN, lock, insert, update, audit,
  * COMMIT). Under READ COMMITTED, `FOR UPDATE` waits for a concurrent payment's commit and then
@@ -57,6 +57,57 @@ export async function recordPayment(
   actor: TActor | 'system',
   options: { requestId?: string; provider?: TProviderPayment } = {},
 ): Promise<TRecordPaymentResult> {
+  const prepared = preparePayment(rawId, input, options.provider);
+  try {
+    const [row] = await db().$queryRaw<TPaymentRow[]>`${paymentStatementSql(prepared, actor, options.requestId)}`;
+    if (!row) throw notFound('invoice');
+    if (row.status_after === null || row.amount_paid_after === null) throw refusal(row, prepared.amount, toDecimal(row.total), toDecimal(row.amount_paid));
+    return paymentResult(prepared, row);
+  } catch (error) {
+    if (isUniqueViolation(error, 'reference')) {
+      throw conflict('payment_duplicate', `A ${input.method} payment with reference "${input.reference}" is already recorded.`);
+    }
+    if (isUniqueViolation(error, 'provider_payment_id')) {
+      throw conflict('payment_duplicate', `This ${options.provider?.provider} payment is already recorded.`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * recordPayment's statement written only when the payment settles the invoice in full, in
+ * `currency`, and then together with `alsoWrite` — CTEs of the same statement, which see the
+ * written payment's invoice as `updated` (id, status, amount_paid). A provider's webhook uses it to
+ * store its event already applied, with the payment, in one round trip. Null when nothing was
+ * written (any refusal, a payment or event already recorded, an id that is not one): the caller
+ * then takes recordPayment's general path, which says why.
+ */
+export async function recordSettlingPayment(
+  rawId: string,
+  input: TRecordPaymentInput,
+  options: { provider: TProviderPayment; currency: string; alsoWrite: Prisma.Sql },
+): Promise<TRecordPaymentResult | null> {
+  try {
+    const prepared = preparePayment(rawId, input, options.provider);
+    const settles = Prisma.sql`AND ${prepared.amountText}::numeric = total - amount_paid AND currency = ${options.currency}::text`;
+    const [row] = await db().$queryRaw<TPaymentRow[]>`${paymentStatementSql(prepared, 'system', undefined, { accept: settles, alsoWrite: options.alsoWrite })}`;
+    return row && row.status_after !== null && row.amount_paid_after !== null ? paymentResult(prepared, row) : null;
+  } catch (error) {
+    if (error instanceof BillingError || isUniqueViolation(error)) return null;
+    throw error;
+  }
+}
+
+/** A payment as it is about to be written: its checked amount and time, and its answer (the currency is the invoice's, which the statement reads). */
+interface TPreparedPayment {
+  invoiceId: string;
+  amount: Decimal;
+  amountText: string;
+  paidAt: Date;
+  payment: TPayment;
+}
+
+function preparePayment(rawId: string, input: TRecordPaymentInput, provider: TProviderPayment | undefined): TPreparedPayment {
   const invoiceId = parseId(rawId, 'invoice');
   const amount = decimalFromJsonNumber(input.amount);
   const paidAt = input.paid_at ? new Date(input.paid_at) : now();
@@ -64,22 +115,33 @@ export async function recordPayment(
     throw validationFailed([{ path: 'paid_at', message: 'A payment cannot be received in the future.' }]);
   }
   const amountText = amount.toFixed();
-  // The payment as it is written; its currency is the invoice's, which the statement reads.
   const payment = paymentToDto({
     id: randomUUID(), invoiceId, amount: new Prisma.Decimal(amountText), currency: '', method: input.method,
-    provider: options.provider?.provider ?? 'manual', providerPaymentId: options.provider?.providerPaymentId ?? null,
+    provider: provider?.provider ?? 'manual', providerPaymentId: provider?.providerPaymentId ?? null,
     reference: input.reference ?? null, gatewayRef: null, paidAt, createdAt: now(),
   });
-  try {
-    // One statement, one round trip: lock, checks, payment, invoice, audit (see the doc comment).
-    const [row] = await db().$queryRaw<TPaymentRow[]>`
+  return { invoiceId, amount, amountText, paidAt, payment };
+}
+
+/**
+ * One statement, one round trip: lock, checks, payment, invoice, audit (see recordPayment's doc
+ * comment). `accept` narrows which payments are written; `alsoWrite` adds CTEs after the invoice's update.
+ */
+function paymentStatementSql(
+  prepared: TPreparedPayment,
+  actor: TActor | 'system',
+  requestId: string | undefined,
+  extra: { accept?: Prisma.Sql; alsoWrite?: Prisma.Sql } = {},
+): Prisma.Sql {
+  const { invoiceId, amountText, paidAt, payment } = prepared;
+  return Prisma.sql`
       WITH invoice AS (
         SELECT id, currency, status, total, amount_paid,
                ${amountText}::numeric = round(${amountText}::numeric, (${CURRENCY_DECIMALS_JSON}::jsonb ->> currency)::int) AS fits
           FROM invoices WHERE id = ${invoiceId}::uuid FOR UPDATE
       ), accepted AS (
         SELECT *, amount_paid + ${amountText}::numeric AS paid_after FROM invoice
-         WHERE fits AND status::text = ANY(${PAYABLE_STATUSES}::text[]) AND ${amountText}::numeric <= total - amount_paid
+         WHERE fits AND status::text = ANY(${PAYABLE_STATUSES}::text[]) AND ${amountText}::numeric <= total - amount_paid ${extra.accept ?? Prisma.empty}
       ), written AS (
         INSERT INTO payments (id, invoice_id, amount, currency, method, reference, provider, provider_payment_id, paid_at, created_at)
         SELECT ${payment.id}::uuid, id, ${amountText}::numeric, currency, ${payment.method}::text, ${payment.reference}::text,
@@ -94,38 +156,29 @@ export async function recordPayment(
                updated_at = ${payment.created_at}::timestamptz
           FROM accepted a JOIN written w ON w.invoice_id = a.id
          WHERE i.id = a.id
-        RETURNING i.status::text AS status, i.amount_paid
+        RETURNING i.id, i.status::text AS status, i.amount_paid
       ), audited AS (
         ${auditInsertSql(actor, {
-          action: 'invoice.payment_recorded', entityType: 'invoice', entityId: invoiceId, requestId: options.requestId,
+          action: 'invoice.payment_recorded', entityType: 'invoice', entityId: invoiceId, requestId,
           before: Prisma.sql`jsonb_build_object('status', a.status::text, 'amount_paid', ${moneyJsonb(Prisma.sql`a.amount_paid`)})`,
           after: Prisma.sql`jsonb_build_object('status', u.status, 'amount_paid', ${moneyJsonb(Prisma.sql`u.amount_paid`)},
                                                'payment', ${jsonbValue(payment)} || jsonb_build_object('currency', a.currency))`,
         }, Prisma.sql`accepted a CROSS JOIN updated u`)}
-      )
+      )${extra.alsoWrite ? Prisma.sql`, ${extra.alsoWrite}` : Prisma.empty}
       SELECT v.currency, v.status::text AS status, v.total::text AS total, v.amount_paid::text AS amount_paid, v.fits,
              u.status AS status_after, u.amount_paid::text AS amount_paid_after
         FROM invoice v LEFT JOIN updated u ON true`;
-    if (!row) throw notFound('invoice');
-    const total = toDecimal(row.total);
-    const paidBefore = toDecimal(row.amount_paid);
-    if (row.status_after === null || row.amount_paid_after === null) throw refusal(row, amount, total, paidBefore);
-    const paidAfter = toDecimal(row.amount_paid_after);
-    return {
-      payment: { ...payment, currency: row.currency as TPayment['currency'] },
-      invoice_status: row.status_after as InvoiceStatus,
-      amount_paid: moneyToJson(paidAfter),
-      amount_due: moneyToJson(total.minus(paidAfter)),
-    };
-  } catch (error) {
-    if (isUniqueViolation(error, 'reference')) {
-      throw conflict('payment_duplicate', `A ${input.method} payment with reference "${input.reference}" is already recorded.`);
-    }
-    if (isUniqueViolation(error, 'provider_payment_id')) {
-      throw conflict('payment_duplicate', `This ${options.provider?.provider} payment is already recorded.`);
-    }
-    throw error;
-  }
+}
+
+function paymentResult({ payment }: TPreparedPayment, row: TPaymentRow): TRecordPaymentResult {
+  const total = toDecimal(row.total);
+  const paidAfter = toDecimal(row.amount_paid_after!);
+  return {
+    payment: { ...payment, currency: row.currency as TPayment['currency'] },
+    invoice_status: row.status_after as InvoiceStatus,
+    amount_paid: moneyToJson(paidAfter),
+    amount_due: moneyToJson(total.minus(paidAfter)),
+  };
 }
 
 /** Why the statement wrote nothing for an invoice it found, checked in the order an operator fixes them. */

@@ -1,10 +1,11 @@
-import { recordPayment } from '@/lib/billing/payments/record-payment';
+import { randomUUID } from 'node:crypto';
+import { recordPayment, recordSettlingPayment } from '@/lib/billing/payments/record-payment';
 import { PAYMENT_METHODS, type TRecordPaymentInput } from '@/lib/billing/payments/schemas';
 import { completeRefundClaim } from '@/lib/billing/refunds/complete-refund-claim';
 import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { BillingError } from '@/lib/errors';
-import type { ProviderEventState } from '@/lib/generated/prisma/client';
+import { Prisma, type ProviderEventState } from '@/lib/generated/prisma/client';
 import { isDatabaseUnavailable } from '@/lib/http/error-response';
 import { moneyToJson } from '@/lib/money';
 import { formatMoney } from '@/lib/money-format';
@@ -24,11 +25,15 @@ export interface TReceivedEvent {
  * delivery whose first processing died mid-way (state still `received`) is applied now. Refund
  * events apply in one transaction with the event's state, under the event row's lock, so two
  * concurrent deliveries of one event apply it once. Payment events go through recordPayment (its
- * own transaction; the provider's payment id is unique, so a re-application records nothing).
+ * own transaction; the provider's payment id is unique, so a re-application records nothing) —
+ * and the common one, a first delivery that settles its invoice, is stored already applied by the
+ * payment's own statement (applySettlingPayment).
  * Nothing here answers 500 for an event's content: what cannot be applied is kept as `unmatched`
  * or `failed` with the reason, for the operator (the Payments & refunds page).
  */
 export async function receiveProviderEvent(event: TInboundEvent): Promise<TReceivedEvent> {
+  const settled = event.action.kind === 'payment' ? await applySettlingPayment(event) : null;
+  if (settled) return settled;
   const [inserted] = await db().$queryRaw<{ id: string }[]>`
     INSERT INTO provider_events (id, provider, event_key, event_type, object_id, payload, state, received_at)
     VALUES (gen_random_uuid(), ${event.provider}::"PaymentProvider", ${cleanText(event.eventKey)}, ${cleanText(event.eventType)}, ${event.objectId === null ? null : cleanText(event.objectId)},
@@ -73,27 +78,65 @@ async function applyRefund(eventId: string, event: TInboundEvent): Promise<TAppl
   });
 }
 
+/**
+ * The common payment event in one statement: its first delivery, paying its invoice's whole
+ * amount due. The event row is written already applied, by the payment's own statement
+ * (recordSettlingPayment), so it commits with the payment or not at all: one round trip instead
+ * of three (store the event, record the payment, mark the event). Any other case writes nothing
+ * here and takes the general path below — a redelivery (the event's unique key), a partial or
+ * refused payment, an unknown invoice.
+ */
+async function applySettlingPayment(event: TInboundEvent): Promise<TReceivedEvent | null> {
+  if (event.action.kind !== 'payment' || !event.action.invoiceId) return null;
+  const { invoiceId, providerPaymentId, amount, currency } = event.action;
+  const id = randomUUID();
+  const at = now();
+  const detail = cleanText(paymentDetail(moneyToJson(amount), currency, 0, 'paid'));
+  const result = await recordSettlingPayment(invoiceId, paymentInput(event.action), {
+    provider: { provider: event.provider, providerPaymentId },
+    currency,
+    alsoWrite: Prisma.sql`event_row AS (
+      INSERT INTO provider_events (id, provider, event_key, event_type, object_id, payload, state, detail, invoice_id, received_at, processed_at)
+      SELECT ${id}::uuid, ${event.provider}::"PaymentProvider", ${cleanText(event.eventKey)}, ${cleanText(event.eventType)}, ${event.objectId === null ? null : cleanText(event.objectId)},
+             ${JSON.stringify(cleanJson(event.payload))}::jsonb, 'applied', ${detail}::text, u.id, ${at}::timestamptz, ${at}::timestamptz
+        FROM updated u
+      RETURNING id)`,
+  });
+  return result ? { id, state: 'applied', duplicate: false } : null;
+}
+
 async function applyPayment(event: TInboundEvent): Promise<TOutcome> {
   if (event.action.kind !== 'payment') throw new Error('not a payment event');
-  const { invoiceId, providerPaymentId, amount, method, reference, paidAt } = event.action;
+  const { invoiceId, providerPaymentId } = event.action;
   if (!invoiceId) return { state: 'unmatched', detail: `The ${event.provider} payment ${providerPaymentId} names no invoice of ours.` };
-  const input: TRecordPaymentInput = {
-    amount: moneyToJson(amount),
-    method: (PAYMENT_METHODS as readonly string[]).includes(method) ? (method as TRecordPaymentInput['method']) : 'other',
-    reference,
-    paid_at: paidAt && paidAt.getTime() <= now().getTime() ? paidAt.toISOString() : undefined,
-  };
   try {
-    const result = await recordPayment(invoiceId, input, 'system', { provider: { provider: event.provider, providerPaymentId } });
-    const money = (value: number) => formatMoney(value, result.payment.currency);
-    const after = result.amount_due > 0 ? `${money(result.amount_due)} still due` : `invoice ${result.invoice_status.replaceAll('_', ' ')}`;
-    return { state: 'applied', detail: `${money(result.payment.amount)} received; ${after}.`, invoiceId };
+    const result = await recordPayment(invoiceId, paymentInput(event.action), 'system', { provider: { provider: event.provider, providerPaymentId } });
+    return { state: 'applied', detail: paymentDetail(result.payment.amount, result.payment.currency, result.amount_due, result.invoice_status), invoiceId };
   } catch (error) {
     if (!(error instanceof BillingError)) throw error;
     if (error.status === 404) return { state: 'unmatched', detail: `No invoice ${invoiceId}.` };
     if (error.code === 'payment_duplicate') return { state: 'ignored', detail: 'This payment is already recorded.', invoiceId };
     return { state: 'failed', detail: `${error.code}: ${error.message}`, invoiceId };
   }
+}
+
+type TPaymentAction = Extract<TInboundEvent['action'], { kind: 'payment' }>;
+
+/** A provider's payment as recordPayment takes it: a method we do not know is `other`; a time ahead of ours is now. */
+function paymentInput({ amount, method, reference, paidAt }: TPaymentAction): TRecordPaymentInput {
+  return {
+    amount: moneyToJson(amount),
+    method: (PAYMENT_METHODS as readonly string[]).includes(method) ? (method as TRecordPaymentInput['method']) : 'other',
+    reference,
+    paid_at: paidAt && paidAt.getTime() <= now().getTime() ? paidAt.toISOString() : undefined,
+  };
+}
+
+/** An applied payment event's detail, for the operator: what came in and what is left. */
+function paymentDetail(amount: number, currency: string, amountDue: number, invoiceStatus: string): string {
+  const money = (value: number) => formatMoney(value, currency);
+  const after = amountDue > 0 ? `${money(amountDue)} still due` : `invoice ${invoiceStatus.replaceAll('_', ' ')}`;
+  return `${money(amount)} received; ${after}.`;
 }
 
 function eventColumns(outcome: TOutcome) {

@@ -125,6 +125,62 @@ describe('Xendit callbacks', () => {
   });
 });
 
+describe('payment events in one statement', () => {
+  const stripeEvent = (paymentIntentId: string, invoiceId: string, amount: number) => JSON.stringify({
+    id: `evt_${crypto.randomUUID()}`, object: 'event', type: 'payment_intent.succeeded', created: 1, livemode: false,
+    data: { object: { id: paymentIntentId, object: 'payment_intent', amount, amount_received: amount, currency: 'idr', status: 'succeeded', metadata: { invoice_id: invoiceId }, payment_method_types: ['card'], created: 1 } },
+  });
+  const signed = (payload: string) => ({ 'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: STRIPE_SECRET }) });
+
+  it('a payment that settles its invoice is stored applied by the payment\'s own transaction, with the general path\'s detail', async () => {
+    const invoice = await createInvoiceFixture({ status: 'open', total: '150000' });
+    const payment = { paymentRequestId: `pr-${crypto.randomUUID()}`, paymentId: `py-${crypto.randomUUID()}`, invoiceId: invoice.id, amount: 150000, currency: 'IDR' };
+    expect(await xendit.sendPaymentSucceeded(payment)).toBe(200);
+    const [event] = await db().$queryRaw<{ id: string; state: string; detail: string; invoice_id: string; processed: boolean; xmin: string }[]>`
+      SELECT id, state::text AS state, detail, invoice_id::text, processed_at IS NOT NULL AS processed, xmin::text FROM provider_events WHERE object_id = ${payment.paymentRequestId}`;
+    expect(event).toMatchObject({ state: 'applied', detail: 'Rp 150.000 received; invoice paid.', invoice_id: invoice.id, processed: true });
+    const [written] = await db().$queryRaw<{ xmin: string }[]>`SELECT xmin::text FROM payments WHERE invoice_id = ${invoice.id}::uuid`;
+    expect(written!.xmin).toBe(event!.xmin);
+    expect(await invoiceRow(invoice.id)).toMatchObject({ status: 'paid' });
+    expect(await db().auditLogEntry.count({ where: { entityId: invoice.id, action: 'invoice.payment_recorded' } })).toBe(1);
+  });
+
+  it('a partial payment takes the general path: applied, with what is still due', async () => {
+    const invoice = await createInvoiceFixture({ status: 'open', total: '150000' });
+    const paymentIntentId = `pi_${crypto.randomUUID().replace(/-/g, '')}`;
+    const payload = stripeEvent(paymentIntentId, invoice.id, 5_000_000);
+    const result = await toStripe(payload, signed(payload));
+    expect(result.body).toMatchObject({ state: 'applied', duplicate: false });
+    expect(await db().providerEvent.findUniqueOrThrow({ where: { id: result.body.id } })).toMatchObject({ state: 'applied', detail: 'Rp 50.000 received; Rp 100.000 still due.', invoiceId: invoice.id });
+  });
+
+  it('one settling event delivered five times at once: one payment, one event row, applied once', async () => {
+    const invoice = await createInvoiceFixture({ status: 'open', total: '150000' });
+    const paymentIntentId = `pi_${crypto.randomUUID().replace(/-/g, '')}`;
+    const payload = stripeEvent(paymentIntentId, invoice.id, 15_000_000);
+    const results = await Promise.all(Array.from({ length: 5 }, () => toStripe(payload, signed(payload))));
+    expect(results.map((result) => result.status)).toEqual(Array(5).fill(200));
+    expect(results.filter((result) => result.body.duplicate === false)).toHaveLength(1);
+    expect(results.map((result) => result.body.state)).toEqual(Array(5).fill('applied'));
+    expect(await db().payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
+    expect(await db().providerEvent.count({ where: { objectId: paymentIntentId } })).toBe(1);
+    expect((await invoiceRow(invoice.id)).amountPaid.toString()).toBe('150000');
+    expect(await db().auditLogEntry.count({ where: { entityId: invoice.id, action: 'invoice.payment_recorded' } })).toBe(1);
+  });
+
+  it('two events for one payment (another event id) record it once; the second is kept as not applied', async () => {
+    const invoice = await createInvoiceFixture({ status: 'open', total: '150000' });
+    const paymentIntentId = `pi_${crypto.randomUUID().replace(/-/g, '')}`;
+    const [first, second] = [stripeEvent(paymentIntentId, invoice.id, 15_000_000), stripeEvent(paymentIntentId, invoice.id, 15_000_000)];
+    const results = await Promise.all([toStripe(first!, signed(first!)), toStripe(second!, signed(second!))]);
+    expect(results.map((result) => result.status)).toEqual([200, 200]);
+    expect(results.filter((result) => result.body.state === 'applied')).toHaveLength(1);
+    expect(await db().payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
+    expect(await db().providerEvent.count({ where: { objectId: paymentIntentId } })).toBe(2);
+    expect((await invoiceRow(invoice.id)).amountPaid.toString()).toBe('150000');
+  });
+});
+
 describe('Stripe events', () => {
   it('pending → succeeded, then a failure after success is a return: the reservation is released and shown', async () => {
     const { invoice, refundId, providerRefundId } = await pendingRefund('stripe');
