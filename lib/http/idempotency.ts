@@ -33,16 +33,19 @@ export function currentIdempotencyClaim(): string | null {
  * last write: it commits with the service's writes or not at all, and withIdempotency, finding the
  * answer it then gets already stored, byte for byte, makes no statement of its own. Any other
  * answer (an error after the write, other headers) is stored by withIdempotency as before,
- * over this one. Null when the request holds no key (nothing to complete).
+ * over this one. Null when the request holds no key (nothing to complete). With `onlyIf` (a
+ * condition on the statement's other CTEs), the answer is written only when it holds — a write
+ * guarded by the version it read, say: when the write did not happen, withIdempotency stores
+ * whatever the request answers in the end.
  */
-export function answerInTransactionSql(data: unknown, status = 200): Prisma.Sql | null {
+export function answerInTransactionSql(data: unknown, status = 200, onlyIf?: Prisma.Sql): Prisma.Sql | null {
   const context = CLAIM.getStore();
   if (!context) return null;
   const body = JSON.stringify(data);
   context.answered = { status, body };
   return Prisma.sql`
     UPDATE idempotency_records SET state = 'completed', response_status = ${status}::int, response_body = ${body}::text, response_headers = ${JSON_HEADERS}::jsonb
-     WHERE id = ${context.id}::uuid
+     WHERE id = ${context.id}::uuid ${onlyIf ? Prisma.sql`AND ${onlyIf}` : Prisma.empty}
     RETURNING id`;
 }
 

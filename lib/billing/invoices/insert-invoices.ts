@@ -1,6 +1,7 @@
 import { auditActorColumns, auditEntriesSql, type AuditInput } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
 import type { Db, Tx } from '@/lib/db';
+import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
 import { conflict } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { InvoiceKind } from '@/lib/generated/prisma/enums';
@@ -59,6 +60,15 @@ export async function insertInvoices(
    * (the one-live-subscription index) never waits while holding it.
    */
   writes: readonly Prisma.Sql[] = [],
+  /**
+   * A condition on `writes` (an UPDATE guarded by the version its caller read: actOnSubscription)
+   * without which nothing at all is written — no invoice, number, line or audit entry — for a
+   * caller that runs this statement alone, outside a transaction. Its invoices are then inserted
+   * without ON CONFLICT: a period already invoiced fails the whole statement (409, nothing
+   * written) rather than leaving the caller's writes without their invoice. An empty map when the
+   * condition did not hold.
+   */
+  onlyIf?: Prisma.Sql,
 ): Promise<Map<string, string>> {
   if (drafts.length === 0) return new Map();
   const column = <T>(pick: (draft: TInvoiceDraft) => T) => drafts.map(pick);
@@ -69,9 +79,11 @@ export async function insertInvoices(
   // Set-based: one statement for every table whatever the batch's size (arrays unnested). The
   // counters are taken in month order; within a month, numbers follow the drafts' order.
   const names = writes.map((_, index) => `write_${index}`);
-  const written = writes.length
-    ? Prisma.sql`WHERE ${Prisma.raw(names.map((name) => `(SELECT count(*) FROM ${name})`).join(' + '))} >= 0`
-    : Prisma.empty;
+  const conditions = [
+    ...(writes.length ? [Prisma.raw(`${names.map((name) => `(SELECT count(*) FROM ${name})`).join(' + ')} >= 0`)] : []),
+    ...(onlyIf ? [onlyIf] : []),
+  ];
+  const written = conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, ' AND ')}` : Prisma.empty;
   const numbered = await tx.$queryRaw<{ id: string; number: string }[]>`
     WITH ${writes.length ? Prisma.join(writes.map((write, index) => Prisma.sql`${Prisma.raw(names[index]!)} AS (${write}),`), ' ') : Prisma.empty} v AS (
       SELECT * FROM unnest(${column((d) => d.id)}::uuid[], ${column((d) => monthOf(d.issuedAt))}::text[], ${column((d) => d.kind)}::text[],
@@ -98,7 +110,7 @@ export async function insertInvoices(
       SELECT id, 'INV-' || month || '-' || lpad(n::text, greatest(6, length(n::text)), '0'), kind::"InvoiceKind", 'open', organization_id, subscription_id, plan_id, currency,
              period_start, period_end, subtotal, discount_total, tax_rate, tax_total, total, coupon_id, issued_at, due_at, issued_at, issued_at
         FROM numbered ORDER BY ord
-      ON CONFLICT DO NOTHING
+      ${onlyIf ? Prisma.empty : Prisma.sql`ON CONFLICT DO NOTHING`}
       RETURNING id, number
     ), written_lines AS (
       INSERT INTO invoice_lines (id, invoice_id, position, kind, description, quantity, unit_amount, amount, addon_id)
@@ -114,14 +126,23 @@ export async function insertInvoices(
       SELECT gen_random_uuid(), ${by.actorType}::"ActorType", ${by.actorUserId}::uuid, ${by.actorApiKeyId}::uuid, ${by.actorLabel}::text,
              'invoice.issued', 'invoice', i.id::text, NULL, n.audit || jsonb_build_object('number', i.number), NULL
         FROM inserted i JOIN numbered n ON n.id = i.id
-    ), audited_too AS (${auditEntriesSql(actor, audits)}
+    ), audited_too AS (${auditEntriesSql(actor, audits)} ${onlyIf ? Prisma.sql`WHERE ${onlyIf}` : Prisma.empty}
     )
-    SELECT id::text AS id, number FROM inserted`;
-  if (numbered.length !== drafts.length) {
-    const subject = drafts.length === 1 ? `This ${drafts[0]!.kind} period is` : `${drafts.length - numbered.length} of these periods are`;
-    throw conflict('period_already_invoiced', `${subject} already invoiced.`);
-  }
+    SELECT id::text AS id, number FROM inserted`.catch((error: unknown) => {
+    if (onlyIf && isUniqueViolation(error, 'period')) throw alreadyInvoiced(drafts, 0);
+    throw error;
+  });
+  if (onlyIf && numbered.length === 0) return new Map();
+  if (numbered.length !== drafts.length) throw alreadyInvoiced(drafts, numbered.length);
   return new Map(numbered.map((row) => [row.id, row.number]));
 }
+
+function alreadyInvoiced(drafts: readonly TInvoiceDraft[], inserted: number) {
+  const subject = drafts.length === 1 ? `This ${drafts[0]!.kind} period is` : `${drafts.length - inserted} of these periods are`;
+  return conflict('period_already_invoiced', `${subject} already invoiced.`);
+}
+
+/** An `onlyIf` for insertInvoices: its first write (`writes[0]`) returned a row. */
+export const FIRST_WRITE_RETURNED = Prisma.sql`EXISTS (SELECT 1 FROM write_0)`;
 
 const monthOf = (issuedAt: Date) => issuedAt.toISOString().slice(0, 7).replace('-', '');

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { createSubscriptionFixture } from '@/tests/integration/billing-fixtures';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { draftSubscriptionInvoice, readSubscriptionPrices } from './draft-subscription-invoice';
+import { FIRST_WRITE_RETURNED, insertInvoices } from './insert-invoices';
 import { issueInvoice } from './issue-invoice';
 
 const period = { periodStart: new Date('2026-10-01T00:00:00Z'), periodEnd: new Date('2026-11-01T00:00:00Z') };
@@ -84,5 +87,43 @@ describe('issueInvoice', () => {
     const invoices = await Promise.all(fixtures.map(({ subscription }) => issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 })));
     expect(invoices.map((invoice) => invoice.discountTotal.toString())).toEqual(['10000', '10000', '10000']);
     expect((await db().coupon.findUniqueOrThrow({ where: { id: shared.id } })).currentUses).toBe(3);
+  });
+});
+
+describe('insertInvoices with onlyIf, outside a transaction', () => {
+  async function draftFor(subscriptionId: string, periodStart: Date, periodEnd: Date) {
+    const subscription = await db().subscription.findUniqueOrThrow({ where: { id: subscriptionId } });
+    const prices = await db().$transaction((tx) => readSubscriptionPrices(tx, subscription));
+    return draftSubscriptionInvoice(subscription, prices, { periodStart, periodEnd, messagesUsed: 0, issuedAt: periodEnd }).draft;
+  }
+  const setAgents = (subscriptionId: string, agents: number, when: Prisma.Sql) =>
+    Prisma.sql`UPDATE subscriptions SET agent_count = ${agents}::int WHERE id = ${subscriptionId}::uuid AND ${when} RETURNING id`;
+
+  it('writes nothing at all when the condition does not hold, and answers an empty map', async () => {
+    const { subscription } = await createSubscriptionFixture();
+    const draft = await draftFor(subscription.id, period.periodStart, period.periodEnd);
+    const numbered = await insertInvoices(db(), [draft], 'system', [{ action: 'test.guarded', entityType: 'subscription', entityId: subscription.id, before: null, after: null }], [setAgents(subscription.id, 9, Prisma.sql`false`)], FIRST_WRITE_RETURNED);
+    expect(numbered.size).toBe(0);
+    expect(await db().invoice.count({ where: { id: draft.id } })).toBe(0);
+    expect(await db().auditLogEntry.count({ where: { entityId: { in: [draft.id, subscription.id] } } })).toBe(0);
+  });
+
+  it('a period already invoiced fails the whole statement: 409, and the caller\'s write is not kept either', async () => {
+    const { subscription } = await createSubscriptionFixture();
+    await issueInvoice({ subscriptionId: subscription.id, ...period, messagesUsed: 0 });
+    const draft = await draftFor(subscription.id, period.periodStart, period.periodEnd);
+    await expect(insertInvoices(db(), [draft], 'system', [], [setAgents(subscription.id, 9, Prisma.sql`true`)], FIRST_WRITE_RETURNED))
+      .rejects.toMatchObject({ status: 409, code: 'period_already_invoiced' });
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).agentCount).not.toBe(9);
+    expect(await db().invoice.count({ where: { subscriptionId: subscription.id } })).toBe(1);
+  });
+
+  it('writes everything when it holds', async () => {
+    const { subscription } = await createSubscriptionFixture();
+    const draft = await draftFor(subscription.id, period.periodStart, period.periodEnd);
+    const numbered = await insertInvoices(db(), [draft], 'system', [], [setAgents(subscription.id, 9, Prisma.sql`true`)], FIRST_WRITE_RETURNED);
+    expect([...numbered.keys()]).toEqual([draft.id]);
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: subscription.id } })).agentCount).toBe(9);
+    expect(await db().invoiceLine.count({ where: { invoiceId: draft.id } })).toBe(draft.computed.lines.length);
   });
 });

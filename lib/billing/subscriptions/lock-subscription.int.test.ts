@@ -69,3 +69,57 @@ describe('lockSubscription', () => {
     await expect(db().$transaction((tx) => lockSubscription(tx, '00000000-0000-4000-8000-000000000000'))).rejects.toMatchObject({ status: 404 });
   });
 });
+
+describe('actOnSubscription: read, then one statement guarded by the version read', () => {
+  it('a cancellation whose row moved meanwhile writes nothing, then decides and answers from the row as committed', async () => {
+    const sub = await hub.subscribed({ agent_count: 2 });
+    let cancelled: ReturnType<typeof hub.cancel> | undefined;
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE subscriptions SET agent_count = 6 WHERE id = ${sub.id}::uuid`;
+      // Reads agent_count 2 (this transaction has not committed), then its UPDATE waits for it.
+      cancelled = hub.cancel(sub.id, { at: 'period_end', reason: 'Moved meanwhile' });
+      await waitersAtLeast(1);
+    });
+    const answer = await cancelled!;
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ agent_count: 6, cancel_at_period_end: true });
+    const entries = await db().auditLogEntry.findMany({ where: { entityId: sub.id, action: 'subscription.cancel_scheduled' } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.before).toMatchObject({ agent_count: 6, cancel_at_period_end: false });
+    expect(entries[0]!.after).toMatchObject({ agent_count: 6, cancel_at_period_end: true });
+  });
+
+  it('a change now whose row moved meanwhile issues nothing for the stale row: one invoice, priced from the committed one', async () => {
+    const sub = await hub.subscribed({ agent_count: 2 });
+    let changed: ReturnType<typeof hub.change> | undefined;
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE subscriptions SET agent_count = 4 WHERE id = ${sub.id}::uuid`;
+      changed = hub.change(sub.id, { agent_count: 6 });
+      await waitersAtLeast(1);
+    });
+    const answer = await changed!;
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body.subscription.agent_count).toBe(6);
+    const prorations = await db().invoice.findMany({ where: { subscriptionId: sub.id, kind: 'proration' } });
+    expect(prorations.map((invoice) => invoice.id)).toEqual([answer.body.invoice_id]);
+    const entries = await db().auditLogEntry.findMany({ where: { entityId: sub.id, action: 'subscription.changed' } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.before).toMatchObject({ agent_count: 4 });
+    const issued = await db().auditLogEntry.count({ where: { entityId: answer.body.invoice_id, action: 'invoice.issued' } });
+    expect(issued).toBe(1);
+  });
+
+  it('twenty parallel cancellations and reactivations of one subscription: the 200s alternate, each one audit entry', async () => {
+    const sub = await hub.subscribed();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? hub.cancel(sub.id, { at: 'period_end', reason: `Race ${n}` }) : hub.reactivate(sub.id))));
+    for (const result of results) expect([200, 409]).toContain(result.status);
+    const count = (action: string) => db().auditLogEntry.count({ where: { entityId: sub.id, action } });
+    const [cancels, reactivations] = [await count('subscription.cancel_scheduled'), await count('subscription.reactivated')];
+    expect(cancels + reactivations).toBe(results.filter((result) => result.status === 200).length);
+    // From not cancelling, each success flips the flag: a write decided from a row that had moved
+    // (two cancellations both seeing "not cancelling") would break the alternation.
+    expect(cancels - reactivations).toBeGreaterThanOrEqual(0);
+    expect(cancels - reactivations).toBeLessThanOrEqual(1);
+    expect((await db().subscription.findUniqueOrThrow({ where: { id: sub.id } })).cancelAtPeriodEnd).toBe(cancels - reactivations === 1);
+  });
+});

@@ -1,5 +1,5 @@
-import type { Tx } from '@/lib/db';
-import { notFound } from '@/lib/errors';
+import { db, type Db, type Tx } from '@/lib/db';
+import { conflict, notFound } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { parseId } from '@/lib/http/parse';
 import type { TPricedInvoice } from './compute-change';
@@ -38,13 +38,44 @@ export async function lockSubscriptionWith(tx: Tx, rawId: string, prefetch: TPre
 }
 
 /** The same read without the lock (a preview: what a change would do, written nowhere). */
-export async function readSubscriptionWith(tx: Tx, rawId: string, prefetch: TPrefetch, lock = false): Promise<TLocked> {
+export async function readSubscriptionWith(tx: Tx | Db, rawId: string, prefetch: TPrefetch, lock = false): Promise<TLocked> {
+  return (await readVersion(tx, rawId, prefetch, lock)).read;
+}
+
+/** What `act` returns when the row moved between its read and its write (nothing was written): it is called again. */
+export const MOVED: unique symbol = Symbol('subscription moved');
+
+/**
+ * An action on one subscription without a transaction or a lock held across round trips: the
+ * subscription is read (with `prefetch`) in one statement, unlocked; `act` decides from what it
+ * read — a refusal throws, and nothing was written — and writes in ONE statement guarded by
+ * `version`, the row's xmin as read (updateSubscriptionAt: `UPDATE … WHERE xmin = version`, and
+ * every other write of the statement only with it). When another transaction changed the row in
+ * between, the UPDATE (after waiting for that transaction, as a lock would) finds a newer version
+ * and writes nothing; `act` answers MOVED and runs again from a fresh read. So the action is
+ * decided from the row it writes, as behind lockSubscriptionWith, in 2 statements instead of 4
+ * (BEGIN, lock and read, write, COMMIT). Its relations are read in the same snapshot, and every
+ * writer of a subscription's add-ons or period invoice updates its row in the same transaction.
+ */
+export async function actOnSubscription<T>(rawId: string, prefetch: TPrefetch, act: (read: TLocked, version: string) => Promise<T | typeof MOVED>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const { read, version } = await readVersion(db(), rawId, prefetch, false);
+    const result = await act(read, version);
+    if (result !== MOVED) return result;
+    // Each round loses only to a write that committed: under contention, some action always progresses.
+    if (attempt >= MAX_ROUNDS) throw conflict('subscription_busy', 'The subscription is being changed by other requests; retry.');
+  }
+}
+
+const MAX_ROUNDS = 20;
+
+async function readVersion(tx: Tx | Db, rawId: string, prefetch: TPrefetch, lock: boolean): Promise<{ read: TLocked; version: string }> {
   const id = parseId(rawId, 'subscription');
   const statement = readSql(id, prefetch, lock);
   for (let attempt = 0; ; attempt++) {
     const [row] = await tx.$queryRaw<TLockRow[]>(statement);
     if (!row) throw notFound('subscription');
-    if (row.locked_version === row.seen_version || attempt > 0) return fromLockRow(row, prefetch);
+    if (row.locked_version === row.seen_version || attempt > 0) return { read: fromLockRow(row, prefetch), version: row.locked_version };
   }
 }
 

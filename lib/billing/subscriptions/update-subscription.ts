@@ -1,7 +1,7 @@
 import { auditInsertSql, jsonbValue } from '@/lib/audit/audit-insert-sql';
 import type { AuditInput } from '@/lib/audit/record-audit';
 import type { TActor } from '@/lib/auth/actor';
-import type { Tx } from '@/lib/db';
+import { db, type Db, type Tx } from '@/lib/db';
 import { answerInTransactionSql } from '@/lib/http/idempotency';
 import { Prisma, type Addon, type Coupon, type Plan, type Subscription } from '@/lib/generated/prisma/client';
 import { subscriptionToDto, type TSubscriptionRow } from './subscription-dto';
@@ -39,20 +39,50 @@ export async function updateSubscription(
   before: TSubscriptionRow,
   requested: TSubscriptionPatch,
   relations: TRelations = {},
-  audit?: { actor: TActor; entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>; auditAfter?: Record<string, unknown>; answer?: (after: TSubscriptionRow) => unknown },
+  audit?: TAuditOf,
 ): Promise<TSubscriptionRow> {
   const { after, update } = await subscriptionUpdate(tx, before, requested, relations);
   if (!audit) {
     await tx.$executeRaw(update);
     return after;
   }
+  await tx.$executeRaw(auditedUpdateSql(before, after, update, audit));
+  return after;
+}
+
+/**
+ * updateSubscription without a transaction, for an action that read the subscription unlocked
+ * (actOnSubscription): ONE statement whose UPDATE holds only while the row is still the `version`
+ * read, with the audit entry and the request's answer written only with it. Null when the row
+ * moved meanwhile: nothing was written, and the action decides again from a fresh read.
+ */
+export async function updateSubscriptionAt(
+  version: string,
+  before: TSubscriptionRow,
+  requested: TSubscriptionPatch,
+  relations: Omit<TRelations, 'addons'>,
+  audit: TAuditOf,
+): Promise<TSubscriptionRow | null> {
+  const { after, update } = await subscriptionUpdate(db(), before, requested, relations, version);
+  const written = await db().$executeRaw(auditedUpdateSql(before, after, update, audit, Prisma.sql`EXISTS (SELECT 1 FROM updated)`));
+  return written > 0 ? after : null;
+}
+
+interface TAuditOf {
+  actor: TActor;
+  entry: Omit<AuditInput, 'after' | 'entityType' | 'entityId'>;
+  auditAfter?: Record<string, unknown>;
+  answer?: (after: TSubscriptionRow) => unknown;
+}
+
+/** The update with its audit entry (one per updated row) and the request's answer, as one statement. */
+function auditedUpdateSql(before: TSubscriptionRow, after: TSubscriptionRow, update: Prisma.Sql, audit: TAuditOf, answerOnlyIf?: Prisma.Sql): Prisma.Sql {
   const entry = {
     ...audit.entry, entityType: 'subscription', entityId: before.id,
     before: jsonbValue(audit.entry.before), after: jsonbValue({ ...subscriptionToDto(after), ...audit.auditAfter }),
   };
-  const answered = audit.answer ? answerInTransactionSql(audit.answer(after)) : null;
-  await tx.$executeRaw`WITH updated AS (${update})${answered ? Prisma.sql`, answered AS (${answered})` : Prisma.empty} ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
-  return after;
+  const answered = audit.answer ? answerInTransactionSql(audit.answer(after), 200, answerOnlyIf) : null;
+  return Prisma.sql`WITH updated AS (${update})${answered ? Prisma.sql`, answered AS (${answered})` : Prisma.empty} ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
 }
 
 /**
@@ -60,11 +90,20 @@ export async function updateSubscription(
  * change now: a CTE of insertInvoices), and the row it leaves. Replaced add-ons are written here,
  * first (all stamped `updatedAt`, as a new set): add-ons that stay as they are cost nothing.
  */
-export async function subscriptionUpdate(tx: Tx, before: TSubscriptionRow, requested: TSubscriptionPatch, relations: TRelations = {}): Promise<{ after: TSubscriptionRow; update: Prisma.Sql }> {
+export async function subscriptionUpdate(
+  tx: Tx | Db,
+  before: TSubscriptionRow,
+  requested: TSubscriptionPatch,
+  relations: TRelations = {},
+  /** The row's version as read (its xmin): the UPDATE then writes only while the row is still that version (actOnSubscription). */
+  version?: string,
+): Promise<{ after: TSubscriptionRow; update: Prisma.Sql }> {
   // A field left undefined is not written (as in a Prisma update), rather than written NULL.
   const patch = Object.fromEntries(Object.entries(requested).filter(([, value]) => value !== undefined)) as TSubscriptionPatch;
   const after = patchedRow(before, patch, relations);
   if (relations.addons) {
+    // Separate statements: only inside the caller's transaction, behind the row lock.
+    if (version !== undefined) throw new Error('subscriptionUpdate: add-ons are replaced only behind the row lock');
     await tx.$executeRaw`DELETE FROM subscription_addons WHERE subscription_id = ${before.id}::uuid`;
     if (after.addons.length) {
       await tx.$executeRaw`INSERT INTO subscription_addons (subscription_id, addon_id, quantity, created_at)
@@ -79,7 +118,8 @@ export async function subscriptionUpdate(tx: Tx, before: TSubscriptionRow, reque
       return Prisma.sql`${Prisma.raw(column)} = ${value}::${Prisma.raw(type)}`;
     }),
   );
-  return { after, update: Prisma.sql`UPDATE subscriptions SET ${sets} WHERE id = ${before.id}::uuid RETURNING id` };
+  const unmoved = version === undefined ? Prisma.empty : Prisma.sql`AND xmin = ${version}::xid`;
+  return { after, update: Prisma.sql`UPDATE subscriptions SET ${sets} WHERE id = ${before.id}::uuid ${unmoved} RETURNING id` };
 }
 
 /** The row after the patch, with the relations it names (an inconsistent call is a bug: it throws). */
