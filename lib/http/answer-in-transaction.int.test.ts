@@ -5,7 +5,10 @@ import { customerHub } from '@/tests/integration/customer-hub';
 import * as coupon from '@/app/api/v1/admin/billing/subscriptions/[id]/coupon/route';
 import * as cancel from '@/app/api/v1/admin/billing/subscriptions/[id]/cancel/route';
 import * as subscriptions from '@/app/api/v1/admin/billing/subscriptions/route';
-import { answerInTransactionSql } from './idempotency';
+import * as payments from '@/app/api/v1/admin/billing/invoices/[id]/payments/route';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { createInvoiceFixture } from '@/tests/integration/billing-fixtures';
+import { answerInTransactionSql, jsonTextSql, SqlJsonValue } from './idempotency';
 
 let hub: Awaited<ReturnType<typeof customerHub>>;
 
@@ -14,7 +17,7 @@ beforeAll(async () => {
 });
 
 /** The transaction that last wrote a row (xmin): the same for two rows written by one transaction. */
-async function writers(key: string, table: 'subscriptions', id: string): Promise<[string, string]> {
+async function writers(key: string, table: 'subscriptions' | 'payments', id: string): Promise<[string, string]> {
   const [row] = await db().$queryRawUnsafe<{ record: string; entity: string }[]>(
     `SELECT (SELECT xmin::text FROM idempotency_records WHERE key = $1) AS record, (SELECT xmin::text FROM ${table} WHERE id = $2::uuid) AS entity`, key, id);
   return [row!.record, row!.entity];
@@ -66,5 +69,30 @@ describe('an answer stored with the service’s own writes (answerInTransactionS
     const again = await hub.api(coupon.POST, { method: 'POST', params: { id: late.id }, body: { code: scarce.code }, headers: { 'idempotency-key': key } });
     expect([again.status, again.text, again.headers.get('idempotent-replayed')]).toEqual([409, refused.text, 'true']);
     expect((await db().subscription.findUniqueOrThrow({ where: { id: late.id } })).couponId).toBeNull();
+  });
+
+  it('a payment, whose figures only its statement knows: the record holds the answer PostgreSQL spelled, byte for byte, and the retry replays it', async () => {
+    for (const [total, amount] of [['150000', 150000], ['150000', 49999]] as const) {
+      const invoice = await createInvoiceFixture({ status: 'open', total });
+      const key = randomUUID();
+      const body = { amount, method: 'bank_transfer', reference: `BT "${key}" — ü` };
+      const paid = await hub.api(payments.POST, { method: 'POST', params: { id: invoice.id }, body, headers: { 'idempotency-key': key } });
+      expect(paid.status, paid.text).toBe(201);
+      expect(await recordOf(key)).toMatchObject({ state: 'completed', responseStatus: 201, responseBody: paid.text, responseHeaders: { 'content-type': 'application/json' } });
+      const [recordWriter, paymentWriter] = await writers(key, 'payments', paid.body.payment.id);
+      expect(recordWriter).toBe(paymentWriter);
+      const again = await hub.api(payments.POST, { method: 'POST', params: { id: invoice.id }, body, headers: { 'idempotency-key': key } });
+      expect([again.status, again.text, again.headers.get('idempotent-replayed')]).toEqual([201, paid.text, 'true']);
+      expect(await db().payment.count({ where: { invoiceId: invoice.id } })).toBe(1);
+    }
+  });
+
+  it('jsonTextSql: JSON.stringify’s text, with the values PostgreSQL writes put in place', async () => {
+    const data = {
+      text: 'a "quoted" \\ line\nü', amount: new SqlJsonValue(Prisma.sql`trim_scale(10.5000::numeric)::text`), nested: { status: new SqlJsonValue(Prisma.sql`to_json('paid'::text)::text`) },
+      list: [new SqlJsonValue(Prisma.sql`trim_scale(0.0000::numeric)::text`), 1], last: new SqlJsonValue(Prisma.sql`trim_scale(1500000.0000::numeric)::text`),
+    };
+    const [row] = await db().$queryRaw<{ text: string }[]>`SELECT ${jsonTextSql(data)} AS text`;
+    expect(row!.text).toBe(JSON.stringify({ text: data.text, amount: 10.5, nested: { status: 'paid' }, list: [0, 1], last: 1500000 }));
   });
 });

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { hash } from 'node:crypto';
+import { hash, randomUUID } from 'node:crypto';
 import type { TActor } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
@@ -47,6 +47,58 @@ export function answerInTransactionSql(data: unknown, status = 200, onlyIf?: Pri
     UPDATE idempotency_records SET state = 'completed', response_status = ${status}::int, response_body = ${body}::text, response_headers = ${JSON_HEADERS}::jsonb
      WHERE id = ${context.id}::uuid ${onlyIf ? Prisma.sql`AND ${onlyIf}` : Prisma.empty}
     RETURNING id`;
+}
+
+/**
+ * answerInTransactionSql for an answer whose figures only the statement itself knows (a
+ * payment's amount due, after the invoice's row was locked): the record is completed by an
+ * `UPDATE … FROM from` whose body is `data` as JSON text, with each SqlJsonValue in it filled in
+ * by PostgreSQL (jsonTextSql), returning the body it wrote as `answered_body`. The caller hands
+ * that text to `written` once the statement ran (null when `from` had no row: nothing written).
+ * Should PostgreSQL spell a value otherwise than JSON.stringify would, withIdempotency sees the
+ * bodies differ and stores the real answer: a replay is always the answer given.
+ */
+export function answerBuiltBySql(data: unknown, status: number, from: Prisma.Sql): { sql: Prisma.Sql; written(body: string | null): void } | null {
+  const context = CLAIM.getStore();
+  if (!context) return null;
+  return {
+    sql: Prisma.sql`
+      UPDATE idempotency_records SET state = 'completed', response_status = ${status}::int, response_body = ${jsonTextSql(data)}, response_headers = ${JSON_HEADERS}::jsonb
+        FROM ${from}
+       WHERE idempotency_records.id = ${context.id}::uuid
+      RETURNING idempotency_records.response_body AS answered_body`,
+    written(body) {
+      context.answered = body === null ? undefined : { status, body };
+    },
+  };
+}
+
+/** A value of jsonTextSql's `data` that PostgreSQL writes: `sql` yields its JSON text (`to_json(x)::text`, `trim_scale(amount)::text`). */
+export class SqlJsonValue {
+  constructor(readonly sql: Prisma.Sql) {}
+}
+
+/**
+ * `JSON.stringify(data)` as a SQL text expression in which every SqlJsonValue is its SQL. Each is
+ * marked in the JSON text by a string drawn at random per call, so no text in `data` is taken for one.
+ */
+export function jsonTextSql(data: unknown): Prisma.Sql {
+  const tag = randomUUID();
+  const values: Prisma.Sql[] = [];
+  let text = JSON.stringify(data, (_key, value: unknown) => {
+    if (!(value instanceof SqlJsonValue)) return value;
+    values.push(value.sql);
+    return `${tag}:${values.length - 1}`;
+  });
+  const parts: Prisma.Sql[] = [];
+  values.forEach((value, index) => {
+    const token = `"${tag}:${index}"`;
+    const at = text.indexOf(token);
+    parts.push(Prisma.sql`${text.slice(0, at)}::text`, Prisma.sql`(${value})`);
+    text = text.slice(at + token.length);
+  });
+  parts.push(Prisma.sql`${text}::text`);
+  return Prisma.join(parts, ' || ');
 }
 
 /** Completes a claim still in progress with `status` and `body` (the reconciler, for a request that died). */

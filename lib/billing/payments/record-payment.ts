@@ -6,6 +6,7 @@ import { now } from '@/lib/clock';
 import { db } from '@/lib/db';
 import { BillingError, conflict, notFound, unprocessable, validationFailed } from '@/lib/errors';
 import { Prisma, type InvoiceStatus, type PaymentProvider } from '@/lib/generated/prisma/client';
+import { answerBuiltBySql, SqlJsonValue } from '@/lib/http/idempotency';
 import { parseId } from '@/lib/http/parse';
 import { CURRENCY_DECIMALS, currencyDecimals, decimalFromJsonNumber, moneyToJson, toDecimal, type Decimal } from '@/lib/money';
 import { paymentToDto } from './payment-dto';
@@ -26,6 +27,8 @@ interface TPaymentRow {
   fits: boolean;
   status_after: string | null;
   amount_paid_after: string | null;
+  /** The Idempotency-Key answer the statement stored (answerBuiltBySql), or null. */
+  answered_body: string | null;
 }
 
 const CURRENCY_DECIMALS_JSON = JSON.stringify(CURRENCY_DECIMALS);
@@ -58,8 +61,17 @@ export async function recordPayment(
   options: { requestId?: string; provider?: TProviderPayment } = {},
 ): Promise<TRecordPaymentResult> {
   const prepared = preparePayment(rawId, input, options.provider);
+  // The answer stored for the request's Idempotency-Key by the payment's own statement, its
+  // figures as the statement leaves them (the route answers 201 with exactly paymentResult's object).
+  const answer = answerBuiltBySql({
+    payment: { ...prepared.payment, currency: new SqlJsonValue(Prisma.sql`to_json(a.currency)::text`) },
+    invoice_status: new SqlJsonValue(Prisma.sql`to_json(u.status)::text`),
+    amount_paid: new SqlJsonValue(Prisma.sql`trim_scale(u.amount_paid)::text`),
+    amount_due: new SqlJsonValue(Prisma.sql`trim_scale(a.total - u.amount_paid)::text`),
+  } satisfies Record<keyof TRecordPaymentResult, unknown>, 201, Prisma.sql`accepted a CROSS JOIN updated u`);
   try {
-    const [row] = await db().$queryRaw<TPaymentRow[]>`${paymentStatementSql(prepared, actor, options.requestId)}`;
+    const [row] = await db().$queryRaw<TPaymentRow[]>`${paymentStatementSql(prepared, actor, options.requestId, { answer: answer?.sql })}`;
+    answer?.written(row?.answered_body ?? null);
     if (!row) throw notFound('invoice');
     if (row.status_after === null || row.amount_paid_after === null) throw refusal(row, prepared.amount, toDecimal(row.total), toDecimal(row.amount_paid));
     return paymentResult(prepared, row);
@@ -125,13 +137,14 @@ function preparePayment(rawId: string, input: TRecordPaymentInput, provider: TPr
 
 /**
  * One statement, one round trip: lock, checks, payment, invoice, audit (see recordPayment's doc
- * comment). `accept` narrows which payments are written; `alsoWrite` adds CTEs after the invoice's update.
+ * comment). `accept` narrows which payments are written; `alsoWrite` adds CTEs after the invoice's
+ * update; `answer` (answerBuiltBySql) stores the request's answer, read back as `answered_body`.
  */
 function paymentStatementSql(
   prepared: TPreparedPayment,
   actor: TActor | 'system',
   requestId: string | undefined,
-  extra: { accept?: Prisma.Sql; alsoWrite?: Prisma.Sql } = {},
+  extra: { accept?: Prisma.Sql; alsoWrite?: Prisma.Sql; answer?: Prisma.Sql } = {},
 ): Prisma.Sql {
   const { invoiceId, amountText, paidAt, payment } = prepared;
   return Prisma.sql`
@@ -164,9 +177,10 @@ function paymentStatementSql(
           after: Prisma.sql`jsonb_build_object('status', u.status, 'amount_paid', ${moneyJsonb(Prisma.sql`u.amount_paid`)},
                                                'payment', ${jsonbValue(payment)} || jsonb_build_object('currency', a.currency))`,
         }, Prisma.sql`accepted a CROSS JOIN updated u`)}
-      )${extra.alsoWrite ? Prisma.sql`, ${extra.alsoWrite}` : Prisma.empty}
+      )${extra.alsoWrite ? Prisma.sql`, ${extra.alsoWrite}` : Prisma.empty}${extra.answer ? Prisma.sql`, answered AS (${extra.answer})` : Prisma.empty}
       SELECT v.currency, v.status::text AS status, v.total::text AS total, v.amount_paid::text AS amount_paid, v.fits,
-             u.status AS status_after, u.amount_paid::text AS amount_paid_after
+             u.status AS status_after, u.amount_paid::text AS amount_paid_after,
+             ${extra.answer ? Prisma.sql`(SELECT answered_body FROM answered)` : Prisma.sql`NULL::text`} AS answered_body
         FROM invoice v LEFT JOIN updated u ON true`;
 }
 
