@@ -58,7 +58,7 @@ describe('an answer stored with the service’s own writes (answerInTransactionS
     expect(await db().subscription.count({ where: { organizationId: body.organization_id } })).toBe(1);
   });
 
-  it('a write that stored the answer and then rolled back (the coupon’s use refused after it): the record holds the refusal, and the retry replays the refusal', async () => {
+  it('a refusal decided by the write itself (the coupon’s last use taken by another subscription): nothing written, the record holds the refusal, and the retry replays it', async () => {
     const scarce = await hub.makeCoupon({ maxUses: 1 });
     const [holder, late] = [await hub.subscribed(), await hub.subscribed()];
     expect((await hub.applyCoupon(holder.id, scarce.code)).status).toBe(200);

@@ -1,6 +1,7 @@
 import { couponApplies } from '@/lib/billing/invoices/coupon-applies';
 import { isUniqueViolation } from '@/lib/billing/shared/unique-violation';
-import type { Tx } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { BillingError, conflict, notFound } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
 
@@ -67,8 +68,18 @@ export async function claimRedemption(tx: Tx, input: TRedeemCouponInput, known?:
  * transaction, its redemption row included, rolls back. Returns the new current_uses.
  */
 export async function countCouponUse(tx: Tx, input: TRedeemCouponInput): Promise<number> {
+  const updated = await tx.$queryRaw<{ current_uses: number }[]>(countCouponUseSql(input));
+  if (updated.length === 0) throw await notApplicable(tx, input);
+  return updated[0]!.current_uses;
+}
+
+/**
+ * countCouponUse's conditional UPDATE as SQL (RETURNING current_uses), for a caller that counts
+ * the use in a statement with its own writes; with `onlyIf`, it counts only when that holds too.
+ */
+export function countCouponUseSql(input: TRedeemCouponInput, onlyIf?: Prisma.Sql): Prisma.Sql {
   const couponId = parseId(input.couponId, 'coupon');
-  const updated = await tx.$queryRaw<{ current_uses: number }[]>`
+  return Prisma.sql`
     UPDATE coupons
        SET current_uses = current_uses + 1, updated_at = ${input.at}::timestamptz
      WHERE id = ${couponId}::uuid
@@ -78,21 +89,36 @@ export async function countCouponUse(tx: Tx, input: TRedeemCouponInput): Promise
        AND (max_uses IS NULL OR current_uses < max_uses)
        AND (cardinality(applicable_plans) = 0 OR ${input.planId.toLowerCase()}::uuid = ANY (applicable_plans))
        AND (discount_type = 'percentage' OR currency = ${input.currency})
+       ${onlyIf ? Prisma.sql`AND ${onlyIf}` : Prisma.empty}
     RETURNING current_uses`;
-  if (updated.length === 0) throw await notApplicable(tx, couponId, input);
-  return updated[0]!.current_uses;
 }
 
-function alreadyRedeemed(code: string, couponId: string): BillingError {
+/**
+ * claimRedemption's row as an INSERT … SELECT FROM `from` (one row for the use counted), for the
+ * same callers: the unique (coupon, organization) index fails the whole statement when the
+ * organization redeemed the coupon before (alreadyRedeemed).
+ */
+export function redemptionInsertSql(input: TRedeemCouponInput, from: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO coupon_redemptions (id, coupon_id, organization_id, subscription_id, currency, redeemed_at)
+    SELECT gen_random_uuid(), ${parseId(input.couponId, 'coupon')}::uuid, ${input.organizationId}::uuid, ${input.subscriptionId ?? null}::uuid, ${input.currency}::text, ${input.at}::timestamptz
+      FROM ${from}
+    RETURNING id`;
+}
+
+export function alreadyRedeemed(code: string, couponId: string): BillingError {
   return conflict('coupon_already_redeemed', `This organization has already redeemed coupon ${code}; a coupon is redeemed once per organization.`, { coupon_id: couponId });
 }
 
-async function notApplicable(tx: Tx, couponId: string, input: TRedeemCouponInput): Promise<BillingError> {
-  const coupon = await tx.coupon.findUnique({ where: { id: couponId } });
+/**
+ * Why a use was not counted: the coupon as it is now, judged. `changed_concurrently` when it
+ * applies now — it changed between the UPDATE and this read (another transaction); the use still
+ * was not counted, so it is reported as not applicable either way.
+ */
+export async function notApplicable(tx: Tx | Db, input: TRedeemCouponInput): Promise<BillingError> {
+  const coupon = await tx.coupon.findUnique({ where: { id: parseId(input.couponId, 'coupon') } });
   if (!coupon) return notFound('coupon');
   const verdict = couponApplies(coupon, { planId: input.planId.toLowerCase(), currency: input.currency, at: input.at });
-  // `ok` here means the coupon changed between the UPDATE and this read (another transaction);
-  // the redemption still did not happen, so it is reported as not applicable either way.
   const reason = verdict.ok ? 'changed_concurrently' : verdict.reason;
   return new BillingError(409, 'coupon_not_applicable', `Coupon ${coupon.code} does not apply: ${REASONS[reason]}`, {
     extra: { reason, coupon_id: coupon.id },

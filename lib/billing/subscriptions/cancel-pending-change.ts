@@ -10,7 +10,7 @@ import { updateSubscriptionAt } from './update-subscription';
 export async function cancelPendingChange(rawId: string, actor: TActor, requestId?: string): Promise<TSubscription> {
   return actOnSubscription(rawId, {}, async ({ sub }, version) => {
     if (sub.pendingChange === null) throw conflict('no_pending_change', 'This subscription has no scheduled change.');
-    const updated = await updateSubscriptionAt(version, sub, { pendingChange: null, updatedAt: now() }, {}, {
+    const updated = await updateSubscriptionAt({ version }, sub, { pendingChange: null, updatedAt: now() }, {}, {
       actor, entry: { action: 'subscription.change_cancelled', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
     return updated ? subscriptionToDto(updated) : MOVED;

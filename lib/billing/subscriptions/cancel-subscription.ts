@@ -20,7 +20,7 @@ export async function cancelSubscription(rawId: string, input: TCancelSubscripti
     const patch: TSubscriptionPatch = input.at === 'now'
       ? { status: 'cancelled', cancelledAt: at, cancelAtPeriodEnd: false, pendingChange: null, cancelReason: input.reason, updatedAt: at }
       : { cancelAtPeriodEnd: true, cancelReason: input.reason, updatedAt: at };
-    const updated = await updateSubscriptionAt(version, sub, patch, {}, {
+    const updated = await updateSubscriptionAt({ version }, sub, patch, {}, {
       actor, entry: { action: input.at === 'now' ? 'subscription.cancelled' : 'subscription.cancel_scheduled', requestId, before: subscriptionToDto(sub) },
       auditAfter: { reason: input.reason }, answer: subscriptionToDto,
     });

@@ -69,7 +69,7 @@ async function apply(tx: Tx | Db, sub: TSubscriptionRow, { change, at }: TDecide
       actor, entry: { action: 'subscription.change_scheduled', requestId, before }, auditAfter: { invoice_id: null, coupon_removed: change.couponRemoved?.code ?? null },
       answer: (row: TSubscriptionRow) => ({ subscription: subscriptionToDto(row), invoice_id: null }) satisfies TChangeResult,
     };
-    const updated = version === undefined ? await updateSubscription(tx as Tx, sub, patch, {}, audit) : await updateSubscriptionAt(version, sub, patch, {}, audit);
+    const updated = version === undefined ? await updateSubscription(tx as Tx, sub, patch, {}, audit) : await updateSubscriptionAt({ version }, sub, patch, {}, audit);
     return updated ? { subscription: subscriptionToDto(updated), invoice_id: null } : MOVED;
   }
 
@@ -85,7 +85,7 @@ async function apply(tx: Tx | Db, sub: TSubscriptionRow, { change, at }: TDecide
       updatedAt: at,
     },
     { plan: target.plan, ...(couponRemoved ? { coupon: null } : {}), ...(sameAddons(sub, target.addons) ? {} : { addons: target.addons }) },
-    version,
+    version === undefined ? undefined : { version },
   );
   const after = subscriptionToDto(updated);
   const invoiceId = randomUUID();

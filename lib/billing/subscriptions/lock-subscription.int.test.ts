@@ -109,6 +109,24 @@ describe('actOnSubscription: read, then one statement guarded by the version rea
     expect(issued).toBe(1);
   });
 
+  it('a coupon application whose row moved meanwhile counts nothing for the stale row: one use, one redemption, decided from the committed row', async () => {
+    const coupon = await hub.makeCoupon({ maxUses: 5 });
+    const sub = await hub.subscribed({ agent_count: 2 });
+    let applied: ReturnType<typeof hub.applyCoupon> | undefined;
+    await db().$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE subscriptions SET agent_count = 6 WHERE id = ${sub.id}::uuid`;
+      applied = hub.applyCoupon(sub.id, coupon.code);
+      await waitersAtLeast(1);
+    });
+    const answer = await applied!;
+    expect(answer.status, answer.text).toBe(200);
+    expect(answer.body).toMatchObject({ agent_count: 6, coupon: { coupon_id: coupon.id } });
+    expect((await db().coupon.findUniqueOrThrow({ where: { id: coupon.id } })).currentUses).toBe(1);
+    expect(await db().couponRedemption.count({ where: { couponId: coupon.id } })).toBe(1);
+    const entries = await db().auditLogEntry.findMany({ where: { entityId: sub.id, action: 'subscription.coupon_applied' } });
+    expect(entries.map((entry) => (entry.before as { agent_count: number }).agent_count)).toEqual([6]);
+  });
+
   it('twenty parallel cancellations and reactivations of one subscription: the 200s alternate, each one audit entry', async () => {
     const sub = await hub.subscribed();
     const results = await Promise.all(Array.from({ length: 20 }, (_, n) => (n % 2 === 0 ? hub.cancel(sub.id, { at: 'period_end', reason: `Race ${n}` }) : hub.reactivate(sub.id))));

@@ -14,7 +14,7 @@ export async function reactivateSubscription(rawId: string, actor: TActor, reque
   return actOnSubscription(rawId, {}, async ({ sub }, version) => {
     if (sub.status === 'cancelled') throw conflict('subscription_cancelled', 'This subscription has ended; create a new one instead.');
     if (!sub.cancelAtPeriodEnd) throw conflict('not_cancelling', 'This subscription is not scheduled to end.');
-    const updated = await updateSubscriptionAt(version, sub, { cancelAtPeriodEnd: false, cancelReason: null, updatedAt: now() }, {}, {
+    const updated = await updateSubscriptionAt({ version }, sub, { cancelAtPeriodEnd: false, cancelReason: null, updatedAt: now() }, {}, {
       actor, entry: { action: 'subscription.reactivated', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
     return updated ? subscriptionToDto(updated) : MOVED;

@@ -13,7 +13,7 @@ import { updateSubscriptionAt } from './update-subscription';
 export async function removeCoupon(rawId: string, actor: TActor, requestId?: string): Promise<TSubscription> {
   return actOnSubscription(rawId, {}, async ({ sub }, version) => {
     if (!sub.couponId) throw conflict('no_coupon', 'This subscription has no coupon.');
-    const updated = await updateSubscriptionAt(version, sub, { couponId: null, couponCyclesUsed: 0, updatedAt: now() }, { coupon: null }, {
+    const updated = await updateSubscriptionAt({ version }, sub, { couponId: null, couponCyclesUsed: 0, updatedAt: now() }, { coupon: null }, {
       actor, entry: { action: 'subscription.coupon_removed', requestId, before: subscriptionToDto(sub) }, answer: subscriptionToDto,
     });
     return updated ? subscriptionToDto(updated) : MOVED;

@@ -57,15 +57,28 @@ export async function updateSubscription(
  * moved meanwhile: nothing was written, and the action decides again from a fresh read.
  */
 export async function updateSubscriptionAt(
-  version: string,
+  guard: TVersionGuard,
   before: TSubscriptionRow,
   requested: TSubscriptionPatch,
   relations: Omit<TRelations, 'addons'>,
   audit: TAuditOf,
 ): Promise<TSubscriptionRow | null> {
-  const { after, update } = await subscriptionUpdate(db(), before, requested, relations, version);
-  const written = await db().$executeRaw(auditedUpdateSql(before, after, update, audit, Prisma.sql`EXISTS (SELECT 1 FROM updated)`));
+  const { after, update } = await subscriptionUpdate(db(), before, requested, relations, guard);
+  const statement = auditedUpdateSql(before, after, update, audit, Prisma.sql`EXISTS (SELECT 1 FROM updated)`, guard.first?.ctes);
+  const written = await db().$executeRaw(statement);
   return written > 0 ? after : null;
+}
+
+/** What guards an update made outside a transaction (actOnSubscription). */
+export interface TVersionGuard {
+  /** The row's xmin as read: the UPDATE writes only while the row is still that version. */
+  version: string;
+  /**
+   * Writes the statement makes before the UPDATE (CTEs: `a AS (…), b AS (…)`), and a condition on
+   * them without which the UPDATE — and so everything after it — writes nothing (a coupon's use
+   * counted only when it applies: apply-coupon.ts).
+   */
+  first?: { ctes: Prisma.Sql; onlyIf: Prisma.Sql };
 }
 
 interface TAuditOf {
@@ -76,13 +89,13 @@ interface TAuditOf {
 }
 
 /** The update with its audit entry (one per updated row) and the request's answer, as one statement. */
-function auditedUpdateSql(before: TSubscriptionRow, after: TSubscriptionRow, update: Prisma.Sql, audit: TAuditOf, answerOnlyIf?: Prisma.Sql): Prisma.Sql {
+function auditedUpdateSql(before: TSubscriptionRow, after: TSubscriptionRow, update: Prisma.Sql, audit: TAuditOf, answerOnlyIf?: Prisma.Sql, first?: Prisma.Sql): Prisma.Sql {
   const entry = {
     ...audit.entry, entityType: 'subscription', entityId: before.id,
     before: jsonbValue(audit.entry.before), after: jsonbValue({ ...subscriptionToDto(after), ...audit.auditAfter }),
   };
   const answered = audit.answer ? answerInTransactionSql(audit.answer(after), 200, answerOnlyIf) : null;
-  return Prisma.sql`WITH updated AS (${update})${answered ? Prisma.sql`, answered AS (${answered})` : Prisma.empty} ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
+  return Prisma.sql`WITH ${first ? Prisma.sql`${first}, ` : Prisma.empty}updated AS (${update})${answered ? Prisma.sql`, answered AS (${answered})` : Prisma.empty} ${auditInsertSql(audit.actor, entry, Prisma.sql`updated`)}`;
 }
 
 /**
@@ -95,15 +108,15 @@ export async function subscriptionUpdate(
   before: TSubscriptionRow,
   requested: TSubscriptionPatch,
   relations: TRelations = {},
-  /** The row's version as read (its xmin): the UPDATE then writes only while the row is still that version (actOnSubscription). */
-  version?: string,
+  /** Outside a transaction (actOnSubscription): the UPDATE writes only while the row is still the version read, and only with `first`'s condition. */
+  guard?: TVersionGuard,
 ): Promise<{ after: TSubscriptionRow; update: Prisma.Sql }> {
   // A field left undefined is not written (as in a Prisma update), rather than written NULL.
   const patch = Object.fromEntries(Object.entries(requested).filter(([, value]) => value !== undefined)) as TSubscriptionPatch;
   const after = patchedRow(before, patch, relations);
   if (relations.addons) {
     // Separate statements: only inside the caller's transaction, behind the row lock.
-    if (version !== undefined) throw new Error('subscriptionUpdate: add-ons are replaced only behind the row lock');
+    if (guard !== undefined) throw new Error('subscriptionUpdate: add-ons are replaced only behind the row lock');
     await tx.$executeRaw`DELETE FROM subscription_addons WHERE subscription_id = ${before.id}::uuid`;
     if (after.addons.length) {
       await tx.$executeRaw`INSERT INTO subscription_addons (subscription_id, addon_id, quantity, created_at)
@@ -118,7 +131,9 @@ export async function subscriptionUpdate(
       return Prisma.sql`${Prisma.raw(column)} = ${value}::${Prisma.raw(type)}`;
     }),
   );
-  const unmoved = version === undefined ? Prisma.empty : Prisma.sql`AND xmin = ${version}::xid`;
+  const unmoved = guard === undefined
+    ? Prisma.empty
+    : Prisma.sql`AND xmin = ${guard.version}::xid ${guard.first ? Prisma.sql`AND ${guard.first.onlyIf}` : Prisma.empty}`;
   return { after, update: Prisma.sql`UPDATE subscriptions SET ${sets} WHERE id = ${before.id}::uuid ${unmoved} RETURNING id` };
 }
 
