@@ -27,14 +27,15 @@ export async function changeSubscription(rawId: string, body: TChangeSubscriptio
   // With the subscription, in the same statement: the catalog rows the body names and the
   // period's priced invoice (a change now credits its unused days).
   const prefetch = changePrefetch(body);
-  const locked = await actOnSubscription(rawId, prefetch, async (read, version) => {
+  const answer = await actOnSubscription(rawId, prefetch, async (read, version) => {
     const decided = await decide(db(), read, body);
     if (decided.change.timing === 'now' && !sameAddons(read.sub, decided.change.target.addons)) return BEHIND_THE_LOCK;
     return apply(db(), read.sub, decided, actor, requestId, version);
   });
-  if (locked !== BEHIND_THE_LOCK) return locked;
+  if (answer !== BEHIND_THE_LOCK) return answer;
   return db().$transaction(async (tx) => {
     const read = await lockSubscriptionWith(tx, rawId, prefetch);
+    // Behind the lock the row cannot move: apply answers the result, never MOVED.
     return (await apply(tx, read.sub, await decide(tx, read, body), actor, requestId)) as TChangeResult;
   });
 }
