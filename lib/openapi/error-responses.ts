@@ -39,6 +39,7 @@ const EXAMPLE_DETAILS: Record<string, string> = {
   coupon_already_applied: 'Coupon WELCOME20 is already applied; remove it first.',
   coupon_already_redeemed: 'This organization has already redeemed coupon WELCOME20; a coupon is redeemed once per organization.',
   subscription_changed: 'The subscription or its prices changed since the preview: preview the change again and confirm what it shows.',
+  subscription_busy: 'The subscription is being changed by other requests; retry.',
   downgrade_at_period_end: 'A change that lowers the price (or annual → monthly) takes effect at the period end; money goes back only through a refund.',
   no_change: 'The change leaves the subscription as it is.',
   subscription_cancelled: 'This subscription is cancelled; create a new one instead.',
