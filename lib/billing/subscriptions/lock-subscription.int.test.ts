@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { customerHub } from '@/tests/integration/customer-hub';
-import { lockSubscription, lockSubscriptionWith } from './lock-subscription';
+import { actOnSubscription, lockSubscription, lockSubscriptionWith, MOVED } from './lock-subscription';
 import { SUBSCRIPTION_INCLUDE } from './subscription-dto';
 import { updateSubscription } from './update-subscription';
 
@@ -125,6 +125,16 @@ describe('actOnSubscription: read, then one statement guarded by the version rea
     expect(await db().couponRedemption.count({ where: { couponId: coupon.id } })).toBe(1);
     const entries = await db().auditLogEntry.findMany({ where: { entityId: sub.id, action: 'subscription.coupon_applied' } });
     expect(entries.map((entry) => (entry.before as { agent_count: number }).agent_count)).toEqual([6]);
+  });
+
+  it('an action whose row keeps moving gives up after 20 fresh reads: 409 subscription_busy, never a loop', async () => {
+    const sub = await hub.subscribed();
+    let rounds = 0;
+    await expect(actOnSubscription(sub.id, {}, async () => {
+      rounds++;
+      return MOVED;
+    })).rejects.toMatchObject({ status: 409, code: 'subscription_busy' });
+    expect(rounds).toBe(20);
   });
 
   it('twenty parallel cancellations and reactivations of one subscription: the 200s alternate, each one audit entry', async () => {
