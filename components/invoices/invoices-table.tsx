@@ -48,8 +48,9 @@ export function InvoicesTable({ invoices, loading = false, busy = false }: { inv
                     {invoice.number}
                   </Link>
                 </TD>
-                {/* 160 px: the API's invoice numbers (INV-YYYYMM-NNNNNN) take their room at 1280 px. */}
-                <TD className="max-w-40 truncate" title={invoice.organization_name}>
+                {/* 112 px (the full name in its title): at 1280 px the invoice numbers (INV-YYYYMM-NNNNNN), a
+                    Refunded badge and three 8-digit amounts must fit beside it without the table scrolling sideways. */}
+                <TD className="max-w-28 truncate" title={invoice.organization_name}>
                   {invoice.organization_name}
                 </TD>
                 <TD className="min-w-24">{formatPeriod(invoice.period_start, invoice.period_end)}</TD>
