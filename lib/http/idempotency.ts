@@ -27,6 +27,11 @@ export function currentIdempotencyClaim(): string | null {
   return CLAIM.getStore()?.id ?? null;
 }
 
+/** The SET of a completed record: its answer's status, body (a SQL text expression) and replayed headers. */
+function completedSql(status: number, body: Prisma.Sql, headers = JSON_HEADERS): Prisma.Sql {
+  return Prisma.sql`state = 'completed', response_status = ${status}::int, response_body = ${body}, response_headers = ${headers}::jsonb`;
+}
+
 /**
  * The current request's Idempotency-Key record completed with the answer its handler is about to
  * give — `json(data, status)` — as a data-modifying statement (with RETURNING) for the service's
@@ -44,7 +49,7 @@ export function answerInTransactionSql(data: unknown, status = 200, onlyIf?: Pri
   const body = JSON.stringify(data);
   context.answered = { status, body };
   return Prisma.sql`
-    UPDATE idempotency_records SET state = 'completed', response_status = ${status}::int, response_body = ${body}::text, response_headers = ${JSON_HEADERS}::jsonb
+    UPDATE idempotency_records SET ${completedSql(status, Prisma.sql`${body}::text`)}
      WHERE id = ${context.id}::uuid ${onlyIf ? Prisma.sql`AND ${onlyIf}` : Prisma.empty}
     RETURNING id`;
 }
@@ -63,7 +68,7 @@ export function answerBuiltBySql(data: unknown, status: number, from: Prisma.Sql
   if (!context) return null;
   return {
     sql: Prisma.sql`
-      UPDATE idempotency_records SET state = 'completed', response_status = ${status}::int, response_body = ${jsonTextSql(data)}, response_headers = ${JSON_HEADERS}::jsonb
+      UPDATE idempotency_records SET ${completedSql(status, jsonTextSql(data))}
         FROM ${from}
        WHERE idempotency_records.id = ${context.id}::uuid
       RETURNING idempotency_records.response_body AS answered_body`,
@@ -105,7 +110,7 @@ export function jsonTextSql(data: unknown): Prisma.Sql {
 export async function completeClaim(claimId: string, status: number, body: string): Promise<boolean> {
   const updated = await db().$executeRaw`
     UPDATE idempotency_records
-    SET state = 'completed', response_status = ${status}::int, response_body = ${body}::text, response_headers = ${JSON.stringify({ 'content-type': 'application/json' })}::jsonb
+    SET ${completedSql(status, Prisma.sql`${body}::text`)}
     WHERE id = ${claimId}::uuid AND state = 'in_progress'`;
   return updated > 0;
 }
@@ -180,7 +185,7 @@ export async function withIdempotency(
   // By the claim's id: a request that outlived its record's expiry cannot overwrite a later claim.
   await db().$executeRaw`
     UPDATE idempotency_records
-    SET state = 'completed', response_status = ${stored.status}::int, response_body = ${body}::text, response_headers = ${JSON.stringify(headers)}::jsonb
+    SET ${completedSql(stored.status, Prisma.sql`${body}::text`, JSON.stringify(headers))}
     WHERE id = ${claimed}::uuid`;
   return stored === response ? new Response(body, { status: response.status, headers: response.headers }) : response;
 }

@@ -47,11 +47,8 @@ export async function claimRedemption(tx: Tx, input: TRedeemCouponInput, known?:
   // No read of an earlier redemption first: the unique index on (coupon, organization) refuses it
   // below, and either way the caller's transaction rolls back with the 409.
   try {
-    const redemption = await tx.couponRedemption.create({
-      data: { couponId, organizationId: input.organizationId, subscriptionId: input.subscriptionId ?? null, currency: input.currency, redeemedAt: input.at },
-      select: { id: true },
-    });
-    return redemption.id;
+    const [redemption] = await tx.$queryRaw<{ id: string }[]>(redemptionInsertSql(input, Prisma.sql`(SELECT 1) AS one`));
+    return redemption!.id;
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyRedeemed(coupon.code, couponId);
     throw error;
@@ -103,7 +100,7 @@ export function redemptionInsertSql(input: TRedeemCouponInput, from: Prisma.Sql)
     INSERT INTO coupon_redemptions (id, coupon_id, organization_id, subscription_id, currency, redeemed_at)
     SELECT gen_random_uuid(), ${parseId(input.couponId, 'coupon')}::uuid, ${input.organizationId}::uuid, ${input.subscriptionId ?? null}::uuid, ${input.currency}::text, ${input.at}::timestamptz
       FROM ${from}
-    RETURNING id`;
+    RETURNING id::text AS id`;
 }
 
 export function alreadyRedeemed(code: string, couponId: string): BillingError {

@@ -2,11 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { customerHub } from '@/tests/integration/customer-hub';
-import { actOnSubscription, lockSubscription, lockSubscriptionWith, MOVED } from './lock-subscription';
+import type { Tx } from '@/lib/db';
+import { actOnSubscription, lockSubscriptionWith, MOVED } from './lock-subscription';
 import { SUBSCRIPTION_INCLUDE } from './subscription-dto';
 import { updateSubscription } from './update-subscription';
 
 let hub: Awaited<ReturnType<typeof customerHub>>;
+
+/** The locked subscription alone (what the transaction path of a change reads). */
+const lockSubscription = async (tx: Tx, id: string) => (await lockSubscriptionWith(tx, id)).sub;
 
 beforeAll(async () => {
   hub = await customerHub();

@@ -79,11 +79,6 @@ async function readVersion(tx: Tx | Db, rawId: string, prefetch: TPrefetch, lock
   }
 }
 
-/** lockSubscriptionWith for an action that needs the subscription only. */
-export async function lockSubscription(tx: Tx, rawId: string): Promise<TSubscriptionRow> {
-  return (await lockSubscriptionWith(tx, rawId)).sub;
-}
-
 interface TLockRow extends TCatalogColumns {
   subscription: unknown;
   locked_version: string;

@@ -4,7 +4,7 @@ import type { TSubscriptionRow } from './subscription-dto';
 /**
  * A subscription with its plan, coupon and add-ons (TSubscriptionRow, what SUBSCRIPTION_INCLUDE
  * loads) as one jsonb value built by PostgreSQL, and back: for statements that read the row
- * together with something else in one round trip (lockSubscription). numeric columns travel as
+ * together with something else in one round trip (lockSubscriptionWith). numeric columns travel as
  * text (a JSON number would pass through a double), timestamps as jsonb's ISO text.
  *
  * Each model's column list is typed against Prisma's model type: a column added to the schema and

@@ -27,7 +27,7 @@ const SQL_TYPES: { readonly [K in keyof Required<TSubscriptionPatch>]: string } 
 };
 
 /**
- * Writes `patch` to a subscription the caller has locked in its transaction (lockSubscription),
+ * Writes `patch` to a subscription the caller has locked in its transaction (lockSubscriptionWith),
  * and answers the row as it now is, put together from `before`, the patch and the
  * relations it moves: no read-back. With `audit`, its entry is written by the same statement (an
  * `after` of the new row's DTO, plus `auditAfter`), so the change and its entry are one round trip;
